@@ -1,0 +1,43 @@
+package org.bookbuild.diag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The one sink every stage reports into. Thread-safe, keeps order of arrival, and drops exact repeats (the same rule at
+ * the same place with the same message) so that a problem seen by two stages is printed once.
+ */
+public final class Diagnostics {
+  private final List<Diagnostic> items = new ArrayList<>();
+  private final java.util.Set<String> seen = new java.util.HashSet<>();
+
+  public synchronized void report(Diagnostic d) {
+    if (seen.add(d.ruleId() + "|" + d.pos() + "|" + d.message())) items.add(d);
+  }
+
+  public void warn(String ruleId, SourcePos pos, String message) {
+    report(Diagnostic.warning(ruleId, pos, message));
+  }
+
+  public void error(String ruleId, SourcePos pos, String message) {
+    report(Diagnostic.error(ruleId, pos, message));
+  }
+
+  public synchronized List<Diagnostic> all() {
+    return Collections.unmodifiableList(new ArrayList<>(items));
+  }
+
+  public synchronized long count(Severity s) {
+    return items.stream().filter(d -> d.severity() == s).count();
+  }
+
+  public boolean hasErrors() {
+    return count(Severity.ERROR) > 0;
+  }
+
+  /** Diagnostics with a given rule id; handy in tests. */
+  public synchronized List<Diagnostic> byRule(String ruleId) {
+    return items.stream().filter(d -> d.ruleId().equals(ruleId)).toList();
+  }
+}

@@ -1,0 +1,118 @@
+package org.bookbuild.fo;
+
+import java.util.Map;
+
+/**
+ * A small streaming XML builder for the FO writer. Every text and attribute value is escaped, and characters XML 1.0
+ * cannot carry are dropped (the parser reports them earlier), so the FO handed to FOP is always well-formed.
+ */
+public final class Xml {
+  private final StringBuilder sb;
+  private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+  private boolean inTag;
+
+  public Xml(StringBuilder sb) {
+    this.sb = sb;
+  }
+
+  public Xml() {
+    this(new StringBuilder(1 << 16));
+  }
+
+  /** Opens an element; attributes follow with {@link #attr}. */
+  public Xml start(String name) {
+    closeTag();
+    sb.append('<').append(name);
+    open.push(name);
+    inTag = true;
+    return this;
+  }
+
+  public Xml attr(String name, String value) {
+    if (value == null) return this;
+    if (!inTag) throw new IllegalStateException("attribute outside a start tag: " + name);
+    sb.append(' ').append(name).append("=\"");
+    escape(value, true);
+    sb.append('"');
+    return this;
+  }
+
+  /** Adds all properties of a style role as attributes. */
+  public Xml attrs(Map<String, String> props) {
+    for (Map.Entry<String, String> e : props.entrySet()) attr(e.getKey(), e.getValue());
+    return this;
+  }
+
+  public Xml text(String t) {
+    closeTag();
+    escape(t, false);
+    return this;
+  }
+
+  /** Closes the innermost open element. */
+  public Xml end() {
+    String name = open.pop();
+    if (inTag) {
+      sb.append("/>");
+      inTag = false;
+    } else {
+      sb.append("</").append(name).append('>');
+    }
+    return this;
+  }
+
+  /** An element with text content only. */
+  public Xml element(String name, String text) {
+    return start(name).text(text).end();
+  }
+
+  /** Inserts markup that is already well-formed XML (such as another writer's output). */
+  public Xml raw(String xml) {
+    closeTag();
+    sb.append(xml);
+    return this;
+  }
+
+  public int depth() {
+    return open.size();
+  }
+
+  private void closeTag() {
+    if (inTag) {
+      sb.append('>');
+      inTag = false;
+    }
+  }
+
+  private void escape(String s, boolean attr) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append(attr ? "&quot;" : "\"");
+        case '\n' -> sb.append(attr ? "&#10;" : "\n");
+        case '\t' -> sb.append(attr ? "&#9;" : "\t");
+        case '\r' -> sb.append(attr ? "&#13;" : "");
+        default -> {
+          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            sb.append(c).append(s.charAt(++i));
+          } else if (isXmlChar(c)) {
+            sb.append(c);
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether a (non-surrogate) char may appear in XML 1.0. */
+  public static boolean isXmlChar(char c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+  }
+
+  @Override
+  public String toString() {
+    return sb.toString();
+  }
+}

@@ -1,0 +1,128 @@
+package org.bookbuild.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The real world: a project folder on disk, resources from the classpath, the process environment. */
+public final class DiskWorld implements World {
+  private final Path root;
+  private final Map<String, String> env;
+
+  /** @param root the project folder; must exist and be readable. */
+  public DiskWorld(Path root, Map<String, String> env) throws IOException {
+    this.root = root.toRealPath();
+    this.env = env;
+  }
+
+  public static DiskWorld of(Path root) throws IOException {
+    return new DiskWorld(root, System.getenv());
+  }
+
+  @Override
+  public String describeRoot() {
+    return root.toString();
+  }
+
+  private Path inside(String rel) throws IOException {
+    String norm = Paths2.join("", rel);
+    if (norm == null || rel.startsWith("/")) throw new SandboxException("path leaves the project folder: " + rel);
+    Path p = root.resolve(norm);
+    if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p)) {
+      Path real = p.toRealPath();
+      if (!real.startsWith(root)) throw new SandboxException("path leads outside the project folder: " + rel);
+      return real;
+    }
+    return p;
+  }
+
+  @Override
+  public byte[] read(String relPath) throws IOException {
+    Path p = inside(relPath);
+    if (!Files.isRegularFile(p)) throw new NoSuchFileException(relPath);
+    return Files.readAllBytes(p);
+  }
+
+  @Override
+  public boolean exists(String relPath) {
+    try {
+      return Files.isRegularFile(inside(relPath));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<String> list(String relDir, boolean recursive) throws IOException {
+    Path dir = inside(relDir);
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> s = recursive ? Files.walk(dir) : Files.list(dir)) {
+      return s.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Override
+  public String resolve(String fromFile, String target) throws SandboxException {
+    String joined = Paths2.join(fromFile, target);
+    if (joined == null) throw new SandboxException("path leaves the project folder: " + target);
+    try {
+      inside(joined);
+    } catch (SandboxException e) {
+      throw e;
+    } catch (IOException e) {
+      // unreadable is reported by the reader, not here
+    }
+    return joined;
+  }
+
+  @Override
+  public Optional<byte[]> builtin(String path) {
+    try (InputStream in = DiskWorld.class.getClassLoader().getResourceAsStream(path)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<String> env(String name) {
+    return Optional.ofNullable(env.get(name));
+  }
+
+  @Override
+  public Path outputPath(String relPath) {
+    return root.resolve(relPath);
+  }
+
+  @Override
+  public void writeAtomically(Path target, IOWriter writer) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writer.write(out);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.bookbuild.model;
+
+import java.util.List;
+import org.bookbuild.diag.SourcePos;
+
+/**
+ * Block-level nodes. A small closed set; everything else (admonitions, exercises, theorems, tab sets …) is a
+ * {@link Div} whose first class names its kind and whose renderer is registered in the FO stage.
+ */
+public sealed interface Block extends Node {
+
+  /** A paragraph. */
+  record Para(SourcePos pos, List<Inline> content) implements Block {}
+
+  /** Text without paragraph spacing (tight list items, table cells). */
+  record Plain(SourcePos pos, List<Inline> content) implements Block {}
+
+  /** A heading; level 1 is the chapter title. Transforms add {@code number} to the attributes. */
+  record Heading(SourcePos pos, Attr attr, int level, List<Inline> content) implements Block {}
+
+  /** Preformatted code; {@code language} may be empty. Options such as {@code caption} live in the attributes. */
+  record CodeBlock(SourcePos pos, Attr attr, String language, String text) implements Block {}
+
+  /** Display math in TeX; the id is its label, {@code number} is added by numbering. */
+  record MathBlock(SourcePos pos, Attr attr, String tex) implements Block {}
+
+  record Quote(SourcePos pos, List<Block> content) implements Block {}
+
+  record BulletList(SourcePos pos, boolean tight, List<ListItem> items) implements Block {}
+
+  record OrderedList(SourcePos pos, int start, boolean tight, List<ListItem> items) implements Block {}
+
+  /** One list item; {@code checked} is null unless it is a task-list item. */
+  record ListItem(SourcePos pos, Boolean checked, List<Block> content) {}
+
+  record DefList(SourcePos pos, List<DefItem> items) implements Block {}
+
+  record DefItem(SourcePos pos, List<Inline> term, List<List<Block>> definitions) {}
+
+  /** Column alignment of a table. */
+  enum Align {
+    DEFAULT,
+    LEFT,
+    CENTER,
+    RIGHT
+  }
+
+  /**
+   * A table. {@code widths} are relative column widths (empty: automatic). The caption is empty for a bare Markdown
+   * table.
+   */
+  record Table(
+      SourcePos pos,
+      Attr attr,
+      List<Inline> caption,
+      List<Align> aligns,
+      List<Double> widths,
+      List<Row> head,
+      List<Row> body)
+      implements Block {}
+
+  record Row(List<Cell> cells) {}
+
+  record Cell(SourcePos pos, int colspan, int rowspan, List<Block> content) {}
+
+  record Rule(SourcePos pos) implements Block {}
+
+  /**
+   * A generic container: the kind is its first class ({@code note}, {@code exercise}, {@code prf:theorem}); {@code title}
+   * is the title as written (may be empty: the renderer then uses the kind's generated wording).
+   */
+  record Div(SourcePos pos, Attr attr, List<Inline> title, List<Block> content) implements Block {
+    public String kind() {
+      return attr.classes().isEmpty() ? "" : attr.classes().get(0);
+    }
+  }
+
+  /** A numbered, captioned figure; its content is usually one paragraph holding an {@link Inline.Image}. */
+  record Figure(SourcePos pos, Attr attr, List<Block> content, List<Inline> caption) implements Block {}
+
+  /**
+   * Something that could not be printed as written: rendered as a visible framed box with the message and the source
+   * text. The diagnostic is reported where the placeholder is made.
+   */
+  record Problem(SourcePos pos, String message, String source) implements Block {}
+}

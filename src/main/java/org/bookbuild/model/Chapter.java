@@ -1,0 +1,33 @@
+package org.bookbuild.model;
+
+import java.util.List;
+
+/**
+ * One source file of the book, parsed. {@code id} is unique in the book (derived from the file name); {@code kind}
+ * decides numbering and page style. The chapter's title is its first level-1 heading.
+ */
+public record Chapter(String file, String id, Kind kind, List<Block> blocks) {
+  /** Where in the book a chapter sits. */
+  public enum Kind {
+    /** Preface, notation …: unnumbered, roman folios. */
+    FRONT,
+    /** Numbered chapters 1, 2, 3 …, arabic folios. */
+    BODY,
+    /** Appendices, lettered A, B …. */
+    APPENDIX,
+    /** Unnumbered back matter after the appendices (generated glossary, bibliography, index). */
+    BACK
+  }
+
+  public Chapter withBlocks(List<Block> newBlocks) {
+    return new Chapter(file, id, kind, newBlocks);
+  }
+
+  /** The chapter's title heading, if it has one. */
+  public java.util.Optional<Block.Heading> titleHeading() {
+    for (Block b : blocks) {
+      if (b instanceof Block.Heading h && h.level() == 1) return java.util.Optional.of(h);
+    }
+    return java.util.Optional.empty();
+  }
+}
