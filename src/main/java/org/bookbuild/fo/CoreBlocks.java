@@ -1,0 +1,169 @@
+package org.bookbuild.fo;
+
+import java.util.List;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Walk;
+
+/** Renderers for the core block types: paragraphs, headings, code, quotes, lists, rules, figures, problems. */
+final class CoreBlocks {
+  private CoreBlocks() {}
+
+  static void register() {
+    Renderers.block(Block.Para.class, (p, fo) -> {
+      fo.block(fo.afterHeading() ? "para.first" : "para");
+      fo.inlines(p.content());
+      fo.xml().end();
+    });
+    Renderers.block(Block.Plain.class, (p, fo) -> {
+      fo.block("plain");
+      fo.inlines(p.content());
+      fo.xml().end();
+    });
+    Renderers.block(Block.Heading.class, CoreBlocks::heading);
+    Renderers.block(Block.CodeBlock.class, CoreBlocks::code);
+    Renderers.block(Block.Quote.class, (q, fo) -> {
+      fo.block("quote");
+      fo.resetIndent();
+      fo.blocks(q.content());
+      fo.xml().end();
+      fo.resetIndent();
+    });
+    Renderers.block(Block.BulletList.class, (l, fo) -> list(l.items(), -1, fo));
+    Renderers.block(Block.OrderedList.class, (l, fo) -> list(l.items(), l.start(), fo));
+    Renderers.block(Block.DefList.class, CoreBlocks::defList);
+    Renderers.block(Block.Rule.class, (r, fo) -> {
+      fo.block("rule");
+      fo.xml().start("fo:leader").attrs(fo.role("rule.line")).end();
+      fo.xml().end();
+      fo.resetIndent();
+    });
+    Renderers.block(Block.Figure.class, CoreBlocks::figure);
+    Renderers.block(Block.Problem.class, (p, fo) -> {
+      fo.block("problem");
+      fo.xml().text(p.message() + (p.source().isEmpty() ? "" : "\n" + p.source()));
+      fo.xml().end();
+    });
+    Renderers.block(Block.MathBlock.class, (m, fo) -> org.bookbuild.math.MathFo.display(fo, m));
+    Renderers.defaultDiv((d, fo) -> {
+      fo.block("div." + d.kind()).attrs(fo.style().hasRole("div." + d.kind()) ? java.util.Map.of() : fo.role("div"));
+      fo.id(d.attr().id());
+      if (!d.title().isEmpty()) {
+        fo.block("div.title");
+        fo.inlines(d.title());
+        fo.xml().end();
+      }
+      fo.resetIndent();
+      fo.blocks(d.content());
+      fo.xml().end();
+      fo.resetIndent();
+    });
+  }
+
+  private static void heading(Block.Heading h, Fo fo) {
+    if (h.level() == 1) {
+      ChapterOpening.write(h, fo);
+      return;
+    }
+    String role = "h" + Math.min(h.level(), 6);
+    fo.block(role);
+    fo.id(h.attr().id());
+    String number = h.attr().get("number");
+    if (h.level() == 2) {
+      String title = Walk.text(h.content());
+      fo.xml().start("fo:marker").attr("marker-class-name", "section")
+          .text(number == null ? title : fo.style().string("header.section", "number", number, "title", title)).end();
+    }
+    if (number != null) {
+      fo.inline("heading.number").text(number).end();
+    }
+    fo.inlines(h.content());
+    fo.xml().end();
+  }
+
+  private static void code(Block.CodeBlock c, Fo fo) {
+    String caption = c.attr().get("caption");
+    String number = c.attr().get("number");
+    boolean captioned = caption != null || number != null;
+    if (captioned) {
+      fo.block("code.caption");
+      fo.id(c.attr().id());
+      if (number != null) fo.inline("caption.label").text(fo.style().string("code.label", "number", number) + " ").end();
+      if (caption != null) fo.text(caption, c.pos(), false);
+      fo.xml().end();
+    }
+    fo.block("code");
+    if (!captioned) fo.id(c.attr().id());
+    fo.text(c.text(), c.pos(), true);
+    fo.xml().end();
+    fo.resetIndent();
+  }
+
+  private static void list(List<Block.ListItem> items, int start, Fo fo) {
+    fo.block("list");
+    fo.xml().start("fo:list-block").attrs(fo.role("list"));
+    int n = start;
+    for (Block.ListItem it : items) {
+      fo.xml().start("fo:list-item").attrs(fo.role("list.item"));
+      fo.xml().start("fo:list-item-label").attr("end-indent", "label-end()");
+      fo.block("list.label");
+      String label;
+      if (it.checked() != null) label = fo.style().string(it.checked() ? "task.done" : "task.open");
+      else if (start < 0) label = fo.style().string("bullet." + Math.min(3, fo.listDepth() + 1));
+      else label = (n++) + ".";
+      fo.xml().text(label);
+      fo.xml().end().end();
+      fo.xml().start("fo:list-item-body").attr("start-indent", "body-start()");
+      fo.block("list.body");
+      fo.resetIndent();
+      fo.enterList(1);
+      fo.blocks(it.content());
+      fo.enterList(-1);
+      fo.xml().end().end();
+      fo.xml().end();
+    }
+    fo.xml().end().end();
+    fo.resetIndent();
+  }
+
+
+  private static void defList(Block.DefList d, Fo fo) {
+    fo.block("div");
+    for (Block.DefItem it : d.items()) {
+      fo.block("deflist.term");
+      fo.inlines(it.term());
+      fo.xml().end();
+      for (List<Block> def : it.definitions()) {
+        fo.block("deflist.def");
+        fo.resetIndent();
+        fo.blocks(def);
+        fo.xml().end();
+      }
+    }
+    fo.xml().end();
+    fo.resetIndent();
+  }
+
+  private static void figure(Block.Figure f, Fo fo) {
+    fo.block("figure");
+    fo.id(f.attr().id());
+    for (Block b : f.content()) {
+      if (b instanceof Block.Para p) {
+        fo.xml().start("fo:block");
+        fo.inlines(p.content());
+        fo.xml().end();
+      } else {
+        fo.block(b);
+      }
+    }
+    String number = f.attr().get("number");
+    if (!f.caption().isEmpty() || number != null) {
+      fo.block("figure.caption");
+      if (number != null) fo.inline("caption.label").text(fo.style().string("figure.label", "number", number) + " ").end();
+      fo.inlines(f.caption());
+      fo.xml().end();
+    }
+    fo.xml().end();
+    fo.resetIndent();
+  }
+
+}

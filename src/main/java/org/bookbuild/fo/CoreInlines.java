@@ -1,0 +1,85 @@
+package org.bookbuild.fo;
+
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+
+/** Renderers for the core inline types: text, character styles, code, links, images, footnotes, page references. */
+final class CoreInlines {
+  private CoreInlines() {}
+
+  static void register() {
+    Renderers.inline(Inline.Text.class, (t, fo) -> fo.text(t.text(), t.pos(), false));
+    Renderers.inline(Inline.SoftBreak.class, (b, fo) -> fo.xml().text(" "));
+    Renderers.inline(Inline.LineBreak.class, (b, fo) -> fo.xml().start("fo:block").end());
+    Renderers.inline(Inline.Styled.class, (s, fo) -> {
+      fo.inline("inline." + s.role());
+      fo.inlines(s.content());
+      fo.xml().end();
+    });
+    Renderers.inline(Inline.Code.class, (c, fo) -> {
+      fo.inline("inline.code");
+      fo.text(c.text(), c.pos(), true);
+      fo.xml().end();
+    });
+    Renderers.inline(Inline.Link.class, CoreInlines::link);
+    Renderers.inline(Inline.Image.class, Images::inline);
+    Renderers.inline(Inline.MathInline.class, (m, fo) -> org.bookbuild.math.MathFo.inline(fo, m));
+    Renderers.inline(Inline.Note.class, CoreInlines::note);
+    Renderers.inline(Inline.Ref.class, (r, fo) -> {
+      fo.inline("inline.unresolved");
+      fo.xml().text("??");
+      fo.xml().end();
+    });
+    Renderers.inline(Inline.PageRef.class, (p, fo) -> fo.xml().start("fo:page-number-citation").attr("ref-id", p.id()).end());
+    Renderers.inline(Inline.Span.class, (s, fo) -> {
+      String role = s.attr().classes().stream().map(c -> "inline." + c).filter(fo.style()::hasRole).findFirst().orElse(null);
+      fo.xml().start("fo:inline");
+      if (role != null) fo.xml().attrs(fo.role(role));
+      fo.id(s.attr().id());
+      fo.inlines(s.content());
+      fo.xml().end();
+    });
+    Renderers.inline(Inline.Anchor.class, (a, fo) -> {
+      fo.xml().start("fo:inline");
+      fo.id(a.id());
+      fo.xml().end();
+    });
+    Renderers.inline(Inline.Problem.class, (p, fo) -> {
+      fo.inline("inline.problem");
+      fo.xml().text(p.source().isEmpty() ? p.message() : p.source());
+      fo.xml().end();
+    });
+  }
+
+  private static void link(Inline.Link l, Fo fo) {
+    String t = l.target();
+    if (t.startsWith("#")) {
+      fo.xml().start("fo:basic-link").attrs(fo.role("link.internal")).attr("internal-destination", t.substring(1));
+    } else {
+      fo.xml().start("fo:basic-link").attrs(fo.role("link.external")).attr("external-destination", "url(" + t + ")")
+          .attr("show-destination", "new");
+    }
+    fo.inlines(l.content());
+    fo.xml().end();
+  }
+
+  private static void note(Inline.Note n, Fo fo) {
+    String mark = String.valueOf(fo.nextFootnote());
+    fo.xml().start("fo:footnote");
+    fo.inline("footnote.mark").text(mark).end();
+    fo.xml().start("fo:footnote-body");
+    fo.block("footnote.body");
+    fo.inline("footnote.mark").text(mark).end();
+    fo.xml().text(" ");
+    boolean first = true;
+    for (Block b : n.content()) {
+      if (!first) fo.xml().start("fo:block").end();
+      if (b instanceof Block.Para p) fo.inlines(p.content());
+      else fo.block(b);
+      first = false;
+    }
+    fo.xml().end();
+    fo.xml().end();
+    fo.xml().end();
+  }
+}

@@ -1,0 +1,13 @@
+package org.bookbuild.fo;
+
+import org.bookbuild.model.Metadata;
+import org.bookbuild.style.Style;
+
+/** {@code fo:declarations}: the XMP metadata packet FOP merges into the PDF. */
+final class Declarations {
+  private Declarations() {}
+
+  static void write(Xml x, Metadata meta, Style style) {
+    // Filled by the licence/metadata work (Xmp); empty declarations are valid FO.
+  }
+}

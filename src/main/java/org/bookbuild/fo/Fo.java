@@ -1,0 +1,130 @@
+package org.bookbuild.fo;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Chapter;
+import org.bookbuild.model.Inline;
+import org.bookbuild.style.Style;
+import org.bookbuild.transform.Context;
+
+/**
+ * The FO writer's state while it writes one book, handed to every registered renderer: the XML being built, the
+ * style, the build context, the chapter being written and its footnote counter. Renderers call back into
+ * {@link #blocks} and {@link #inlines} for their children.
+ */
+public final class Fo {
+  private final Xml xml;
+  private final Style style;
+  private final Context ctx;
+  private final Set<String> ids = new HashSet<>();
+  private final GlyphCheck glyphs;
+  private Chapter chapter;
+  private int footnotes;
+  private boolean afterHeading;
+  private int listDepth;
+
+  Fo(Xml xml, Context ctx, GlyphCheck glyphs) {
+    this.xml = xml;
+    this.style = ctx.style();
+    this.ctx = ctx;
+    this.glyphs = glyphs;
+  }
+
+  public Xml xml() {
+    return xml;
+  }
+
+  public Style style() {
+    return style;
+  }
+
+  public Context ctx() {
+    return ctx;
+  }
+
+  public Chapter chapter() {
+    return chapter;
+  }
+
+  void startChapter(Chapter c) {
+    chapter = c;
+    footnotes = 0;
+    afterHeading = true;
+  }
+
+  /** Next footnote number in this chapter. */
+  public int nextFootnote() {
+    return ++footnotes;
+  }
+
+  /** Opens a {@code fo:block} carrying a style role's properties. */
+  public Xml block(String role) {
+    return xml.start("fo:block").attrs(style.role(role));
+  }
+
+  /** Opens a {@code fo:inline} carrying a style role's properties. */
+  public Xml inline(String role) {
+    return xml.start("fo:inline").attrs(style.role(role));
+  }
+
+  /**
+   * Adds an {@code id} attribute if the id is new in this document. FOP aborts on duplicate ids, so a repeated label
+   * (already reported by label collection) is silently not repeated here.
+   */
+  public Xml id(String id) {
+    if (id != null && !id.isEmpty() && ids.add(id)) xml.attr("id", id);
+    return xml;
+  }
+
+  /** Whether the id was written (links to ids that were never written would not resolve). */
+  public boolean hasId(String id) {
+    return ids.contains(id);
+  }
+
+  /** Writes blocks through the registered renderers. */
+  public void blocks(List<Block> blocks) {
+    for (Block b : blocks) block(b);
+  }
+
+  public void block(Block b) {
+    Renderers.block(b, this);
+    afterHeading = b instanceof Block.Heading;
+  }
+
+  /** Whether the block being written directly follows a heading (its paragraph is then not indented). */
+  public boolean afterHeading() {
+    return afterHeading;
+  }
+
+  /** Marks that the next paragraph starts a new run (after a display, a list …): LaTeX does not indent it either. */
+  public void resetIndent() {
+    afterHeading = true;
+  }
+
+  /** Nesting depth of lists around the block being written (bullets change with depth). */
+  public int listDepth() {
+    return listDepth;
+  }
+
+  public void enterList(int delta) {
+    listDepth += delta;
+  }
+
+  public void inlines(List<Inline> inlines) {
+    for (Inline i : inlines) Renderers.inline(i, this);
+  }
+
+  /** Text, checked for glyphs the fonts lack. {@code mono} selects the monospaced font chain. */
+  public void text(String s, org.bookbuild.diag.SourcePos pos, boolean mono) {
+    glyphs.check(s, pos, mono, ctx.diags());
+    xml.text(s);
+  }
+
+  /** The role properties, for renderers that need one value (e.g. a leader pattern). */
+  public Map<String, String> role(String name) {
+    return style.role(name);
+  }
+}

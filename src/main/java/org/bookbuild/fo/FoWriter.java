@@ -1,0 +1,75 @@
+package org.bookbuild.fo;
+
+import org.bookbuild.model.Book;
+import org.bookbuild.model.Chapter;
+import org.bookbuild.model.Metadata;
+import org.bookbuild.model.Part;
+import org.bookbuild.style.Style;
+import org.bookbuild.transform.Context;
+
+/**
+ * Stage 6: writes the whole book as XSL-FO. One page-sequence per chapter (so FOP's memory stays flat as books grow),
+ * front matter numbered i, ii …, the body from 1, every chapter opening on a right-hand page with the page before it
+ * truly blank. Blocks and inlines are written by the renderers registered in {@link Renderers}.
+ */
+public final class FoWriter {
+  public static final String FO_NS = "http://www.w3.org/1999/XSL/Format";
+  public static final String FOX_NS = "http://xmlgraphics.apache.org/fop/extensions";
+
+  private FoWriter() {}
+
+  public static String write(Book book, Context ctx) {
+    Style style = ctx.style();
+    Xml x = new Xml();
+    x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    x.start("fo:root").attr("xmlns:fo", FO_NS).attr("xmlns:fox", FOX_NS).attr("language", book.meta().language());
+    PageMasters.write(x, style);
+    Declarations.write(x, book.meta(), style);
+    Outline outline = Outline.of(book, Integer.parseInt(style.page("bookmark-depth")));
+    Bookmarks.write(x, outline, Contents.ID, style.string("contents"));
+    Fo fo = new Fo(x, ctx, new GlyphCheck(style, ctx.world()));
+
+    sequence(fo, PageMasters.PLAIN, "i", "1", book.meta());
+    TitlePage.write(fo, book.meta());
+    endSequence(x);
+
+    sequence(fo, PageMasters.CHAPTER, "i", "auto", book.meta());
+    Contents.write(fo, Outline.of(book, Integer.parseInt(style.page("toc-depth"))));
+    endSequence(x);
+
+    boolean firstBody = true;
+    int partNo = 0;
+    for (Part p : book.parts()) {
+      boolean front = !p.chapters().isEmpty() && p.chapters().get(0).kind() == Chapter.Kind.FRONT;
+      if (p.isReal()) {
+        sequence(fo, PageMasters.PLAIN, front ? "i" : "1", !front && firstBody ? "1" : "auto", book.meta());
+        if (!front) firstBody = false;
+        PartPage.write(fo, p, ++partNo);
+        endSequence(x);
+      }
+      for (Chapter c : p.chapters()) {
+        boolean isFront = c.kind() == Chapter.Kind.FRONT;
+        sequence(fo, PageMasters.CHAPTER, isFront ? "i" : "1", !isFront && firstBody ? "1" : "auto", book.meta());
+        if (!isFront) firstBody = false;
+        fo.startChapter(c);
+        fo.blocks(c.blocks());
+        endSequence(x);
+      }
+    }
+    x.end();
+    return x.toString();
+  }
+
+  private static void sequence(Fo fo, String master, String format, String initial, Metadata meta) {
+    Xml x = fo.xml();
+    x.start("fo:page-sequence").attr("master-reference", master).attr("format", format)
+        .attr("initial-page-number", initial).attr("force-page-count", "end-on-even")
+        .attr("language", meta.language()).attrs(fo.role("body"));
+    RunningHeads.write(fo);
+    x.start("fo:flow").attr("flow-name", "xsl-region-body");
+  }
+
+  private static void endSequence(Xml x) {
+    x.end().end();
+  }
+}

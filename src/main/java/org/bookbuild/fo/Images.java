@@ -1,0 +1,80 @@
+package org.bookbuild.fo;
+
+import java.util.Locale;
+import org.bookbuild.io.SandboxException;
+import org.bookbuild.model.Inline;
+
+/**
+ * Images as {@code fo:external-graphic}. Sources are project files read through the build's {@code World}
+ * ({@code project:} URIs, resolved by the render stage), or files the figure stage generated (attribute {@code asset}).
+ * Remote URLs are never fetched: a placeholder and a warning instead. Images are scaled down to the column, never up.
+ */
+final class Images {
+  /** URI scheme under which FOP reads project files through the World. */
+  static final String PROJECT_SCHEME = "project:";
+
+  private Images() {}
+
+  static void inline(Inline.Image im, Fo fo) {
+    String src = im.attr().get("asset");
+    if (src == null) src = projectUri(im, fo);
+    if (src == null) return;
+    fo.xml().start("fo:external-graphic").attr("src", "url(" + src + ")");
+    String width = im.attr().get("width");
+    if (width != null) {
+      fo.xml().attr("width", length(width)).attr("content-width", "scale-to-fit").attr("content-height", "scale-to-fit")
+          .attr("scaling", "uniform");
+    } else {
+      fo.xml().attr("width", "100%").attr("content-width", "scale-down-to-fit").attr("content-height", "scale-down-to-fit")
+          .attr("scaling", "uniform");
+    }
+    fo.xml().attr("text-align", im.attr().get("align", "center"));
+    String alt = org.bookbuild.model.Walk.text(im.alt());
+    if (!alt.isEmpty()) fo.xml().attr("fox:alt-text", alt);
+    fo.xml().end();
+  }
+
+  /** Resolves a project image; reports and renders a placeholder when it is missing, remote or outside. */
+  private static String projectUri(Inline.Image im, Fo fo) {
+    String src = im.src();
+    String file = fo.chapter() == null ? "" : fo.chapter().file();
+    if (src.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+      fo.ctx().diags().warn("image-remote", im.pos(), "remote image is not fetched: " + src);
+      placeholder(im, fo, "remote image not fetched: " + src);
+      return null;
+    }
+    try {
+      String rel = fo.ctx().world().resolve(file, src);
+      if (!fo.ctx().world().exists(rel)) {
+        fo.ctx().diags().error("image-missing", im.pos(), "image not found: " + src);
+        placeholder(im, fo, "missing image: " + src);
+        return null;
+      }
+      return PROJECT_SCHEME + rel;
+    } catch (SandboxException e) {
+      fo.ctx().diags().error("path-outside-project", im.pos(), "image outside the project folder: " + src);
+      placeholder(im, fo, "image outside the project: " + src);
+      return null;
+    }
+  }
+
+  private static void placeholder(Inline.Image im, Fo fo, String message) {
+    fo.inline("inline.problem");
+    fo.xml().text("[" + message + "]");
+    fo.xml().end();
+  }
+
+  /** MyST widths: percentages of the column, pixels at 96 per inch, or FO lengths. */
+  static String length(String w) {
+    String s = w.trim().toLowerCase(Locale.ROOT);
+    if (s.endsWith("px")) {
+      try {
+        return String.format(Locale.ROOT, "%.1fpt", Double.parseDouble(s.substring(0, s.length() - 2)) * 0.75);
+      } catch (NumberFormatException e) {
+        return "100%";
+      }
+    }
+    if (s.matches("[0-9.]+")) return String.format(Locale.ROOT, "%.1fpt", Double.parseDouble(s) * 0.75);
+    return s;
+  }
+}

@@ -1,0 +1,135 @@
+package org.bookbuild.parse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.io.Paths2;
+import org.bookbuild.io.SandboxException;
+import org.bookbuild.io.World;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Book;
+import org.bookbuild.model.Chapter;
+import org.bookbuild.model.Inline;
+import org.bookbuild.model.Part;
+import org.bookbuild.project.Project;
+import org.bookbuild.project.TocEntry;
+
+/**
+ * Stage 3: reads every file the project names, in order, and parses it into a {@link Book}. Top-level toc entries with
+ * a file are chapters; entries with children become parts holding their children as chapters.
+ */
+public final class BookReader {
+  /** Chapter source formats by file extension. */
+  public static final Map<String, ChapterFormat> FORMATS = new LinkedHashMap<>();
+
+  static {
+    MarkdownParser md = new MarkdownParser();
+    FORMATS.put("md", (file, content, diags) -> md.parse(file, new String(content, StandardCharsets.UTF_8), diags));
+  }
+
+  private final World world;
+  private final Diagnostics diags;
+  private final Set<String> ids = new HashSet<>();
+
+  private BookReader(World world, Diagnostics diags) {
+    this.world = world;
+    this.diags = diags;
+  }
+
+  public static Book read(World world, Project project, Diagnostics diags) {
+    BookReader r = new BookReader(world, diags);
+    List<Part> parts = new ArrayList<>();
+    r.group(parts, project.frontmatter(), Chapter.Kind.FRONT);
+    r.group(parts, project.toc(), Chapter.Kind.BODY);
+    r.group(parts, project.appendices(), Chapter.Kind.APPENDIX);
+    r.group(parts, project.backmatter(), Chapter.Kind.BACK);
+    return new Book(project.meta(), parts);
+  }
+
+  /** Adds entries to parts: loose chapters go into an untitled part, entries with children into a titled one. */
+  private void group(List<Part> parts, List<TocEntry> entries, Chapter.Kind kind) {
+    List<Chapter> loose = new ArrayList<>();
+    for (TocEntry e : entries) {
+      if (e.children().isEmpty()) {
+        if (e.isFile()) loose.add(chapter(e, kind));
+        continue;
+      }
+      if (!loose.isEmpty()) {
+        parts.add(new Part("", "", loose));
+        loose = new ArrayList<>();
+      }
+      List<Chapter> cs = new ArrayList<>();
+      if (e.isFile()) cs.add(chapter(e, kind));
+      for (TocEntry c : flatten(e.children())) cs.add(chapter(c, kind));
+      String title = e.title().isEmpty() ? Paths2.stem(e.file()) : e.title();
+      parts.add(new Part(uniqueId("part-" + org.bookbuild.project.ProjectLoader.slug(title)), title, cs));
+    }
+    if (!loose.isEmpty()) parts.add(new Part("", "", loose));
+  }
+
+  private static List<TocEntry> flatten(List<TocEntry> entries) {
+    List<TocEntry> out = new ArrayList<>();
+    for (TocEntry e : entries) {
+      if (e.isFile()) out.add(e);
+      out.addAll(flatten(e.children()));
+    }
+    return out;
+  }
+
+  private Chapter chapter(TocEntry e, Chapter.Kind kind) {
+    String file = e.file();
+    String id = uniqueId(org.bookbuild.project.ProjectLoader.slug(Paths2.stem(file)));
+    String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase() : "";
+    ChapterFormat format = FORMATS.get(ext);
+    List<Block> blocks;
+    try {
+      if (format == null) {
+        diags.error("chapter-format", e.pos(), "cannot read " + file + ": unknown file type '." + ext + "'");
+        blocks = missing(e, "unknown file type");
+      } else if (!world.exists(file)) {
+        diags.error("chapter-missing", e.pos(), "chapter file not found: " + file);
+        blocks = missing(e, "file not found");
+      } else {
+        blocks = format.parse(file, world.read(file), diags);
+      }
+    } catch (SandboxException ex) {
+      diags.error("path-outside-project", e.pos(), ex.getMessage());
+      blocks = missing(e, "outside the project");
+    } catch (IOException ex) {
+      diags.error("chapter-unreadable", e.pos(), "cannot read " + file + ": " + ex.getMessage());
+      blocks = missing(e, "unreadable");
+    }
+    blocks = ensureTitle(blocks, e, file);
+    return new Chapter(file, id, kind, blocks);
+  }
+
+  private List<Block> missing(TocEntry e, String why) {
+    SourcePos pos = e.pos();
+    return List.of(new Block.Problem(pos, "chapter " + e.file() + " is missing (" + why + ")", e.file()));
+  }
+
+  /** A chapter needs a title: the toc entry's title or the file name when the source has no level-1 heading. */
+  private static List<Block> ensureTitle(List<Block> blocks, TocEntry e, String file) {
+    for (Block b : blocks) if (b instanceof Block.Heading h && h.level() == 1) return blocks;
+    String title = e.title().isEmpty() ? Paths2.stem(file) : e.title();
+    SourcePos pos = SourcePos.of(file, 1, 1);
+    List<Block> out = new ArrayList<>();
+    out.add(new Block.Heading(pos, Attr.EMPTY, 1, List.of(new Inline.Text(pos, title))));
+    out.addAll(blocks);
+    return out;
+  }
+
+  private String uniqueId(String base) {
+    String id = base;
+    for (int i = 2; !ids.add(id); i++) id = base + "-" + i;
+    return id;
+  }
+}

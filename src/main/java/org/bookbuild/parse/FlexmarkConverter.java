@@ -1,0 +1,264 @@
+package org.bookbuild.parse;
+
+import com.vladsch.flexmark.ast.*;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
+import com.vladsch.flexmark.ext.definition.DefinitionList;
+import com.vladsch.flexmark.ext.definition.DefinitionTerm;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListItem;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCaption;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.util.ast.BlankLine;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import java.util.ArrayList;
+import java.util.List;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+
+/**
+ * Turns a flexmark AST into model nodes. The only class besides the flexmark extensions that sees flexmark types; the
+ * rest of the program sees the model.
+ */
+final class FlexmarkConverter {
+  private final LineIndex lines;
+  private final Diagnostics diags;
+
+  FlexmarkConverter(LineIndex lines, Diagnostics diags) {
+    this.lines = lines;
+    this.diags = diags;
+  }
+
+  SourcePos pos(Node n) {
+    return lines.pos(n.getStartOffset());
+  }
+
+  List<Block> document(Document doc) {
+    return blocks(doc);
+  }
+
+  List<Block> blocks(Node parent) {
+    List<Block> out = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) block(n, out);
+    return out;
+  }
+
+  private void block(Node n, List<Block> out) {
+    SourcePos pos = pos(n);
+    if (n instanceof Paragraph p) {
+      List<Inline> content = inlines(p);
+      if (!content.isEmpty()) out.add(new Block.Para(pos, content));
+    } else if (n instanceof Heading h) {
+      out.add(new Block.Heading(pos, Attr.EMPTY, h.getLevel(), inlines(h)));
+    } else if (n instanceof FencedCodeBlock f) {
+      String info = f.getInfo().toString().trim();
+      String lang = info.isEmpty() ? "" : info.split("\\s+")[0];
+      out.add(new Block.CodeBlock(pos, Attr.EMPTY, lang, stripFinalNewline(f.getContentChars().toString())));
+    } else if (n instanceof IndentedCodeBlock c) {
+      out.add(new Block.CodeBlock(pos, Attr.EMPTY, "", stripFinalNewline(c.getContentChars().toString())));
+    } else if (n instanceof BlockQuote q) {
+      out.add(new Block.Quote(pos, blocks(q)));
+    } else if (n instanceof BulletList l) {
+      out.add(new Block.BulletList(pos, l.isTight(), items(l)));
+    } else if (n instanceof OrderedList l) {
+      out.add(new Block.OrderedList(pos, l.getStartNumber(), l.isTight(), items(l)));
+    } else if (n instanceof ThematicBreak) {
+      out.add(new Block.Rule(pos));
+    } else if (n instanceof TableBlock t) {
+      out.add(table(t));
+    } else if (n instanceof DefinitionList d) {
+      out.add(defList(d));
+    } else if (n instanceof MathNodes.DisplayMath m) {
+      out.add(new Block.MathBlock(pos, m.label.isEmpty() ? Attr.EMPTY : Attr.id(m.label), m.tex));
+    } else if (n instanceof HtmlCommentBlock || n instanceof YamlFrontMatterBlock || n instanceof Reference
+        || n instanceof FootnoteBlock || n instanceof BlankLine) {
+      // comments never print; front matter is read by the chapter reader; references and footnote bodies are used
+      // where they are referred to
+    } else if (n instanceof HtmlBlock h) {
+      html(h, pos, out);
+    } else {
+      String src = n.getChars().toString();
+      diags.warn("markdown-unsupported", pos, "unsupported Markdown construct " + n.getNodeName() + " printed as text");
+      out.add(new Block.Problem(pos, "unsupported construct " + n.getNodeName(), src));
+    }
+  }
+
+  private void html(HtmlBlock h, SourcePos pos, List<Block> out) {
+    String src = h.getChars().toString();
+    String stripped = src.replaceAll("(?s)<!--.*?-->", "").trim();
+    if (stripped.isEmpty()) return;
+    String text = stripped.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+    diags.warn("html-unsupported", pos, "raw HTML block: only its text is printed");
+    if (!text.isEmpty()) out.add(new Block.Para(pos, List.of(new Inline.Text(pos, text))));
+  }
+
+  private static String stripFinalNewline(String s) {
+    return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private List<Block.ListItem> items(ListBlock l) {
+    List<Block.ListItem> items = new ArrayList<>();
+    for (Node n = l.getFirstChild(); n != null; n = n.getNext()) {
+      if (!(n instanceof ListItem li)) continue;
+      Boolean checked = n instanceof TaskListItem t ? t.isItemDoneMarker() : null;
+      List<Block> content = blocks(li);
+      if (l.isTight()) {
+        content = content.stream().map(b -> b instanceof Block.Para p ? (Block) new Block.Plain(p.pos(), p.content()) : b).toList();
+      }
+      items.add(new Block.ListItem(pos(li), checked, content));
+    }
+    return items;
+  }
+
+  private Block defList(DefinitionList d) {
+    List<Block.DefItem> items = new ArrayList<>();
+    List<Inline> term = null;
+    List<List<Block>> defs = new ArrayList<>();
+    SourcePos termPos = pos(d);
+    for (Node n = d.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof DefinitionTerm t) {
+        if (term != null) items.add(new Block.DefItem(termPos, term, defs));
+        term = new ArrayList<>();
+        for (Block b : blocks(t)) if (b instanceof Block.Para p) term.addAll(p.content());
+        defs = new ArrayList<>();
+        termPos = pos(t);
+      } else if (n instanceof DefinitionItem it) {
+        defs.add(blocks(it));
+      }
+    }
+    if (term != null) items.add(new Block.DefItem(termPos, term, defs));
+    return new Block.DefList(pos(d), items);
+  }
+
+  private Block table(TableBlock t) {
+    List<Block.Row> head = new ArrayList<>();
+    List<Block.Row> body = new ArrayList<>();
+    List<Block.Align> aligns = new ArrayList<>();
+    List<Inline> caption = List.of();
+    for (Node sec = t.getFirstChild(); sec != null; sec = sec.getNext()) {
+      if (sec instanceof TableCaption c) {
+        caption = inlines(c);
+        continue;
+      }
+      List<Block.Row> target = sec instanceof TableHead ? head : sec instanceof TableBody ? body : null;
+      if (target == null) continue;
+      for (Node r = sec.getFirstChild(); r != null; r = r.getNext()) {
+        if (!(r instanceof TableRow)) continue;
+        List<Block.Cell> cells = new ArrayList<>();
+        int col = 0;
+        for (Node c = r.getFirstChild(); c != null; c = c.getNext()) {
+          if (!(c instanceof TableCell cell)) continue;
+          if (target == head && head.isEmpty()) aligns.add(align(cell.getAlignment()));
+          else if (col >= aligns.size()) aligns.add(align(cell.getAlignment()));
+          List<Inline> content = inlines(cell);
+          cells.add(new Block.Cell(pos(cell), Math.max(1, cell.getSpan()), 1,
+              content.isEmpty() ? List.of() : List.of(new Block.Plain(pos(cell), content))));
+          col += Math.max(1, cell.getSpan());
+        }
+        target.add(new Block.Row(cells));
+      }
+    }
+    return new Block.Table(pos(t), Attr.EMPTY, caption, aligns, List.of(), head, body);
+  }
+
+  private static Block.Align align(TableCell.Alignment a) {
+    if (a == null) return Block.Align.DEFAULT;
+    return switch (a) {
+      case LEFT -> Block.Align.LEFT;
+      case CENTER -> Block.Align.CENTER;
+      case RIGHT -> Block.Align.RIGHT;
+      default -> Block.Align.DEFAULT;
+    };
+  }
+
+  List<Inline> inlines(Node parent) {
+    List<Inline> out = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) inline(n, out);
+    return out;
+  }
+
+  private void inline(Node n, List<Inline> out) {
+    SourcePos pos = pos(n);
+    if (n instanceof Text || n instanceof TextBase) {
+      if (n instanceof TextBase && n.hasChildren()) {
+        out.addAll(inlines(n));
+      } else {
+        appendText(out, pos, n.getChars().unescape());
+      }
+    } else if (n instanceof HtmlEntity) {
+      appendText(out, pos, n.getChars().unescape());
+    } else if (n instanceof SoftLineBreak) {
+      out.add(new Inline.SoftBreak(pos));
+    } else if (n instanceof HardLineBreak) {
+      out.add(new Inline.LineBreak(pos));
+    } else if (n instanceof Emphasis) {
+      out.add(new Inline.Styled(pos, "emph", inlines(n)));
+    } else if (n instanceof StrongEmphasis) {
+      out.add(new Inline.Styled(pos, "strong", inlines(n)));
+    } else if (n instanceof Strikethrough) {
+      out.add(new Inline.Styled(pos, "strike", inlines(n)));
+    } else if (n instanceof Code c) {
+      out.add(new Inline.Code(pos, c.getText().toString()));
+    } else if (n instanceof MathNodes.InlineMath m) {
+      out.add(new Inline.MathInline(pos, m.display ? "\\displaystyle " + m.tex : m.tex));
+    } else if (n instanceof Link l) {
+      out.add(new Inline.Link(pos, l.getUrl().unescape(), inlines(l)));
+    } else if (n instanceof AutoLink a) {
+      String url = a.getText().toString();
+      out.add(new Inline.Link(pos, url, List.of(new Inline.Text(pos, url))));
+    } else if (n instanceof MailLink m) {
+      String addr = m.getText().toString();
+      out.add(new Inline.Link(pos, "mailto:" + addr, List.of(new Inline.Text(pos, addr))));
+    } else if (n instanceof Image im) {
+      out.add(new Inline.Image(pos, Attr.EMPTY, im.getUrl().unescape(), inlines(im)));
+    } else if (n instanceof LinkRef r) {
+      Reference ref = r.getReferenceNode(r.getDocument());
+      if (ref == null) appendText(out, pos, r.getChars().toString());
+      else out.add(new Inline.Link(pos, ref.getUrl().unescape(), r.hasChildren() ? inlines(r) : List.of(new Inline.Text(pos, r.getReference().toString()))));
+    } else if (n instanceof ImageRef r) {
+      Reference ref = r.getReferenceNode(r.getDocument());
+      if (ref == null) appendText(out, pos, r.getChars().toString());
+      else out.add(new Inline.Image(pos, Attr.EMPTY, ref.getUrl().unescape(), inlines(r)));
+    } else if (n instanceof Footnote f) {
+      FootnoteBlock fb = f.getFootnoteBlock();
+      if (fb == null) {
+        diags.warn("footnote-undefined", pos, "footnote [^" + f.getText() + "] has no definition");
+        out.add(new Inline.Problem(pos, "undefined footnote", f.getChars().toString()));
+      } else {
+        out.add(new Inline.Note(pos, blocks(fb)));
+      }
+    } else if (n instanceof HtmlInlineComment) {
+      // never printed
+    } else if (n instanceof HtmlInline h) {
+      String tag = h.getChars().toString();
+      if (!tag.matches("(?i)</?(span|br)\\b[^>]*>")) {
+        diags.warn("html-unsupported", pos, "inline HTML " + tag + " is not printed");
+      } else if (tag.toLowerCase().startsWith("<br")) {
+        out.add(new Inline.LineBreak(pos));
+      }
+    } else {
+      diags.warn("markdown-unsupported", pos, "unsupported inline construct " + n.getNodeName() + " printed as text");
+      out.add(new Inline.Problem(pos, "unsupported " + n.getNodeName(), n.getChars().toString()));
+    }
+  }
+
+  /** Appends text, merging with a preceding text node so that the model has no fragmented runs. */
+  static void appendText(List<Inline> out, SourcePos pos, String s) {
+    if (s.isEmpty()) return;
+    if (!out.isEmpty() && out.get(out.size() - 1) instanceof Inline.Text t) {
+      out.set(out.size() - 1, new Inline.Text(t.pos(), t.text() + s));
+    } else {
+      out.add(new Inline.Text(pos, s));
+    }
+  }
+}

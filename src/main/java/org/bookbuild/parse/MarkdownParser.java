@@ -1,0 +1,62 @@
+package org.bookbuild.parse;
+
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+import java.util.ArrayList;
+import java.util.List;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.model.Block;
+
+/**
+ * Parses one Markdown text (CommonMark + GFM + the project's MyST extensions) into model blocks. Thread-safe: the
+ * flexmark parser is built once and shared.
+ */
+public final class MarkdownParser {
+  private final Parser parser;
+
+  public MarkdownParser() {
+    this(true);
+  }
+
+  /** @param myst whether to enable the MyST extensions (off only to compare with plain CommonMark in tests) */
+  public MarkdownParser(boolean myst) {
+    MutableDataSet opts = new MutableDataSet();
+    List<Extension> exts = new ArrayList<>(List.of(
+        TablesExtension.create(), FootnoteExtension.create(), StrikethroughExtension.create(),
+        TaskListExtension.create(), AutolinkExtension.create(), YamlFrontMatterExtension.create(),
+        DefinitionExtension.create()));
+    if (myst) exts.add(MathExtension.create());
+    opts.set(Parser.EXTENSIONS, exts);
+    opts.set(TablesExtension.WITH_CAPTION, false);
+    opts.set(TablesExtension.COLUMN_SPANS, false);
+    opts.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+    opts.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+    opts.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+    this.parser = Parser.builder(opts).build();
+  }
+
+  /** Parses the flexmark AST only; for tests comparing extension effects. */
+  public Document flexmark(String text) {
+    return parser.parse(text);
+  }
+
+  /** Parses a source file's text into blocks; positions are reported in {@code file}. */
+  public List<Block> parse(String file, String text, Diagnostics diags) {
+    return parse(new LineIndex(file, text), text, diags);
+  }
+
+  /** Parses text whose positions are given by {@code lines} (e.g. a notebook cell inside a larger file). */
+  public List<Block> parse(LineIndex lines, String text, Diagnostics diags) {
+    Document doc = parser.parse(text);
+    return new FlexmarkConverter(lines, diags).document(doc);
+  }
+}

@@ -1,0 +1,86 @@
+package org.bookbuild.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.Severity;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.fo.FoWriter;
+import org.bookbuild.io.World;
+import org.bookbuild.model.Book;
+import org.bookbuild.parse.BookReader;
+import org.bookbuild.project.ConfigException;
+import org.bookbuild.project.Project;
+import org.bookbuild.project.ProjectLoader;
+import org.bookbuild.render.Renderer;
+import org.bookbuild.style.Style;
+import org.bookbuild.style.StyleException;
+import org.bookbuild.style.StyleLoader;
+import org.bookbuild.transform.Context;
+import org.bookbuild.transform.Transforms;
+
+/**
+ * The whole build in order: project → style → parse → transforms → FO → FOP → finishing → output. Read this class
+ * first; every stage it calls is a package with this one entry point.
+ */
+public final class Pipeline {
+  private Pipeline() {}
+
+  /** What to build: {@code out} null means {@code out/<name>.pdf} in the project. */
+  public record Request(Path out, boolean strict) {}
+
+  /** Exit status (0 written, 1 content errors, 2 unusable configuration) and where the PDF went (null if nowhere). */
+  public record Result(int status, Path pdf, Book book) {}
+
+  public static Result build(World world, Request req, Diagnostics diags) {
+    Project project;
+    Style style;
+    try {
+      project = ProjectLoader.load(world, diags);
+      style = StyleLoader.load(world, project.options().style(), project.meta().language());
+      Licenses.check(project, style);
+    } catch (ConfigException e) {
+      diags.error(e.ruleId(), e.pos(), e.getMessage());
+      return new Result(2, null, null);
+    } catch (StyleException e) {
+      diags.error("style-invalid", SourcePos.NONE, e.getMessage());
+      return new Result(2, null, null);
+    }
+    Book book = BookReader.read(world, project, diags);
+    Context ctx = new Context(project, style, diags, world);
+    book = Transforms.apply(book, ctx);
+    String fo = FoWriter.write(book, ctx);
+
+    Path pdfPath = req.out() != null ? req.out() : world.outputPath("out/" + project.output() + ".pdf");
+    Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");
+    try {
+      world.writeAtomically(foPath, o -> o.write(fo.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      diags.error("output-unwritable", SourcePos.NONE, "cannot write " + foPath + ": " + e.getMessage());
+      return new Result(2, null, book);
+    }
+    byte[] pdf;
+    try {
+      pdf = Renderer.render(fo, style, world, project.meta(), BuildDate.of(world, project.meta()), diags);
+    } catch (Renderer.RenderException e) {
+      diags.error("render-failed", SourcePos.NONE, e.getMessage());
+      return new Result(1, null, book);
+    }
+    boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
+    if (failed && req.strict()) return new Result(1, null, book);
+    try {
+      byte[] finished = pdf;
+      world.writeAtomically(pdfPath, o -> o.write(finished));
+    } catch (IOException e) {
+      diags.error("output-unwritable", SourcePos.NONE, "cannot write " + pdfPath + ": " + e.getMessage());
+      return new Result(2, null, book);
+    }
+    return new Result(failed ? 1 : 0, pdfPath, book);
+  }
+
+  private static String stripPdf(String name) {
+    return name.toLowerCase().endsWith(".pdf") ? name.substring(0, name.length() - 4) : name;
+  }
+
+}

@@ -1,0 +1,34 @@
+package org.bookbuild.project;
+
+import java.util.List;
+import java.util.Map;
+import org.bookbuild.model.Metadata;
+
+/**
+ * A loaded project: what the book is (metadata), which files it is made of and in what order, and the options that
+ * steer the build. Produced by {@link ProjectLoader} from {@code book.yml} (and, in time, {@code myst.yml}).
+ *
+ * @param configFile project-relative path of the configuration file the project came from
+ * @param output file name (without extension) for the PDF in {@code out/}
+ */
+public record Project(
+    String configFile,
+    String output,
+    Metadata meta,
+    List<TocEntry> frontmatter,
+    List<TocEntry> toc,
+    List<TocEntry> appendices,
+    List<TocEntry> backmatter,
+    Map<String, String> mathMacros,
+    Options options) {
+
+  /** Build options beyond metadata, with the defaults a reader of mystmd's documentation would expect. */
+  public record Options(
+      String style,
+      List<String> bibliography,
+      String solutions,
+      boolean numberHeadings,
+      int numberDepth,
+      String equations,
+      Map<String, Object> numbering) {}
+}

@@ -1,0 +1,59 @@
+package org.bookbuild.transform;
+
+import java.util.List;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Book;
+import org.bookbuild.model.Chapter;
+import org.bookbuild.model.Inline;
+import org.bookbuild.model.Walk;
+
+/**
+ * Fills the book-wide {@link Labels} table from every element that has an id, after numbering. A label used twice is
+ * reported at its second use; the first one wins.
+ */
+public final class CollectLabels implements Transform {
+  @Override
+  public Book apply(Book book, Context ctx) {
+    Labels labels = ctx.labels();
+    for (Chapter ch : book.chapters()) {
+      Walk.blocks(ch.blocks(), n -> {
+        Labels.Target t = target(n, ch.id());
+        if (t == null || t.id().isEmpty()) return;
+        labels.add(t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),
+            "label '" + t.id() + "' is already used at " + old.pos() + "; references go to the first"));
+      });
+    }
+    return book;
+  }
+
+  private static Labels.Target target(Object n, String chapter) {
+    if (n instanceof Block.Heading h) {
+      return new Labels.Target(h.attr().id(), h.level() == 1 ? "chapter" : "section", h.attr().get("number", ""),
+          h.content(), chapter, h.pos());
+    }
+    if (n instanceof Block.Figure f) {
+      return new Labels.Target(f.attr().id(), "figure", f.attr().get("number", ""), f.caption(), chapter, f.pos());
+    }
+    if (n instanceof Block.Table t) {
+      return new Labels.Target(t.attr().id(), "table", t.attr().get("number", ""), t.caption(), chapter, t.pos());
+    }
+    if (n instanceof Block.CodeBlock c) {
+      String cap = c.attr().get("caption", "");
+      return new Labels.Target(c.attr().id(), "code", c.attr().get("number", ""),
+          cap.isEmpty() ? List.of() : List.of(new Inline.Text(c.pos(), cap)), chapter, c.pos());
+    }
+    if (n instanceof Block.MathBlock m) {
+      return new Labels.Target(m.attr().id(), "equation", m.attr().get("number", ""), List.of(), chapter, m.pos());
+    }
+    if (n instanceof Block.Div d) {
+      return new Labels.Target(d.attr().id(), d.kind(), d.attr().get("number", ""), d.title(), chapter, d.pos());
+    }
+    if (n instanceof Inline.Anchor a) {
+      return new Labels.Target(a.id(), "anchor", "", List.of(), chapter, a.pos());
+    }
+    if (n instanceof Inline.Span s && !s.attr().id().isEmpty()) {
+      return new Labels.Target(s.attr().id(), "span", "", s.content(), chapter, s.pos());
+    }
+    return null;
+  }
+}

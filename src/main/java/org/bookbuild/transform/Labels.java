@@ -1,0 +1,43 @@
+package org.bookbuild.transform;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.model.Inline;
+
+/**
+ * The book-wide table of everything an author can refer to: headings, figures, tables, equations, exercises,
+ * theorem-like blocks. Filled by {@link CollectLabels}, read by {@link ResolveRefs} and the FO writer.
+ */
+public final class Labels {
+  /**
+   * One referable element. {@code kind} is the counter kind (section, figure, table, code, equation, or a block kind
+   * such as exercise); {@code number} is its printed number ("3.2", may be empty); {@code title} its title or caption.
+   */
+  public record Target(String id, String kind, String number, List<Inline> title, String chapterId, SourcePos pos) {}
+
+  private final Map<String, Target> byId = new LinkedHashMap<>();
+
+  /** Adds a target; returns the earlier one if the id is taken (the caller reports the duplicate). */
+  public Optional<Target> add(Target t) {
+    Target old = byId.putIfAbsent(t.id(), t);
+    return Optional.ofNullable(old);
+  }
+
+  public Optional<Target> get(String id) {
+    Target t = byId.get(id);
+    if (t == null) t = byId.get(normalise(id));
+    return Optional.ofNullable(t);
+  }
+
+  /** Labels are matched case-insensitively with spaces and underscores as hyphens, as MyST does. */
+  public static String normalise(String label) {
+    return label.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", "-");
+  }
+
+  public Map<String, Target> all() {
+    return java.util.Collections.unmodifiableMap(byId);
+  }
+}

@@ -1,0 +1,111 @@
+package org.bookbuild.transform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Book;
+import org.bookbuild.model.Inline;
+import org.bookbuild.model.Rewriter;
+import org.bookbuild.model.Walk;
+import org.bookbuild.style.Style;
+
+/**
+ * Replaces cross-references ({@link Inline.Ref}) and {@code [text](#label)} links with internal links carrying their
+ * printed text ("Figure 3.2", "(3.4)", the section's title). An unresolved reference prints {@code ??} in the
+ * {@code inline.unresolved} style and gives a {@code ref-unresolved} diagnostic at its position.
+ */
+public final class ResolveRefs implements Transform {
+  /** How a reference role turns into inlines. Registered per role name; MyST roles add their own. */
+  @FunctionalInterface
+  public interface Resolver {
+    /** Returns the replacement, or empty when the label does not resolve. */
+    Optional<List<Inline>> resolve(Inline.Ref ref, Context ctx);
+  }
+
+  public static final Map<String, Resolver> RESOLVERS = new LinkedHashMap<>();
+
+  static {
+    RESOLVERS.put("ref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
+        r.text().isEmpty() ? titleOrNumber(t, c.style()) : r.text())));
+    RESOLVERS.put("numref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t, numbered(r, t, c.style()))));
+    RESOLVERS.put("eq", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
+        r.text().isEmpty() ? text(r.pos(), c.style().string("ref.equation", "number", t.number())) : r.text())));
+    RESOLVERS.put("doc", (r, c) -> c.labels().get(docId(r.label())).map(t -> link(r, t,
+        r.text().isEmpty() ? t.title() : r.text())));
+  }
+
+  @Override
+  public Book apply(Book book, Context ctx) {
+    return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+      @Override
+      protected List<Inline> inline(Inline i) {
+        if (i instanceof Inline.Ref r) return resolve(r, ctx);
+        if (i instanceof Inline.Link l && l.target().startsWith("#")) {
+          String label = l.target().substring(1);
+          Optional<Labels.Target> t = ctx.labels().get(label);
+          if (t.isEmpty()) return unresolved(l.pos(), label, ctx, l.content());
+          List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
+          return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
+        }
+        return List.of(i);
+      }
+    }.blocks(ch.blocks())));
+  }
+
+  private static List<Inline> resolve(Inline.Ref r, Context ctx) {
+    Resolver res = RESOLVERS.get(r.kind());
+    if (res == null) {
+      ctx.diags().warn("role-unknown", r.pos(), "unknown reference role {" + r.kind() + "}");
+      return unresolved(r.pos(), r.label(), ctx, r.text());
+    }
+    return res.resolve(r, ctx).orElseGet(() -> unresolved(r.pos(), r.label(), ctx, List.of()));
+  }
+
+  static List<Inline> unresolved(SourcePos pos, String label, Context ctx, List<Inline> text) {
+    ctx.diags().warn("ref-unresolved", pos, "reference to '" + label + "' does not resolve to any label in the book");
+    List<Inline> out = new ArrayList<>(text);
+    out.add(new Inline.Span(pos, Attr.classes("unresolved"), List.of(new Inline.Text(pos, "??"))));
+    return out;
+  }
+
+  private static List<Inline> link(Inline.Ref r, Labels.Target t, List<Inline> content) {
+    return List.of(new Inline.Link(r.pos(), "#" + t.id(), content));
+  }
+
+  private static List<Inline> text(SourcePos pos, String s) {
+    return List.of(new Inline.Text(pos, s));
+  }
+
+  /** "Figure 3.2": the kind's wording from the style, or the author's template with %s / {number}. */
+  static List<Inline> numbered(Inline.Ref r, Labels.Target t, Style style) {
+    if (!r.text().isEmpty()) {
+      String tpl = Walk.text(r.text());
+      if (tpl.contains("%s") || tpl.contains("{number}")) {
+        String name = Walk.text(t.title());
+        return text(r.pos(), tpl.replace("%s", t.number()).replace("{number}", t.number()).replace("{name}", name));
+      }
+      return r.text();
+    }
+    return text(r.pos(), kindWord(t, style));
+  }
+
+  static String kindWord(Labels.Target t, Style style) {
+    String key = "ref." + t.kind().replace("prf:", "");
+    if (!style.hasString(key)) key = "ref.default";
+    return style.string(key, "number", t.number());
+  }
+
+  static List<Inline> titleOrNumber(Labels.Target t, Style style) {
+    if (!t.title().isEmpty()) return t.title();
+    return List.of(new Inline.Text(t.pos(), kindWord(t, style)));
+  }
+
+  /** {doc} labels are file paths; the chapter id is the slug of the file's stem. */
+  static String docId(String path) {
+    return org.bookbuild.project.ProjectLoader.slug(org.bookbuild.io.Paths2.stem(path));
+  }
+}

@@ -1,0 +1,26 @@
+package org.bookbuild.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bookbuild.model.Book;
+
+/**
+ * Stage 4: the ordered list of transforms. Per-chapter steps first, book-wide ones after; numbering must precede
+ * label collection, which must precede reference resolution (tested in TransformsOrderTest).
+ */
+public final class Transforms {
+  /** The transforms in the order they run. */
+  public static final List<Transform> LIST = new ArrayList<>(List.of(
+      new HeadingIds(),
+      new Numbering(),
+      new CollectLabels(),
+      new ResolveRefs()));
+
+  private Transforms() {}
+
+  public static Book apply(Book book, Context ctx) {
+    Book b = book;
+    for (Transform t : LIST) b = t.apply(b, ctx);
+    return b;
+  }
+}
