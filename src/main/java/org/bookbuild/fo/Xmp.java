@@ -1,0 +1,89 @@
+package org.bookbuild.fo;
+
+import java.util.List;
+import org.bookbuild.model.Metadata;
+import org.bookbuild.style.License;
+import org.bookbuild.style.Style;
+
+/**
+ * Writes the book's XMP metadata packet ({@code x:xmpmeta}) for {@code fo:declarations}. FOP merges it into the PDF's
+ * metadata stream and copies title, authors, subject and keywords into the document information dictionary.
+ *
+ * <p>Licence fields follow Creative Commons' XMP practice: {@code dc:rights} carries the human-readable statement,
+ * {@code xmpRights:WebStatement} and {@code cc:license} the licence URL, {@code cc:attributionName} whom to credit.
+ * {@code xmpRights:Marked} is {@code True} for a licence (the work is under copyright, with rights granted) and
+ * {@code False} for a public-domain dedication such as CC0: XMP defines False as "public domain", and CC0 waives the
+ * copyright rather than licensing it, so claiming a rights-managed work would misstate it.
+ */
+public final class Xmp {
+  public static final String X = "adobe:ns:meta/";
+  public static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  public static final String DC = "http://purl.org/dc/elements/1.1/";
+  public static final String PDF = "http://ns.adobe.com/pdf/1.3/";
+  public static final String XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/";
+  public static final String CC = "http://creativecommons.org/ns#";
+
+  private Xmp() {}
+
+  /** Writes the {@code x:xmpmeta} element. Fields the book does not declare are left out. */
+  public static void write(Xml out, Metadata meta, Style style) {
+    License lic = License.lookup(style, meta.license());
+    out.start("x:xmpmeta").attr("xmlns:x", X);
+    out.start("rdf:RDF").attr("xmlns:rdf", RDF);
+
+    out.start("rdf:Description").attr("rdf:about", "").attr("xmlns:dc", DC);
+    // FOP only accepts dc:title as a language alternative.
+    langAlt(out, "dc:title", title(meta));
+    if (!meta.authors().isEmpty()) list(out, "dc:creator", "rdf:Seq", meta.authors().stream().map(Metadata.Author::name).toList());
+    if (present(meta.description())) langAlt(out, "dc:description", meta.description());
+    if (meta.keywords() != null && !meta.keywords().isEmpty()) list(out, "dc:subject", "rdf:Bag", meta.keywords());
+    if (present(meta.language())) list(out, "dc:language", "rdf:Bag", List.of(meta.language()));
+    String rights = rights(meta, style, lic);
+    if (rights != null) langAlt(out, "dc:rights", rights);
+    out.end();
+
+    if (meta.keywords() != null && !meta.keywords().isEmpty()) {
+      out.start("rdf:Description").attr("rdf:about", "").attr("xmlns:pdf", PDF);
+      out.element("pdf:Keywords", String.join(", ", meta.keywords()));
+      out.end();
+    }
+
+    if (lic != null) {
+      out.start("rdf:Description").attr("rdf:about", "").attr("xmlns:xmpRights", XMP_RIGHTS);
+      out.element("xmpRights:Marked", lic.dedication() ? "False" : "True");
+      out.element("xmpRights:WebStatement", lic.url());
+      out.end();
+      out.start("rdf:Description").attr("rdf:about", "").attr("xmlns:cc", CC);
+      out.element("cc:license", lic.url());
+      if (!lic.dedication() && !meta.authors().isEmpty()) out.element("cc:attributionName", meta.authorNames());
+      out.end();
+    }
+    out.end().end();
+  }
+
+  private static String title(Metadata meta) {
+    String t = meta.title() == null ? "" : meta.title().strip();
+    return present(meta.subtitle()) ? t + ": " + meta.subtitle().strip() : t;
+  }
+
+  private static String rights(Metadata meta, Style style, License lic) {
+    String line = CopyrightPage.copyrightLine(meta, style);
+    if (lic == null) return present(line) ? line : null;
+    String key = lic.dedication() ? "xmp.rights.dedication" : "xmp.rights.license";
+    return style.string(key, "copyright", line.replaceAll("[.\\s]+$", ""), "name", lic.name(), "url", lic.url()).strip();
+  }
+
+  private static void langAlt(Xml out, String name, String text) {
+    out.start(name).start("rdf:Alt").start("rdf:li").attr("xml:lang", "x-default").text(text).end().end().end();
+  }
+
+  private static void list(Xml out, String name, String kind, List<String> items) {
+    out.start(name).start(kind);
+    for (String i : items) out.element("rdf:li", i);
+    out.end().end();
+  }
+
+  private static boolean present(String s) {
+    return s != null && !s.isBlank();
+  }
+}
