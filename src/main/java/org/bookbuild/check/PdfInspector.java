@@ -24,9 +24,7 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -101,8 +99,8 @@ public final class PdfInspector implements Closeable {
   /** A font used on a page; {@code name} with subset prefix, {@code type} the PDF font subtype. */
   public record FontUse(String name, String type, boolean embedded) {}
 
-  /** A raster image drawn on a page, with its pixel size. */
-  public record Image(String name, int width, int height, int bitsPerComponent) {}
+  /** A raster image painted on a page: {@code kind} is {@code xobject} or {@code inline}; size in pixels. */
+  public record Image(String kind, int width, int height, int bitsPerComponent) {}
 
   private final PDDocument doc;
   private TextRuns text;
@@ -231,7 +229,11 @@ public final class PdfInspector implements Closeable {
     return text;
   }
 
-  /** The fonts a page uses (its resources and those of the forms it draws), each once. */
+  /**
+   * The fonts a page's resources offer (its own and those of the forms it draws), each once, as {@code pdffonts}
+   * lists them. FOP shares one resource dictionary among pages, so this may name fonts the page does not draw with;
+   * {@link #runs} name the fonts actually used.
+   */
   public List<FontUse> fonts(int page) throws IOException {
     Set<FontUse> out = new LinkedHashSet<>();
     fonts(doc.getPage(page).getResources(), out, new java.util.HashSet<>());
@@ -249,23 +251,9 @@ public final class PdfInspector implements Closeable {
     }
   }
 
-  /** The raster images a page draws (directly or inside forms). */
+  /** The raster images a page paints (directly, inline or inside forms), in drawing order. */
   public List<Image> images(int page) throws IOException {
-    List<Image> out = new ArrayList<>();
-    images(doc.getPage(page).getResources(), out, new java.util.HashSet<>());
-    return out;
-  }
-
-  private static void images(PDResources res, List<Image> out, Set<PDResources> seen) throws IOException {
-    if (res == null || !seen.add(res)) return;
-    for (COSName n : res.getXObjectNames()) {
-      PDXObject x = res.getXObject(n);
-      if (x instanceof PDImageXObject img) {
-        out.add(new Image(n.getName(), img.getWidth(), img.getHeight(), img.getBitsPerComponent()));
-      } else if (x instanceof PDFormXObject form) {
-        images(form.getResources(), out, seen);
-      }
-    }
+    return DrawnImages.of(doc.getPage(page));
   }
 
   /** The document information dictionary's text entries (Title, Author, Subject, Keywords, Creator, Producer …). */

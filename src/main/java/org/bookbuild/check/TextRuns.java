@@ -11,7 +11,8 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * One pass of PDFBox's text extraction over the whole document, keeping both the plain text of each page and the
- * glyph runs with their positions (a run: consecutive glyphs of one word with the same font, size and baseline).
+ * glyph runs with their positions (a run: consecutive non-blank glyphs of one word with the same font, size and
+ * baseline; spaces end a run and belong to none).
  */
 final class TextRuns extends PDFTextStripper {
   private static final String PAGE_END = "\f";
@@ -55,6 +56,11 @@ final class TextRuns extends PDFTextStripper {
     int page = getCurrentPageNo() - 1;
     List<TextPosition> current = new ArrayList<>();
     for (TextPosition p : positions) {
+      if (p.getUnicode().isBlank()) {
+        if (!current.isEmpty()) runs.get(page).add(run(page, current));
+        current = new ArrayList<>();
+        continue;
+      }
       if (!current.isEmpty() && !sameRun(current.get(current.size() - 1), p)) {
         runs.get(page).add(run(page, current));
         current = new ArrayList<>();

@@ -86,8 +86,12 @@ final class DocumentId {
   }
 
   static int indexOf(byte[] hay, byte[] needle) {
+    return indexOf(hay, needle, 0);
+  }
+
+  static int indexOf(byte[] hay, byte[] needle, int from) {
     outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
+    for (int i = Math.max(0, from); i + needle.length <= hay.length; i++) {
       for (int k = 0; k < needle.length; k++) if (hay[i + k] != needle[k]) continue outer;
       return i;
     }

@@ -60,7 +60,21 @@ public final class TestFop {
 
   /** Renders FO text to PDF bytes with a fixed creation date. */
   public static byte[] render(String fo) throws Exception {
+    return render(fo, false);
+  }
+
+  /** Renders FO text to a tagged PDF in PDF/UA-1 mode. */
+  public static byte[] renderTagged(String fo) throws Exception {
+    return render(fo, true);
+  }
+
+  private static byte[] render(String fo, boolean tagged) throws Exception {
     FOUserAgent ua = factory().newFOUserAgent();
+    ua.setAccessibility(tagged);
+    if (tagged) {
+      ua.getRendererOptions().put("pdf-ua-mode", "PDF/UA-1");
+      ua.setTitle("Tagged test document");
+    }
     ua.setCreationDate(new Date(1_767_225_600_000L)); // 2026-01-01T00:00:00Z
     ua.setProducer("bookbuild tests");
     List<String> problems = new ArrayList<>();
