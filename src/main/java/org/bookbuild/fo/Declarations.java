@@ -8,6 +8,8 @@ final class Declarations {
   private Declarations() {}
 
   static void write(Xml x, Metadata meta, Style style) {
-    // Filled by the licence/metadata work (Xmp); empty declarations are valid FO.
+    x.start("fo:declarations");
+    Xmp.write(x, meta, style);
+    x.end();
   }
 }

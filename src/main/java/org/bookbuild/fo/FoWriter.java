@@ -31,6 +31,7 @@ public final class FoWriter {
 
     sequence(fo, PageMasters.PLAIN, "i", "1", book.meta());
     TitlePage.write(fo, book.meta());
+    CopyrightPage.write(x, book.meta(), style);
     endSequence(x);
 
     sequence(fo, PageMasters.CHAPTER, "i", "auto", book.meta());

@@ -33,7 +33,7 @@ public final class Xmp {
 
     out.start("rdf:Description").attr("rdf:about", "").attr("xmlns:dc", DC);
     // FOP only accepts dc:title as a language alternative.
-    langAlt(out, "dc:title", title(meta));
+    langAlt(out, "dc:title", meta.title() == null ? "" : meta.title().strip());
     if (!meta.authors().isEmpty()) list(out, "dc:creator", "rdf:Seq", meta.authors().stream().map(Metadata.Author::name).toList());
     if (present(meta.description())) langAlt(out, "dc:description", meta.description());
     if (meta.keywords() != null && !meta.keywords().isEmpty()) list(out, "dc:subject", "rdf:Bag", meta.keywords());
@@ -59,11 +59,6 @@ public final class Xmp {
       out.end();
     }
     out.end().end();
-  }
-
-  private static String title(Metadata meta) {
-    String t = meta.title() == null ? "" : meta.title().strip();
-    return present(meta.subtitle()) ? t + ": " + meta.subtitle().strip() : t;
   }
 
   private static String rights(Metadata meta, Style style, License lic) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourcePos;
+import org.bookbuild.finish.Finisher;
 import org.bookbuild.fo.FoWriter;
 import org.bookbuild.io.World;
 import org.bookbuild.model.Book;
@@ -69,8 +70,14 @@ public final class Pipeline {
     }
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
     if (failed && req.strict()) return new Result(1, null, book);
+    byte[] finished;
     try {
-      byte[] finished = pdf;
+      finished = Finisher.finish(pdf, project.meta());
+    } catch (IOException e) {
+      diags.error("finish-failed", SourcePos.NONE, "cannot finish the PDF FOP wrote: " + e.getMessage());
+      return new Result(1, null, book);
+    }
+    try {
       world.writeAtomically(pdfPath, o -> o.write(finished));
     } catch (IOException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + pdfPath + ": " + e.getMessage());

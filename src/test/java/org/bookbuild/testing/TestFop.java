@@ -117,12 +117,4 @@ public final class TestFop {
     Files.write(p, pdf);
     return p;
   }
-
-  /** A temporary project folder whose style {@code test} is the given YAML; deleted by the caller's @TempDir. */
-  public static Path projectWithStyle(Path dir, String styleYaml) throws Exception {
-    Path s = dir.resolve("styles/test");
-    Files.createDirectories(s);
-    Files.writeString(s.resolve("style.yml"), styleYaml);
-    return dir;
-  }
 }
