@@ -50,10 +50,12 @@ public final class Renderer {
       FopFactory factory = builder.build();
       FOUserAgent ua = factory.newFOUserAgent();
       ua.setCreationDate(created);
+      // FOP rejects empty values (they become empty XMP entries), so only what the book says is set
       ua.setTitle(meta.title());
-      ua.setAuthor(meta.authorNames());
-      ua.setSubject(meta.description().isEmpty() ? meta.subtitle() : meta.description());
-      ua.setKeywords(String.join(", ", meta.keywords()));
+      if (!meta.authorNames().isBlank()) ua.setAuthor(meta.authorNames());
+      String subject = meta.description().isEmpty() ? meta.subtitle() : meta.description();
+      if (!subject.isBlank()) ua.setSubject(subject);
+      if (!meta.keywords().isEmpty()) ua.setKeywords(String.join(", ", meta.keywords()));
       ua.setCreator("bookbuild");
       ua.setProducer("bookbuild (Apache FOP)");
       ua.getEventBroadcaster().addEventListener(new FopEvents(diags));
