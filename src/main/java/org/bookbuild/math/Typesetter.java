@@ -1,0 +1,86 @@
+package org.bookbuild.math;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import org.scilab.forge.jlatexmath.Box;
+import org.scilab.forge.jlatexmath.TeXConstants;
+import org.scilab.forge.jlatexmath.TeXFormula;
+import org.scilab.forge.jlatexmath.TeXIcon;
+
+/**
+ * The one place that calls jlatexmath: lays out TeX (already through the pre-pass) at a size in points and paints the
+ * result into any {@link Graphics2D}. Used twice per formula: by {@link MathFo} to prove the formula parses before it is
+ * written into the FO, and by the FOP plug-in to measure and draw it at the font size in effect on the page.
+ */
+public final class Typesetter {
+  private Typesetter() {}
+
+  /** A laid-out formula: width, height above the baseline and depth below it, all in points. */
+  public record Laid(Box box, float scale, float width, float height, float depth) {
+    /** Paints with the top-left corner of the formula's bounding box at the origin of {@code g}. */
+    public void paint(Graphics2D g) {
+      AffineTransform saved = g.getTransform();
+      Color savedColor = g.getColor();
+      g.scale(scale, scale);
+      g.setColor(Color.BLACK);
+      synchronized (Typesetter.class) {
+        // jlatexmath's CharBox draws through one static char buffer: never paint two formulas at once.
+        box.draw(g, 0, box.getHeight());
+      }
+      g.setTransform(saved);
+      g.setColor(savedColor);
+    }
+  }
+
+  /** Raised when jlatexmath cannot parse or lay out a formula; the message is meant for the author. */
+  public static final class MathException extends Exception {
+    public MathException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Lays out {@code tex} in display or text style at {@code sizePt}. Any failure inside jlatexmath (it throws parse
+   * exceptions and, on some malformed input, plain runtime exceptions) becomes a {@link MathException}.
+   */
+  public static Laid layout(String tex, boolean display, float sizePt) throws MathException {
+    TeXIcon icon;
+    try {
+      TeXFormula f;
+      synchronized (Typesetter.class) {
+        f = new TeXFormula(tex);
+      }
+      int style = display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT;
+      icon = f.createTeXIcon(style, sizePt, true);
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError vme) throw vme;
+      throw new MathException(describe(e));
+    }
+    Box box = icon.getBox();
+    float w = icon.getTrueIconWidth();
+    float d = icon.getTrueIconDepth();
+    float h = icon.getTrueIconHeight() - d;
+    if (!(w >= 0 && h + d >= 0) || Float.isInfinite(w) || Float.isInfinite(h + d)) {
+      throw new MathException("the formula has no finite size");
+    }
+    return new Laid(box, sizePt, w, h, d);
+  }
+
+  /** Whether {@code tex} parses, with the reason when it does not (null when it does). */
+  public static String check(String tex, boolean display) {
+    try {
+      layout(tex, display, 10f);
+      return null;
+    } catch (MathException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) m = "jlatexmath failed (" + e.getClass().getSimpleName() + ")";
+    m = m.strip().replaceAll("\\s+", " ");
+    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+  }
+}

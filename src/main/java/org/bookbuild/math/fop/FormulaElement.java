@@ -1,0 +1,82 @@
+package org.bookbuild.math.fop;
+
+import java.awt.geom.Point2D;
+import org.apache.fop.apps.FOPException;
+import org.apache.fop.datatypes.Length;
+import org.apache.fop.fo.Constants;
+import org.apache.fop.fo.FOEventHandler;
+import org.apache.fop.fo.FONode;
+import org.apache.fop.fo.PropertyList;
+import org.apache.fop.fo.XMLObj;
+import org.apache.fop.fo.properties.FixedLength;
+import org.bookbuild.math.Typesetter;
+
+/**
+ * The formula inside FOP's formatting-object tree. It learns the font size in effect from the enclosing
+ * {@code fo:instream-foreign-object} (inherited from the surrounding block or inline), lays the formula out at that
+ * size, and reports its intrinsic size and an alignment adjustment of minus its depth, so that the formula's baseline
+ * sits on the line's baseline. The size travels on the DOM as attributes for the painter.
+ */
+final class FormulaElement extends XMLObj {
+  /** Attribute the element writes onto its own DOM: the font size in points it was laid out at. */
+  static final String SIZE_ATTR = "size-pt";
+
+  private float sizePt = 10f;
+  private Typesetter.Laid laid;
+
+  FormulaElement(FONode parent) {
+    super(parent);
+  }
+
+  @Override
+  public String getLocalName() {
+    return FormulaElementMapping.ELEMENT;
+  }
+
+  @Override
+  public String getNormalNamespacePrefix() {
+    return "m";
+  }
+
+  @Override
+  public String getNamespaceURI() {
+    return FormulaElementMapping.NAMESPACE;
+  }
+
+  @Override
+  public void processNode(String elementName, org.xml.sax.Locator locator, org.xml.sax.Attributes attlist,
+      PropertyList propertyList) throws FOPException {
+    super.processNode(elementName, locator, attlist, propertyList);
+    createBasicDocument();
+  }
+
+  @Override
+  protected PropertyList createPropertyList(PropertyList parentList, FOEventHandler handler) throws FOPException {
+    // parentList belongs to the fo:instream-foreign-object; font-size is inherited there from the text around it.
+    if (parentList != null) {
+      int mpt = parentList.get(Constants.PR_FONT_SIZE).getLength().getValue();
+      if (mpt > 0) sizePt = mpt / 1000f;
+    }
+    return super.createPropertyList(parentList, handler);
+  }
+
+  private Typesetter.Laid laid() {
+    if (laid == null) {
+      org.w3c.dom.Element root = doc.getDocumentElement();
+      root.setAttribute(SIZE_ATTR, Float.toString(sizePt));
+      laid = FormulaImages.layout(root);
+    }
+    return laid;
+  }
+
+  @Override
+  public Point2D getDimension(Point2D view) {
+    Typesetter.Laid l = laid();
+    return new Point2D.Float(l.width(), l.height() + l.depth());
+  }
+
+  @Override
+  public Length getIntrinsicAlignmentAdjust() {
+    return FixedLength.getInstance(-laid().depth(), "pt");
+  }
+}

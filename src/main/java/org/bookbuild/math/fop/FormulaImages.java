@@ -1,0 +1,30 @@
+package org.bookbuild.math.fop;
+
+import org.bookbuild.math.Typesetter;
+import org.w3c.dom.Element;
+
+/**
+ * Shared by the element, the preloader and the converter: turns a formula's DOM element into a layout. A formula that
+ * fails here was already checked by {@code MathFo}; if one still fails (a hand-written FO), it is drawn as an empty box
+ * of the text size rather than taking FOP down.
+ */
+final class FormulaImages {
+  private FormulaImages() {}
+
+  static Typesetter.Laid layout(Element root) {
+    float size = 10f;
+    String s = root.getAttribute(FormulaElement.SIZE_ATTR);
+    if (!s.isEmpty()) size = Float.parseFloat(s);
+    boolean display = "true".equals(root.getAttribute("display"));
+    String tex = root.getTextContent();
+    try {
+      return Typesetter.layout(tex, display, size);
+    } catch (Typesetter.MathException e) {
+      try {
+        return Typesetter.layout("\\boxed{?}", false, size);
+      } catch (Typesetter.MathException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+  }
+}
