@@ -1,26 +1,196 @@
 package org.bookbuild.math;
 
-import org.bookbuild.fo.Fo;
+import java.util.ArrayList;
+import java.util.List;
+import org.bookbuild.diag.Diagnostic;
+import org.bookbuild.fo.Xml;
+import org.bookbuild.math.fop.FormulaElementMapping;
 import org.bookbuild.model.Block;
 import org.bookbuild.model.Inline;
 
 /**
- * Writes math into the FO. Until the jlatexmath FOP extension lands, formulas are set as their TeX source in the
- * code style so that nothing is lost.
+ * The math stage's entry point for the FO writer: writes one inline or display formula as XSL-FO. Every formula goes
+ * through the {@link TexPrepass} and is parsed by jlatexmath here, before it reaches FOP, because one formula that
+ * throws inside FOP aborts the whole run; a formula that fails becomes a framed box with its TeX source and a
+ * {@code math-parse} diagnostic at its position. A formula that parses is written as an {@code m:formula} element, which
+ * the FOP plug-in in {@code org.bookbuild.math.fop} lays out at the font size in effect there.
  */
 public final class MathFo {
+  private static final String FOX = "http://xmlgraphics.apache.org/fop/extensions";
+
   private MathFo() {}
 
-  public static void inline(Fo fo, Inline.MathInline m) {
-    fo.inline("inline.code");
-    fo.xml().text(m.tex());
-    fo.xml().end();
+  /** One math context per build: the book's macros stay with their build and are collected with it. */
+  private static final java.util.Map<org.bookbuild.transform.Context, MathContext> CONTEXTS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** The math context of a build, made on first use from its project (macros), style and diagnostics. */
+  public static MathContext context(org.bookbuild.fo.Fo fo) {
+    return CONTEXTS.computeIfAbsent(fo.ctx(), c -> {
+      MathContext mc = new MathContext(c.project().mathMacros(), c.diags(), c.style(), Lengths.measure(c.style()),
+          Lengths.bodySize(c.style()));
+      mc.idWriter((x, id) -> fo.id(id));
+      return mc;
+    });
   }
 
-  public static void display(Fo fo, Block.MathBlock m) {
-    fo.block("code");
-    fo.id(m.attr().id());
-    fo.xml().text(m.tex() + (m.attr().get("number") == null ? "" : "   (" + m.attr().get("number") + ")"));
-    fo.xml().end();
+  /** Entry point for the FO writer's inline renderer. */
+  public static void inline(org.bookbuild.fo.Fo fo, Inline.MathInline m) {
+    inline(fo.xml(), m, context(fo));
+  }
+
+  /** Entry point for the FO writer's block renderer. */
+  public static void display(org.bookbuild.fo.Fo fo, Block.MathBlock m) {
+    display(fo.xml(), m, context(fo));
+    fo.resetIndent();
+  }
+
+  /** An inline formula, on the text baseline, at the surrounding font size. */
+  public static void inline(Xml out, Inline.MathInline m, MathContext ctx) {
+    TexPrepass.Result r;
+    try {
+      r = TexPrepass.run(m.tex(), false, ctx.macros());
+    } catch (Typesetter.MathException e) {
+      errorInline(out, m, ctx, e.getMessage());
+      return;
+    }
+    String why = Typesetter.check(r.tex(), false);
+    if (why != null) {
+      errorInline(out, m, ctx, why);
+      return;
+    }
+    formula(out, r.tex(), false, m.tex(), ctx.role("math.inline"), null);
+  }
+
+  /**
+   * A display formula: centred, with its number (the {@code number} attribute that equation numbering set, or one
+   * number per line in {@code numbers}, comma-separated) at the right margin on the formula's baseline.
+   */
+  public static void display(Xml out, Block.MathBlock m, MathContext ctx) {
+    TexPrepass.Result r;
+    try {
+      r = TexPrepass.run(m.tex(), true, ctx.macros());
+    } catch (Typesetter.MathException e) {
+      errorBlock(out, m, ctx, e.getMessage());
+      return;
+    }
+    String why = Typesetter.check(r.tex(), true);
+    if (why != null) {
+      errorBlock(out, m, ctx, why);
+      return;
+    }
+    List<String> numbers = numbers(m, r);
+    out.start("fo:block").attrs(ctx.role("math.display"));
+    ctx.writeId(out, m.attr().id());
+    if (!r.rows().isEmpty() && r.rows().size() > 1 && numbers.stream().filter(n -> !n.isEmpty()).count() > 1) {
+      List<String> rows = r.aligned() ? AlignedRows.pad(r.rows()) : r.rows().stream().map(TexPrepass.Row::tex).toList();
+      for (int i = 0; i < rows.size(); i++) {
+        String label = r.rows().get(i).labels().isEmpty() ? null : r.rows().get(i).labels().get(0);
+        line(out, m, ctx, rows.get(i), i < numbers.size() ? numbers.get(i) : "", label);
+      }
+    } else {
+      String n = numbers.stream().filter(s -> !s.isEmpty()).findFirst().orElse("");
+      line(out, m, ctx, r.tex(), n, null);
+    }
+    out.end();
+  }
+
+  /** The printed number of each row (or of the formula as a single entry); empty strings for unnumbered rows. */
+  static List<String> numbers(Block.MathBlock m, TexPrepass.Result r) {
+    List<String> out = new ArrayList<>();
+    String many = m.attr().get("numbers");
+    if (many != null && !r.rows().isEmpty()) {
+      String[] parts = many.split(",", -1);
+      for (int i = 0; i < r.rows().size(); i++) {
+        TexPrepass.Row row = r.rows().get(i);
+        if (row.tag() != null) out.add(tag(row.tag(), row.tagStar()));
+        else out.add(i < parts.length ? parts[i].strip() : "");
+      }
+      return out;
+    }
+    if (r.tag() != null) return List.of(tag(r.tag(), r.tagStar()));
+    for (TexPrepass.Row row : r.rows()) if (row.tag() != null) return List.of(tag(row.tag(), row.tagStar()));
+    String one = m.attr().get("number");
+    return List.of(one == null ? "" : one);
+  }
+
+  /** A {@code \tag} prints as written ({@code \tag*} without parentheses); math inside it loses its dollars. */
+  private static String tag(String t, boolean star) {
+    String plain = t.replace("$", "");
+    return star ? "*" + plain : "=" + plain;
+  }
+
+  private static void line(Xml out, Block.MathBlock m, MathContext ctx, String tex, String number, String id) {
+    Typesetter.Laid laid;
+    try {
+      laid = Typesetter.layout(tex, true, (float) ctx.bodySizePt());
+    } catch (Typesetter.MathException e) {
+      laid = null;
+    }
+    String printed = number.isEmpty() ? "" : number.startsWith("*") ? number.substring(1)
+        : number.startsWith("=") ? "(" + number.substring(1) + ")" : ctx.numberText(number);
+    double numberEm = printed.isEmpty() ? 0 : NumberWidth.em(printed) + 1.0;
+    boolean tooWide = ctx.measurePt() > 0 && laid != null
+        && laid.width() + 2 * numberEm * ctx.bodySizePt() > ctx.measurePt();
+    out.start("fo:block").attrs(ctx.role("math.display.line"));
+    ctx.writeId(out, id);
+    if (tooWide) {
+      ctx.diagnostics().report(Diagnostic.warning("math-too-wide", m.pos(),
+          String.format(java.util.Locale.ROOT, "display formula is %.0fpt wide, the text column %.0fpt: shrunk to fit",
+              laid.width(), ctx.measurePt())).withHint("break it at \\\\ inside an aligned environment"));
+      out.attr("text-align", "center");
+      formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), "scale-down-to-fit");
+      out.end();
+      if (!printed.isEmpty()) out.start("fo:block").attr("text-align", "end").start("fo:inline")
+          .attrs(ctx.role("math.number")).text(printed).end().end();
+      return;
+    }
+    if (printed.isEmpty()) {
+      out.attr("text-align", "center").attr("text-align-last", "center");
+      formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), null);
+    } else {
+      out.attr("text-align", "justify").attr("text-align-last", "justify");
+      String em = String.format(java.util.Locale.ROOT, "%.3fem", numberEm);
+      out.start("fo:leader").attr("leader-pattern", "space").attr("leader-length", em).end();
+      elastic(out);
+      formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), null);
+      elastic(out);
+      out.start("fo:leader").attr("leader-pattern", "space").attr("leader-length", "1em").end();
+      out.start("fo:inline").attrs(ctx.role("math.number")).text(printed).end();
+    }
+    out.end();
+  }
+
+  private static void elastic(Xml out) {
+    out.start("fo:leader").attr("leader-pattern", "space").attr("leader-length.minimum", "0pt")
+        .attr("leader-length.optimum", "0pt").attr("leader-length.maximum", "100%").end();
+  }
+
+  private static void formula(Xml out, String tex, boolean display, String source, java.util.Map<String, String> role,
+      String contentWidth) {
+    out.start("fo:instream-foreign-object").attr("xmlns:fox", FOX).attrs(role);
+    out.attr("fox:alt-text", source.strip());
+    if (contentWidth != null) out.attr("width", "100%").attr("content-width", contentWidth).attr("text-align", "center");
+    out.start("m:" + FormulaElementMapping.ELEMENT).attr("xmlns:m", FormulaElementMapping.NAMESPACE)
+        .attr("display", Boolean.toString(display)).text(tex).end();
+    out.end();
+  }
+
+  private static void errorInline(Xml out, Inline.MathInline m, MathContext ctx, String why) {
+    ctx.diagnostics().report(Diagnostic.error("math-parse", m.pos(), "cannot typeset formula $" + shorten(m.tex())
+        + "$: " + why));
+    out.start("fo:inline").attrs(ctx.role("math.error")).text(m.tex()).end();
+  }
+
+  private static void errorBlock(Xml out, Block.MathBlock m, MathContext ctx, String why) {
+    ctx.diagnostics().report(Diagnostic.error("math-parse", m.pos(), "cannot typeset display formula: " + why));
+    out.start("fo:block").attrs(ctx.role("math.error.block"));
+    ctx.writeId(out, m.attr().id());
+    out.text(m.tex().strip()).end();
+  }
+
+  private static String shorten(String s) {
+    s = s.strip().replaceAll("\\s+", " ");
+    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
   }
 }

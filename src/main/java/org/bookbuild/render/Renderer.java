@@ -71,7 +71,7 @@ public final class Renderer {
 
   /** Font registrations contributed by other stages (the math fonts), as FOP {@code <font>} elements. */
   static List<String> extraFonts() {
-    return List.of();
+    return List.of(org.bookbuild.math.MathFonts.fopFontsXml());
   }
 
   static String rootMessage(Throwable e) {
