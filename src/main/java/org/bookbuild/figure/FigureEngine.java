@@ -1,0 +1,160 @@
+package org.bookbuild.figure;
+
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.io.World;
+
+/**
+ * The figure stage's entry point: turns a figure spec (a file under {@code figures/} or the body of a {@code plot}
+ * directive) into an SVG file under {@code out/.cache/figures/}, named by a hash of everything that affects the
+ * drawing, so an unchanged figure is reused rather than redrawn. Problems become diagnostics ({@code figure-spec},
+ * {@code figure-expr}, {@code figure-data}, {@code figure-label}) and a framed placeholder of the figure's size;
+ * this class never throws for bad input.
+ */
+public final class FigureEngine {
+  /** Bump when drawing changes, so old cached figures are not reused. */
+  private static final String VERSION = "bookbuild-figure-1";
+  static final String CACHE_DIR = "out/.cache/figures/";
+  private static final Object LOCK = new Object();
+
+  private final World world;
+  private final Theme theme;
+
+  /**
+   * A drawn figure: the SVG file, its size in points, whether it is the real figure ({@code ok}) or a placeholder,
+   * and whether it came from the cache.
+   */
+  public record Rendered(Path svg, double widthPt, double heightPt, boolean ok, boolean fromCache) {}
+
+  public FigureEngine(World world) {
+    this(world, null, 0);
+  }
+
+  /** An engine whose figure text uses the book's font family and size ({@code null}/0 keep the defaults). */
+  public FigureEngine(World world, String fontFamily, double fontSizePt) {
+    this.world = world;
+    this.theme = Theme.load().withFont(fontFamily, fontSizePt);
+  }
+
+  /** Whether a path names a figure spec rather than an image. */
+  public static boolean isSpec(String path) {
+    String p = path.toLowerCase(java.util.Locale.ROOT);
+    return p.endsWith(".yml") || p.endsWith(".yaml") || p.endsWith(".json");
+  }
+
+  /** Renders the spec file at project-relative {@code specPath}; {@code ref} is where the book asks for it. */
+  public Rendered renderFile(String specPath, SourcePos ref, Diagnostics diags) {
+    String text;
+    try {
+      text = new String(world.read(specPath), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      diags.error("figure-spec", ref, "figure spec '" + specPath + "' cannot be read: " + e.getMessage());
+      return placeholder(theme.width(), theme.height(), "figure spec not found: " + specPath, specPath);
+    }
+    return render(text, SourcePos.of(specPath, 1, 1), false, specPath, diags);
+  }
+
+  /** Renders a spec written inline (a {@code plot} directive's body starting at {@code bodyPos}). */
+  public Rendered renderInline(String text, SourcePos bodyPos, Diagnostics diags) {
+    return render(text, bodyPos, true, bodyPos.isKnown() ? bodyPos.file() : "figures/inline.yml", diags);
+  }
+
+  /** Static form for callers that need no engine instance. */
+  public static Rendered render(World world, String specPath, SourcePos ref, Diagnostics diags) {
+    return new FigureEngine(world).renderFile(specPath, ref, diags);
+  }
+
+  private Rendered render(String text, SourcePos base, boolean inline, String specFile, Diagnostics diags) {
+    synchronized (LOCK) {
+      Fonts.ensureBuiltins();
+      double[] size = {theme.width(), theme.height()};
+      Labels labels = new Labels(theme.fontFamily());
+      SpecReader reader = new SpecReader(world, specFile, theme, labels);
+      Model.Figure fig;
+      try {
+        SpecNode root = SpecReader.parseYaml(text, base, inline);
+        size = reader.size(root);
+        fig = reader.read(root);
+      } catch (SpecException e) {
+        diags.error(e.ruleId(), e.pos(), e.getMessage());
+        return placeholder(size[0], size[1], e.getMessage(), text);
+      }
+      String key = key(text, reader.dataFiles);
+      String rel = CACHE_DIR + key + ".svg";
+      Path out = world.outputPath(rel);
+      if (world.exists(rel)) return new Rendered(out, fig.width(), fig.height(), true, true);
+      byte[] svg;
+      try {
+        svg = draw(fig, labels);
+      } catch (SpecException e) {
+        diags.error(e.ruleId(), e.pos(), e.getMessage());
+        return placeholder(fig.width(), fig.height(), e.getMessage(), text);
+      } catch (RuntimeException e) {
+        diags.error("figure-render", base, "the figure could not be drawn (" + e + ")");
+        return placeholder(fig.width(), fig.height(), "the figure could not be drawn", text);
+      }
+      try {
+        world.writeAtomically(out, o -> o.write(svg));
+      } catch (IOException e) {
+        diags.error("figure-render", base, "cannot write " + out + ": " + e.getMessage());
+      }
+      return new Rendered(out, fig.width(), fig.height(), true, false);
+    }
+  }
+
+  private byte[] draw(Model.Figure fig, Labels labels) {
+    Canvas canvas = new Canvas(fig.width(), fig.height(), theme.fontFamily());
+    Painter painter = new Painter(canvas, theme, labels);
+    int cols = fig.columns(), rows = (fig.panels().size() + cols - 1) / cols;
+    double cw = fig.width() / cols, ch = fig.height() / rows;
+    for (int i = 0; i < fig.panels().size(); i++) {
+      Rectangle2D cell = new Rectangle2D.Double((i % cols) * cw, (i / cols) * ch, cw, ch);
+      Model.Panel p = fig.panels().get(i);
+      if (p.threeD()) new Plot3D(painter).draw(p, cell);
+      else new Plot2D(painter).draw(p, cell);
+    }
+    return canvas.toBytes();
+  }
+
+  private Rendered placeholder(double w, double h, String message, String text) {
+    byte[] svg = Placeholder.svg(w, h, "Figure not drawn:", message, theme.fontFamily());
+    Path out = world.outputPath(CACHE_DIR + "problem-" + hash(svg).substring(0, 24) + ".svg");
+    try {
+      world.writeAtomically(out, o -> o.write(svg));
+    } catch (IOException e) {
+      // the diagnostic already tells the author; the FO writer's own missing-file check covers the rest
+    }
+    return new Rendered(out, w, h, false, false);
+  }
+
+  private String key(String text, Map<String, byte[]> data) {
+    StringBuilder sb = new StringBuilder(VERSION).append('\n').append(theme.fingerprint()).append('\n').append(text);
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, byte[]> e : data.entrySet()) {
+        md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+        md.update(e.getValue());
+      }
+      return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hash(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
