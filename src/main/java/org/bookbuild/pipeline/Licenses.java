@@ -1,6 +1,5 @@
 package org.bookbuild.pipeline;
 
-import org.bookbuild.diag.SourcePos;
 import org.bookbuild.project.ConfigException;
 import org.bookbuild.project.Project;
 import org.bookbuild.style.Style;
@@ -13,7 +12,7 @@ final class Licenses {
     String id = project.meta().license();
     if (id.isEmpty()) return;
     if (style.license(id) == null && !style.licenseIds().isEmpty()) {
-      throw new ConfigException("config-license", SourcePos.of(project.configFile(), 1, 1),
+      throw new ConfigException("config-license", project.where("license"),
           "unknown licence id '" + id + "'; known: " + String.join(", ", style.licenseIds()));
     }
   }

@@ -2,6 +2,7 @@ package org.bookbuild.project;
 
 import java.util.List;
 import java.util.Map;
+import org.bookbuild.diag.SourcePos;
 import org.bookbuild.model.Metadata;
 
 /**
@@ -20,7 +21,13 @@ public record Project(
     List<TocEntry> appendices,
     List<TocEntry> backmatter,
     Map<String, String> mathMacros,
-    Options options) {
+    Options options,
+    Map<String, SourcePos> keyPositions) {
+
+  /** Where a top-level key's value was written in the configuration file (the file's start if unknown). */
+  public SourcePos where(String key) {
+    return keyPositions.getOrDefault(key, SourcePos.of(configFile, 1, 1));
+  }
 
   /** Build options beyond metadata, with the defaults a reader of mystmd's documentation would expect. */
   public record Options(

@@ -98,7 +98,13 @@ public final class ProjectLoader {
         numbering);
     String output = f.string("output", slug(meta.title()));
     return new Project(file, output, meta, toc(file, m.get("frontmatter"), diags), toc(file, m.get("toc"), diags),
-        toc(file, m.get("appendices"), diags), toc(file, m.get("backmatter"), diags), macros, opts);
+        toc(file, m.get("appendices"), diags), toc(file, m.get("backmatter"), diags), macros, opts, positions(m));
+  }
+
+  private static Map<String, SourcePos> positions(Map<String, Value> m) {
+    Map<String, SourcePos> out = new LinkedHashMap<>();
+    for (String k : YamlTree.keys(m)) out.put(k, m.get(k).pos());
+    return out;
   }
 
   private static int parseInt(Object o, int dflt) {

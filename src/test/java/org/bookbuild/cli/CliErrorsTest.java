@@ -48,6 +48,16 @@ class CliErrorsTest {
   }
 
   @Test
+  void unknownLicenceIsAConfigurationErrorAtItsLine() throws Exception {
+    TestBooks.write(dir, Map.of("book.yml", TestBooks.bookYml("CC-BY-XYZ-9.0", "a.md"), "a.md", "# A\n"));
+    TestBooks.Run r = TestBooks.cli("build", dir.toString());
+    assertEquals(2, r.status(), r.stderr());
+    assertTrue(r.stderr().contains("book.yml:5:10: error: unknown licence id 'CC-BY-XYZ-9.0'"), r.stderr());
+    assertFalse(Files.exists(dir.resolve("out/test-book.pdf")));
+    noTrace(r);
+  }
+
+  @Test
   void unreadableProjectFolderExitsTwo() {
     TestBooks.Run r = TestBooks.cli("build", dir.resolve("no-such-folder").toString());
     assertEquals(2, r.status());
