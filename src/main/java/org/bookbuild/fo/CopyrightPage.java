@@ -28,7 +28,10 @@ public final class CopyrightPage {
     block(out, style, "copyright.subtitle", meta.subtitle());
     if (!meta.authors().isEmpty()) block(out, style, "copyright.authors", meta.authorNames());
 
-    block(out, style, "copyright.line", copyrightLine(meta, style));
+    // A public-domain dedication has no copyright to state unless the book's own line says otherwise.
+    if (lic == null || !lic.dedication() || present(meta.copyright())) {
+      block(out, style, "copyright.line", copyrightLine(meta, style));
+    }
     block(out, style, "copyright.edition", edition(meta, style));
     block(out, style, "copyright.date", present(meta.date()) ? style.string("copyright.date", "date", meta.date()) : null);
 
@@ -40,7 +43,8 @@ public final class CopyrightPage {
       out.text(style.string(lic.dedication() ? "copyright.statement.dedication" : "copyright.statement.license",
           "name", lic.name(), "short", lic.shortName()));
       out.text(" ");
-      withLink(out, style.string("copyright.visit"), lic.url(), style);
+      withLink(out, style.string(lic.dedication() ? "copyright.visit.dedication" : "copyright.visit.license"), lic.url(),
+          style);
       out.end();
       out.start("fo:block").attrs(style.role("copyright.summary"));
       out.start("fo:inline").attrs(style.role("copyright.summary-label")).text(style.string("copyright.summary-label")).end();

@@ -70,10 +70,12 @@ class CopyrightPageTest {
       assertEquals(1, in.pageCount());
       // Compare without white space: line breaks inside the URL and after hyphens show up as spaces in extraction.
       String text = squash(in.text(0));
-      for (String s : List.of(lic.name(), lic.url(), lic.shortName(), "Copyright © 2026 Ada Lovelace, Alan Turing",
-          "Edition 2", "Published 2026-01-15", lic.summary(), "Linear Algebra for Engineers")) {
+      for (String s : List.of(lic.name(), lic.url(), lic.shortName(), "Edition 2", "Published 2026-01-15",
+          lic.summary(), "Linear Algebra for Engineers")) {
         assertTrue(text.contains(squash(s)), "page lacks '" + s + "': " + in.text(0));
       }
+      // CC0 waives copyright, so no composed copyright line contradicts it.
+      assertEquals(!lic.dedication(), text.contains(squash("Copyright © 2026 Ada Lovelace, Alan Turing")), in.text(0));
 
       List<PdfInspector.Link> links = in.links();
       // FOP makes one annotation per line when the URL wraps.
@@ -96,5 +98,21 @@ class CopyrightPageTest {
 
   static String squash(String s) {
     return s.replaceAll("\\s+", "");
+  }
+
+  @Test
+  void bookWithoutKnownLicenceReservesRightsAndClaimsNoLicence() throws Exception {
+    Metadata m = new Metadata("Notes", "", List.of(new Metadata.Author("Ada Lovelace", "", "")), "2026-01-15", "",
+        "© 2026 Ada Lovelace. Printed by the department.", "", "en", List.of(), "");
+    try (PdfInspector in = PdfInspector.open(render(m))) {
+      String text = squash(in.text(0));
+      assertTrue(text.contains(squash("© 2026 Ada Lovelace. Printed by the department.")), in.text(0));
+      assertTrue(text.contains(squash("All rights reserved.")), in.text(0));
+      assertFalse(text.contains("CreativeCommons"), in.text(0));
+      assertTrue(in.links().isEmpty());
+      assertEquals(List.of(), in.xmp(PdfInspector.CC, "license"));
+      assertEquals(List.of(), in.xmp(PdfInspector.XMP_RIGHTS, "Marked"));
+      assertEquals("© 2026 Ada Lovelace. Printed by the department.", in.xmpOne(PdfInspector.DC, "rights"));
+    }
   }
 }
