@@ -70,6 +70,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
 
+    @Option(names = "--timings", description = "print how long each stage took")
+    boolean timings;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -105,7 +108,10 @@ public final class Main implements Callable<Integer> {
     private void print(Diagnostics diags, java.io.PrintWriter err) {
       for (Diagnostic d : diags.all()) {
         if (quiet && d.severity() != Severity.ERROR) continue;
-        if (d.severity() == Severity.INFO) continue;
+        if (d.severity() == Severity.INFO) {
+          if (timings && d.ruleId().equals("timing")) err.println("book: " + d.message());
+          continue;
+        }
         err.println(d.format());
       }
     }

@@ -48,10 +48,14 @@ public final class Pipeline {
       diags.error("style-invalid", SourcePos.NONE, e.getMessage());
       return new Result(2, null, null);
     }
+    long t0 = System.nanoTime();
     Book book = BookReader.read(world, project, diags);
+    t0 = lap(diags, "parse", t0);
     Context ctx = new Context(project, style, diags, world);
     book = Transforms.apply(book, ctx);
+    t0 = lap(diags, "transform", t0);
     String fo = FoWriter.write(book, ctx);
+    t0 = lap(diags, "fo", t0);
 
     Path pdfPath = req.out() != null ? req.out() : world.outputPath("out/" + project.output() + ".pdf");
     Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");
@@ -68,6 +72,7 @@ public final class Pipeline {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
       return new Result(1, null, book);
     }
+    t0 = lap(diags, "render", t0);
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
     if (failed && req.strict()) return new Result(1, null, book);
     byte[] finished;
@@ -83,7 +88,16 @@ public final class Pipeline {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + pdfPath + ": " + e.getMessage());
       return new Result(2, null, book);
     }
+    lap(diags, "finish+write", t0);
     return new Result(failed ? 1 : 0, pdfPath, book);
+  }
+
+  /** Records how long a stage took as an info diagnostic ({@code book build --timings} prints them). */
+  private static long lap(Diagnostics diags, String stage, long since) {
+    long now = System.nanoTime();
+    diags.report(new org.bookbuild.diag.Diagnostic("timing", Severity.INFO,
+        String.format("%-12s %6d ms", stage, (now - since) / 1_000_000), SourcePos.NONE, ""));
+    return now;
   }
 
   private static String stripPdf(String name) {
