@@ -20,7 +20,7 @@ final class CoreBlocks {
       fo.xml().end();
     });
     Renderers.block(Block.Heading.class, CoreBlocks::heading);
-    Renderers.block(Block.CodeBlock.class, CoreBlocks::code);
+    Renderers.block(Block.CodeBlock.class, CodeListing::render);
     Renderers.block(Block.Quote.class, (q, fo) -> {
       fo.block("quote");
       fo.resetIndent();
@@ -78,24 +78,6 @@ final class CoreBlocks {
     }
     fo.inlines(h.content());
     fo.xml().end();
-  }
-
-  private static void code(Block.CodeBlock c, Fo fo) {
-    String caption = c.attr().get("caption");
-    String number = c.attr().get("number");
-    boolean captioned = caption != null || number != null;
-    if (captioned) {
-      fo.block("code.caption");
-      fo.id(c.attr().id());
-      if (number != null) fo.inline("caption.label").text(fo.style().string("code.label", "number", number) + " ").end();
-      if (caption != null) fo.text(caption, c.pos(), false);
-      fo.xml().end();
-    }
-    fo.block("code");
-    if (!captioned) fo.id(c.attr().id());
-    fo.text(c.text(), c.pos(), true);
-    fo.xml().end();
-    fo.resetIndent();
   }
 
   private static void list(List<Block.ListItem> items, int start, Fo fo) {

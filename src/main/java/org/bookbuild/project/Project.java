@@ -29,7 +29,11 @@ public record Project(
     return keyPositions.getOrDefault(key, SourcePos.of(configFile, 1, 1));
   }
 
-  /** Build options beyond metadata, with the defaults a reader of mystmd's documentation would expect. */
+  /**
+   * Build options beyond metadata, with the defaults a reader of mystmd's documentation would expect.
+   *
+   * @param citationStyle {@code numeric} ("[3]") or {@code author-year} ("(Strang 2016)"), from {@code citation-style}
+   */
   public record Options(
       String style,
       List<String> bibliography,
@@ -37,5 +41,6 @@ public record Project(
       boolean numberHeadings,
       int numberDepth,
       String equations,
-      Map<String, Object> numbering) {}
+      Map<String, Object> numbering,
+      String citationStyle) {}
 }

@@ -26,7 +26,7 @@ public final class ProjectLoader {
   static final Set<String> KNOWN_KEYS = Set.of(
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
-      "solutions", "style", "output");
+      "solutions", "style", "output", "citation-style");
 
   private ProjectLoader() {}
 
@@ -87,6 +87,11 @@ public final class ProjectLoader {
       diags.warn("config-value", m.get("solutions").pos(), "solutions must be inline, end-of-chapter, end-of-book or omit; using end-of-chapter");
       solutions = "end-of-chapter";
     }
+    String citations = f.string("citation-style", "numeric");
+    if (!Set.of("numeric", "author-year").contains(citations)) {
+      diags.warn("config-value", m.get("citation-style").pos(), "citation-style must be numeric or author-year; using numeric");
+      citations = "numeric";
+    }
     Object depth = numbering.getOrDefault("depth", 3);
     Project.Options opts = new Project.Options(
         f.string("style", "default"),
@@ -95,7 +100,8 @@ public final class ProjectLoader {
         !"false".equals(String.valueOf(numbering.getOrDefault("headings", "true"))),
         parseInt(depth, 3),
         String.valueOf(numbering.getOrDefault("equations", "labelled")),
-        numbering);
+        numbering,
+        citations);
     String output = f.string("output", slug(meta.title()));
     return new Project(file, output, meta, toc(file, m.get("frontmatter"), diags), toc(file, m.get("toc"), diags),
         toc(file, m.get("appendices"), diags), toc(file, m.get("backmatter"), diags), macros, opts, positions(m));
