@@ -110,6 +110,38 @@ public final class FigureEngine {
     }
   }
 
+  /** Minimum resolution for print; below it a raster image looks soft. */
+  public static final double PRINT_DPI = 300;
+
+  /**
+   * Measures a static image (project-relative path) from its header. Returns null, with an {@code image-unreadable}
+   * warning, when the file cannot be read or is not a PNG, JPEG or SVG file.
+   */
+  public static ImageInfo measureImage(World world, String path, SourcePos pos, Diagnostics diags) {
+    ImageInfo info;
+    try {
+      info = ImageInfo.probe(world.read(path));
+    } catch (IOException e) {
+      info = null;
+    }
+    if (info == null) diags.warn("image-unreadable", pos, "cannot read the size of " + path + " (not a PNG, JPEG or SVG file)");
+    return info;
+  }
+
+  /** Warns ({@code image-resolution}, naming the file) when a raster image placed this wide prints below {@link #PRINT_DPI}. */
+  public static void checkResolution(String path, ImageInfo info, double placedWidthPt, SourcePos pos, Diagnostics diags) {
+    if (info.isRaster() && placedWidthPt > 0) {
+      double dpi = info.pixelWidth() / (placedWidthPt / 72);
+      if (dpi < PRINT_DPI - 0.5) {
+        diags.report(org.bookbuild.diag.Diagnostic.warning("image-resolution", pos,
+            String.format(java.util.Locale.ROOT, "%s is %d pixels wide and prints %.0fpt wide, only %.0f dpi (print needs %.0f)",
+                path, info.pixelWidth(), placedWidthPt, dpi, PRINT_DPI))
+            .withHint(String.format(java.util.Locale.ROOT, "use a file at least %d pixels wide, an SVG, or a smaller width",
+                (int) Math.ceil(placedWidthPt / 72 * PRINT_DPI))));
+      }
+    }
+  }
+
   private byte[] draw(Model.Figure fig, Labels labels) {
     Canvas canvas = new Canvas(fig.width(), fig.height(), theme.fontFamily());
     Painter painter = new Painter(canvas, theme, labels);
