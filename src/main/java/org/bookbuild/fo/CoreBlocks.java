@@ -10,7 +10,9 @@ final class CoreBlocks {
 
   static void register() {
     Renderers.block(Block.Para.class, (p, fo) -> {
-      fo.block(fo.afterHeading() ? "para.first" : "para");
+      // a paragraph that is only an image is a display, not text: no indent (it would push a full-width image past
+      // the margin), centred, kept on one page like a figure
+      fo.block(onlyImages(p.content()) ? "para.image" : fo.afterHeading() ? "para.first" : "para");
       fo.inlines(p.content());
       fo.xml().end();
     });
@@ -123,6 +125,16 @@ final class CoreBlocks {
     }
     fo.xml().end();
     fo.resetIndent();
+  }
+
+  private static boolean onlyImages(java.util.List<org.bookbuild.model.Inline> content) {
+    boolean image = false;
+    for (org.bookbuild.model.Inline i : content) {
+      if (i instanceof org.bookbuild.model.Inline.Image) image = true;
+      else if (i instanceof org.bookbuild.model.Inline.Text t && t.text().isBlank()) continue;
+      else if (!(i instanceof org.bookbuild.model.Inline.SoftBreak)) return false;
+    }
+    return image;
   }
 
   private static void figure(Block.Figure f, Fo fo) {

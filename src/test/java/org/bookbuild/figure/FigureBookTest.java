@@ -43,7 +43,7 @@ class FigureBookTest {
     assertEquals(0, r.status());
     try (PdfInspector pdf = PdfInspector.open(r.pdf())) {
       StringBuilder all = new StringBuilder();
-      for (int p = 1; p <= pdf.pageCount(); p++) {
+      for (int p = 0; p < pdf.pageCount(); p++) {
         all.append(pdf.text(p));
         assertEquals(List.of(), pdf.images(p), "no raster image on page " + p);
         for (PdfInspector.FontUse f : pdf.fonts(p)) assertTrue(f.embedded(), f.name() + " embedded");
