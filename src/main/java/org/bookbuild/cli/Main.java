@@ -96,6 +96,7 @@ public final class Main implements Callable<Integer> {
         return 1;
       }
       print(diags, err);
+      if (timings) r.timings().forEach(t -> err.println("book: " + t));
       long errors = diags.count(Severity.ERROR);
       long warnings = diags.count(Severity.WARNING);
       if (!quiet || errors > 0) {
@@ -108,10 +109,7 @@ public final class Main implements Callable<Integer> {
     private void print(Diagnostics diags, java.io.PrintWriter err) {
       for (Diagnostic d : diags.all()) {
         if (quiet && d.severity() != Severity.ERROR) continue;
-        if (d.severity() == Severity.INFO) {
-          if (timings && d.ruleId().equals("timing")) err.println("book: " + d.message());
-          continue;
-        }
+        if (d.severity() == Severity.INFO) continue;
         err.println(d.format());
       }
     }

@@ -3,6 +3,8 @@ package org.bookbuild.pipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourcePos;
@@ -32,7 +34,11 @@ public final class Pipeline {
   public record Request(Path out, boolean strict) {}
 
   /** Exit status (0 written, 1 content errors, 2 unusable configuration) and where the PDF went (null if nowhere). */
-  public record Result(int status, Path pdf, Book book) {}
+  public record Result(int status, Path pdf, Book book, List<String> timings) {
+    public Result(int status, Path pdf, Book book) {
+      this(status, pdf, book, List.of());
+    }
+  }
 
   public static Result build(World world, Request req, Diagnostics diags) {
     Project project;
@@ -48,14 +54,15 @@ public final class Pipeline {
       diags.error("style-invalid", SourcePos.NONE, e.getMessage());
       return new Result(2, null, null);
     }
+    List<String> timings = new ArrayList<>();
     long t0 = System.nanoTime();
     Book book = BookReader.read(world, project, diags);
-    t0 = lap(diags, "parse", t0);
+    t0 = lap(timings, "parse", t0);
     Context ctx = new Context(project, style, diags, world);
     book = Transforms.apply(book, ctx);
-    t0 = lap(diags, "transform", t0);
+    t0 = lap(timings, "transform", t0);
     String fo = FoWriter.write(book, ctx);
-    t0 = lap(diags, "fo", t0);
+    t0 = lap(timings, "fo", t0);
 
     Path pdfPath = req.out() != null ? req.out() : world.outputPath("out/" + project.output() + ".pdf");
     Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");
@@ -72,7 +79,7 @@ public final class Pipeline {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
       return new Result(1, null, book);
     }
-    t0 = lap(diags, "render", t0);
+    t0 = lap(timings, "render", t0);
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
     if (failed && req.strict()) return new Result(1, null, book);
     byte[] finished;
@@ -88,15 +95,14 @@ public final class Pipeline {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + pdfPath + ": " + e.getMessage());
       return new Result(2, null, book);
     }
-    lap(diags, "finish+write", t0);
-    return new Result(failed ? 1 : 0, pdfPath, book);
+    lap(timings, "finish+write", t0);
+    return new Result(failed ? 1 : 0, pdfPath, book, timings);
   }
 
-  /** Records how long a stage took as an info diagnostic ({@code book build --timings} prints them). */
-  private static long lap(Diagnostics diags, String stage, long since) {
+  /** Records how long a stage took ({@code book build --timings} prints them). */
+  private static long lap(List<String> timings, String stage, long since) {
     long now = System.nanoTime();
-    diags.report(new org.bookbuild.diag.Diagnostic("timing", Severity.INFO,
-        String.format("%-12s %6d ms", stage, (now - since) / 1_000_000), SourcePos.NONE, ""));
+    timings.add(String.format("%-12s %6d ms", stage, (now - since) / 1_000_000));
     return now;
   }
 
