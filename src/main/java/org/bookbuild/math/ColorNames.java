@@ -16,13 +16,13 @@ final class ColorNames {
       Map.entry("silver", "#C0C0C0"), Map.entry("lime", "#00FF00"), Map.entry("aqua", "#00FFFF"),
       Map.entry("grey", "#808080"), Map.entry("darkgray", "#404040"), Map.entry("lightgray", "#BFBFBF"),
       Map.entry("darkgrey", "#404040"), Map.entry("lightgrey", "#BFBFBF"), Map.entry("pink", "#FFBFBF"),
-      Map.entry("red", "#FF0000"), Map.entry("darkred", "#8B0000"), Map.entry("darkblue", "#00008B"),
+      Map.entry("darkred", "#8B0000"), Map.entry("darkblue", "#00008B"),
       Map.entry("darkgreen", "#006400"), Map.entry("gold", "#FFD700"), Map.entry("indigo", "#4B0082"),
       Map.entry("crimson", "#DC143C"), Map.entry("coral", "#FF7F50"), Map.entry("tomato", "#FF6347"),
       Map.entry("khaki", "#F0E68C"), Map.entry("tan", "#D2B48C"), Map.entry("beige", "#F5F5DC"),
       Map.entry("ivory", "#FFFFF0"), Map.entry("chocolate", "#D2691E"), Map.entry("sienna", "#A0522D"),
       Map.entry("steelblue", "#4682B4"), Map.entry("slateblue", "#6A5ACD"), Map.entry("skyblue", "#87CEEB"),
-      Map.entry("darkorange", "#FF8C00"), Map.entry("darkviolet", "#9400D3"), Map.entry("magenta", "#FF00FF"));
+      Map.entry("darkorange", "#FF8C00"), Map.entry("darkviolet", "#9400D3"));
 
   private static final Pattern COLOR_ARG =
       Pattern.compile("\\\\(textcolor|colorbox|fcolorbox)\\s*\\{\\s*([#A-Za-z0-9]+)\\s*\\}(\\s*\\{\\s*([#A-Za-z0-9]+)\\s*\\})?");
