@@ -82,7 +82,8 @@ public final class MathFo {
     List<String> numbers = numbers(m, r);
     out.start("fo:block").attrs(ctx.role("math.display"));
     ctx.writeId(out, m.attr().id());
-    if (!r.rows().isEmpty() && r.rows().size() > 1 && numbers.stream().filter(n -> !n.isEmpty()).count() > 1) {
+    boolean perLine = m.attr().get("numbers") != null || r.rows().stream().anyMatch(x -> x.tag() != null);
+    if (r.rows().size() > 1 && perLine && numbers.stream().anyMatch(n -> !n.isEmpty())) {
       List<String> rows = r.aligned() ? AlignedRows.pad(r.rows()) : r.rows().stream().map(TexPrepass.Row::tex).toList();
       for (int i = 0; i < rows.size(); i++) {
         String label = r.rows().get(i).labels().isEmpty() ? null : r.rows().get(i).labels().get(0);

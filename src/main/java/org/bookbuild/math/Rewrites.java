@@ -127,23 +127,27 @@ final class Rewrites {
     return s;
   }
 
-  /** {@code \operatorname*{argmax}} is an operator taking limits under and over it in display style. */
+  /**
+   * {@code \operatorname*{argmax}} is an operator whose limits go under it in display style and beside it in text, which
+   * is what jlatexmath's {@code \mathop} does.
+   */
   static String operatornameStar(String s) {
     int k;
     while ((k = s.indexOf("\\operatorname*")) >= 0) {
       Tex.Arg a = Tex.arg(s, k + 14);
       if (a == null) return s.substring(0, k) + s.substring(k + 14);
-      s = s.substring(0, k) + "\\mathop{\\mathrm{" + a.text() + "}}\\limits " + s.substring(a.end());
+      s = s.substring(0, k) + "\\mathop{\\mathrm{" + a.text() + "}}" + s.substring(a.end());
     }
     return s;
   }
 
   /**
-   * Blackboard-bold digits (the indicator {@code \mathbb{1}}) are missing from jlatexmath's msbm font, which prints
-   * a plain 1; its double-struck font has them.
+   * Blackboard-bold digits (the indicator {@code \mathbb{1}}) are in neither jlatexmath's msbm nor its double-struck
+   * font, which print a plain digit; the traditional overstruck form {@code 1\!\!1} stands in for them.
    */
   static String mathbbDigit(String s) {
-    return s.replaceAll("\\\\mathbb\\s*\\{\\s*([0-9])\\s*\\}", "\\\\mathds{$1}").replaceAll("\\\\mathbb\\s+([0-9])", "\\\\mathds{$1}");
+    return s.replaceAll("\\\\mathbb\\s*\\{\\s*([0-9])\\s*\\}", "{\\\\mathrm{$1}\\\\hspace{-0.28em}\\\\mathrm{$1}}")
+        .replaceAll("\\\\mathbb\\s+([0-9])", "{\\\\mathrm{$1}\\\\hspace{-0.28em}\\\\mathrm{$1}}");
   }
 
   /** jlatexmath sets a {@code cases} condition right against its value; amsmath puts a quad between them. */

@@ -48,7 +48,7 @@ public final class TexPrepass {
     } catch (Macros.MacroException e) {
       throw new Typesetter.MathException(e.getMessage());
     }
-    if (!display) tex = inlineStyle(tex);
+    tex = inlineStyle(tex);
     Matcher m = OUTER.matcher(tex);
     if (!m.matches()) {
       Parts p = parts(tex);
@@ -139,13 +139,12 @@ public final class TexPrepass {
   }
 
   /**
-   * Inline math stays text-sized so lines keep even spacing: {@code \displaystyle} and {@code \limits} are dropped (a
-   * choice: LaTeX honours them, at the cost of a tall line).
+   * {@code \displaystyle} and {@code \limits} in inline math are honoured, as LaTeX and KaTeX do (a tall formula makes
+   * its line taller; FOP's line stacking handles that). What jlatexmath cannot take is {@code \limits} or
+   * {@code \nolimits} after something that is not an operator, which TeX ignores: those are dropped.
    */
   static String inlineStyle(String tex) {
-    tex = Tex.replaceWord(tex, "\\displaystyle", "");
-    tex = Tex.replaceWord(tex, "\\limits", "");
-    return tex;
+    return tex.replaceAll("(^|[\\s{}()\\[\\]^_&=+\\-])\\\\(no)?limits(?![a-zA-Z])", "$1");
   }
 
   /** Removes {@code %} comments (an escaped {@code \%} stays). */

@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * flexmark extension for TeX math: {@code $…$} and {@code $$…$$} inside paragraphs, and {@code $$ … $$ (label)} blocks
  * on their own lines. flexmark has no math support; without this, {@code $a*b$ and $c*d$} would become emphasis.
  *
- * <p>Inline rule (as in Pandoc): the opening {@code $} is not followed by white space, the closing {@code $} is not
- * preceded by white space and not followed by a digit, so {@code costs $5 and $10} stays text.
+ * <p>Inline rule (Pandoc's, made stricter for prices): the opening {@code $} is not followed by white space, the closing
+ * {@code $} is not preceded by white space and not followed by a digit, and no other {@code $} comes between them, so
+ * {@code costs $5 and $10} and {@code $5–$10} stay text while {@code $x$} in the same line is math. {@code \$} is a
+ * dollar sign (CommonMark's escape). The other delimiters ({@code \(…\)}, {@code \[…\]}, bare {@code \begin{align}}
+ * blocks) are in {@link MathDelimiters}.
  */
 final class MathExtension implements Parser.ParserExtension {
   static MathExtension create() {
@@ -39,7 +42,9 @@ final class MathExtension implements Parser.ParserExtension {
   @Override
   public void extend(Parser.Builder builder) {
     builder.customInlineParserExtensionFactory(new InlineFactory());
+    builder.customInlineParserExtensionFactory(new MathDelimiters.BackslashFactory());
     builder.customBlockParserFactory(new BlockFactory());
+    builder.customBlockParserFactory(new MathDelimiters.EnvironmentFactory());
   }
 
   /** Finds the end of inline math starting at {@code open} (index of the first {@code $}); -1 if none. */
@@ -58,7 +63,8 @@ final class MathExtension implements Parser.ParserExtension {
           boolean afterSpace = Character.isWhitespace(s.charAt(i - 1));
           boolean beforeDigit = i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
           if (!afterSpace && !beforeDigit && i > contentStart) return i;
-          if (i == contentStart) return -1;
+          // Math never holds a bare '$': a '$' that cannot close means the opening one was a price ("$5 and $10").
+          return -1;
         }
       }
       i++;

@@ -14,6 +14,7 @@ public final class Transforms {
       new ResolveFigures(),
       new HeadingIds(),
       new Numbering(),
+      new EquationNumbers(),
       new CollectLabels(),
       new ResolveRefs()));
 

@@ -142,7 +142,10 @@ class TexPrepassTest {
 
   @Test
   void operatornameStar() throws Exception {
-    assertEquals("\\mathop{\\mathrm{arg\\,max}}\\limits _x f", ok("\\operatorname*{arg\\,max}_x f", true));
+    assertEquals("\\mathop{\\mathrm{arg\\,max}}_x f", ok("\\operatorname*{arg\\,max}_x f", true));
+    Typesetter.Laid display = Typesetter.layout(ok("\\operatorname*{arg\\,max}_x", true), true, 10);
+    Typesetter.Laid text = Typesetter.layout(ok("\\operatorname*{arg\\,max}_x", false), false, 10);
+    assertTrue(display.depth() > text.depth() + 1, "limits below in display style only");
   }
 
   @Test
@@ -159,7 +162,7 @@ class TexPrepassTest {
 
   @Test
   void mathbbOne() throws Exception {
-    assertEquals("\\mathds{1}_A", ok("\\mathbb{1}_A", false));
+    assertEquals("{\\mathrm{1}\\hspace{-0.28em}\\mathrm{1}}_A", ok("\\mathbb{1}_A", false));
   }
 
   @Test
@@ -169,9 +172,12 @@ class TexPrepassTest {
   }
 
   @Test
-  void displaystyleAndLimitsAreDroppedInInlineMathOnly() throws Exception {
-    assertEquals("\\sum_{i=1}^n x_i", ok("\\displaystyle\\sum\\limits_{i=1}^n x_i", false).strip());
-    assertTrue(ok("\\displaystyle\\sum\\limits_{i=1}^n x_i", true).contains("\\limits"));
+  void displaystyleAndLimitsInInlineMathAreHonouredAndStrayLimitsDropped() throws Exception {
+    assertEquals("\\displaystyle\\sum\\limits_{i=1}^n x_i", ok("\\displaystyle\\sum\\limits_{i=1}^n x_i", false));
+    failsRaw("\\nolimits_a x");
+    assertEquals("_a x", ok("\\nolimits_a x", false));
+    assertTrue(Typesetter.layout("\\displaystyle\\sum_{i=1}^n", false, 10).height()
+        > Typesetter.layout("\\sum_{i=1}^n", false, 10).height(), "display style is taller in inline math too");
   }
 
   @Test
