@@ -27,11 +27,11 @@ time_cmd() {  # prints one wall time in seconds per run
 bench_pair() {  # name, bookbuild project dir, markdown file for pandoc
   local name="$1" proj="$2" md="$3"
   # warm the disk cache and check both tools work on the input
-  java -jar "$here/target/bookbuild.jar" build "$proj" --out "$work/bb.pdf" >/dev/null 2>&1 || true
+  "$here/book" build "$proj" --out "$work/bb.pdf" >/dev/null 2>&1 || true
   (cd "$work" && pandoc "$md" -o "$work/pd.pdf" --pdf-engine=xelatex -V mainfont="Latin Modern Roman" >/dev/null 2>&1) \
     || echo "bench: pandoc failed on $name (timing it anyway)" >&2
   local bb pd
-  bb=$(time_cmd java -jar "$here/target/bookbuild.jar" build "$proj" --out "$work/bb.pdf" | median)
+  bb=$(time_cmd "$here/book" build "$proj" --out "$work/bb.pdf" | median)
   pd=$(time_cmd sh -c "cd '$work' && pandoc '$md' -o '$work/pd.pdf' --pdf-engine=xelatex -V mainfont='Latin Modern Roman'" | median)
   local bbp pdp
   bbp=$( (pdfinfo "$work/bb.pdf" 2>/dev/null || true) | awk '/^Pages/ {print $2}')
