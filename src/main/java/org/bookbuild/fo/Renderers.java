@@ -25,6 +25,7 @@ public final class Renderers {
     CoreBlocks.register();
     Tables.register();
     CoreInlines.register();
+    Bibliography.register();
   }
 
   private Renderers() {}

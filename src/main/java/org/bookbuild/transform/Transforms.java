@@ -15,6 +15,7 @@ public final class Transforms {
       new HeadingIds(),
       new Numbering(),
       new EquationNumbers(),
+      new org.bookbuild.transform.cite.Citations(),
       new CollectLabels(),
       new ResolveRefs()));
 

@@ -26,7 +26,12 @@ public final class ModelBooks {
   private ModelBooks() {}
 
   /** The outcome: the transformed book, its FO and the diagnostics. */
-  public record Written(Book book, String fo, Diagnostics diags, Context ctx) {}
+  public record Written(Book book, String fo, Diagnostics diags, Context ctx) {
+    /** Renders the FO with FOP, as the pipeline does. */
+    public byte[] pdf() throws Exception {
+      return org.bookbuild.render.Renderer.render(fo, ctx.style(), ctx.world(), book.meta(), new java.util.Date(0), diags);
+    }
+  }
 
   public static Metadata meta() {
     return new Metadata("Test Book", "", List.of(new Metadata.Author("Ada Author", "", "")), "2026-01-15",

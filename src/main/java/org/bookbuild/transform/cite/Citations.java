@@ -1,0 +1,205 @@
+package org.bookbuild.transform.cite;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Book;
+import org.bookbuild.model.Chapter;
+import org.bookbuild.model.Inline;
+import org.bookbuild.model.Part;
+import org.bookbuild.model.Rewriter;
+import org.bookbuild.model.Walk;
+import org.bookbuild.project.ProjectLoader;
+import org.bookbuild.style.Style;
+import org.bookbuild.transform.Context;
+import org.bookbuild.transform.Transform;
+
+/**
+ * Resolves citations ({@code {cite}}, {@code {cite:p}}, {@code {cite:t}} as {@link Inline.Ref} of kind
+ * {@code cite…}, label "key1,key2") against the project's BibTeX files, numeric ("[3]") or author–year
+ * ("(Strang 2016)", "Strang (2016)") as the {@code citation-style} option says, each citation a link to its entry.
+ * The cited entries are listed where a {@code bibliography} directive stands, or else in a generated back-matter
+ * chapter. Unknown keys give {@code cite-unknown} and print "[?]".
+ */
+public final class Citations implements Transform {
+  /** Id of the generated bibliography chapter and the prefix of entry ids. */
+  public static final String CHAPTER_ID = "bibliography", ENTRY_PREFIX = "bib-";
+
+  @Override
+  public Book apply(Book book, Context ctx) {
+    List<String> files = ctx.project().options().bibliography();
+    boolean authorYear = "author-year".equals(ctx.project().options().citationStyle());
+    Map<String, BibEntry> bib = files.isEmpty() ? Map.of() : BibFiles.load(files, ctx.world(), ctx.diags());
+    Set<String> cited = new LinkedHashSet<>();
+    boolean[] directive = {false};
+    boolean[] all = {false};
+    for (Chapter ch : book.chapters()) {
+      Walk.blocks(ch.blocks(), n -> {
+        if (n instanceof Inline.Ref r && isCite(r)) {
+          for (String k : keys(r.label())) if (bib.containsKey(k)) cited.add(k);
+        } else if (n instanceof Block.Div d && d.kind().equals("bibliography")) {
+          directive[0] = true;
+          if (d.attr().get("all") != null || d.attr().hasClass("all") || "*".equals(d.attr().get("filter"))) all[0] = true;
+        }
+      });
+    }
+    if (all[0]) cited.addAll(bib.keySet());
+    List<String> order = new ArrayList<>(cited);
+    Map<String, String[]> labels = labels(order, bib, ctx.style());
+    if (authorYear) {
+      Collator c = Collator.getInstance(Locale.ROOT);
+      c.setStrength(Collator.PRIMARY);
+      order.sort(Comparator.comparing((String k) -> labels.get(k)[0], c).thenComparing(k -> labels.get(k)[1]));
+    }
+    Map<String, Integer> numbers = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) numbers.put(order.get(i), i + 1);
+    Style style = ctx.style();
+
+    boolean[] placed = {false};
+    Book out = book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+      @Override
+      protected List<Inline> inline(Inline i) {
+        if (i instanceof Inline.Ref r && isCite(r)) return cite(r, bib, labels, numbers, authorYear, ctx);
+        return List.of(i);
+      }
+
+      @Override
+      protected List<Block> block(Block b) {
+        if (b instanceof Block.Div d && d.kind().equals("bibliography")) {
+          if (placed[0]) return List.of();
+          placed[0] = true;
+          return List.of(list(d.pos(), order, bib, labels, numbers, authorYear, style));
+        }
+        return List.of(b);
+      }
+    }.blocks(ch.blocks())));
+    if (directive[0] || order.isEmpty()) return out;
+    SourcePos pos = SourcePos.NONE;
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block.Heading(pos, Attr.id(CHAPTER_ID), 1, List.of(new Inline.Text(pos, style.string("bibliography.title")))));
+    blocks.add(list(pos, order, bib, labels, numbers, authorYear, style));
+    List<Part> parts = new ArrayList<>(out.parts());
+    parts.add(new Part("", "", List.of(new Chapter("", CHAPTER_ID, Chapter.Kind.BACK, blocks))));
+    return new Book(out.meta(), parts);
+  }
+
+  static boolean isCite(Inline.Ref r) {
+    return r.kind().equals("cite") || r.kind().startsWith("cite:");
+  }
+
+  static List<String> keys(String label) {
+    List<String> ks = new ArrayList<>();
+    for (String k : label.split("[,;]")) if (!k.isBlank()) ks.add(k.trim());
+    return ks;
+  }
+
+  public static String entryId(String key) {
+    return ENTRY_PREFIX + ProjectLoader.slug(key);
+  }
+
+  /** For each key: [author label for citations, year with a/b suffix when one author label has several works a year]. */
+  private static Map<String, String[]> labels(List<String> keys, Map<String, BibEntry> bib, Style style) {
+    Map<String, String[]> out = new LinkedHashMap<>();
+    Map<String, List<String>> same = new LinkedHashMap<>();
+    for (String k : keys) {
+      BibEntry e = bib.get(k);
+      String names = e.field("author").isEmpty() ? e.field("editor") : e.field("author");
+      List<Names.Name> ns = Names.parse(names).stream().filter(n -> !n.others()).toList();
+      boolean others = Names.parse(names).stream().anyMatch(Names.Name::others);
+      String who;
+      if (ns.isEmpty()) who = e.field("organization").isEmpty() ? (e.field("title").isEmpty() ? k : e.field("title")) : e.field("organization");
+      else if (ns.size() == 1 && !others) who = ns.get(0).family();
+      else if (ns.size() == 2 && !others) who = ns.get(0).family() + style.string("cite.and") + ns.get(1).family();
+      else who = ns.get(0).family() + style.string("cite.etal");
+      String year = e.field("year");
+      out.put(k, new String[] {who, year});
+      same.computeIfAbsent(who + "\u0000" + year, x -> new ArrayList<>()).add(k);
+    }
+    for (List<String> group : same.values()) {
+      if (group.size() < 2) continue;
+      group.sort(Comparator.comparing(k -> bib.get(k).field("title")));
+      for (int i = 0; i < group.size(); i++) out.get(group.get(i))[1] += (char) ('a' + Math.min(i, 25));
+    }
+    return out;
+  }
+
+  private static List<Inline> cite(Inline.Ref r, Map<String, BibEntry> bib, Map<String, String[]> labels,
+      Map<String, Integer> numbers, boolean authorYear, Context ctx) {
+    Style s = ctx.style();
+    SourcePos pos = r.pos();
+    boolean textual = r.kind().startsWith("cite:t");
+    List<String> keys = keys(r.label());
+    if (keys.isEmpty()) {
+      ctx.diags().warn("cite-unknown", pos, "citation without a key");
+      keys = List.of("");
+    }
+    List<Inline> out = new ArrayList<>();
+    String open = s.string(authorYear ? "cite.author-year.open" : "cite.numeric.open");
+    String close = s.string(authorYear ? "cite.author-year.close" : "cite.numeric.close");
+    String sep = s.string(authorYear ? "cite.author-year.separator" : "cite.numeric.separator");
+    if (!r.text().isEmpty() && keys.size() == 1 && bib.containsKey(keys.get(0))) {
+      return List.of(new Inline.Link(pos, "#" + entryId(keys.get(0)), r.text()));
+    }
+    if (!textual) out.add(new Inline.Text(pos, open));
+    boolean first = true;
+    for (String k : keys) {
+      if (!first) out.add(new Inline.Text(pos, textual ? s.string("cite.textual.separator") : sep));
+      first = false;
+      if (!bib.containsKey(k)) {
+        ctx.diags().warn("cite-unknown", pos, "no bibliography entry with key '" + k + "'"
+            + (ctx.project().options().bibliography().isEmpty() ? " (book.yml names no bibliography file)" : ""));
+        List<Inline> q = List.of(new Inline.Span(pos, Attr.classes("unresolved"), List.of(new Inline.Text(pos, s.string("cite.unknown")))));
+        if (textual) {
+          out.add(new Inline.Text(pos, open));
+          out.addAll(q);
+          out.add(new Inline.Text(pos, close));
+        } else {
+          out.addAll(q);
+        }
+        continue;
+      }
+      String[] l = labels.get(k);
+      String target = "#" + entryId(k);
+      if (!authorYear) {
+        Inline num = new Inline.Link(pos, target, List.of(new Inline.Text(pos, String.valueOf(numbers.get(k)))));
+        if (textual) {
+          out.add(new Inline.Text(pos, l[0] + s.string("cite.name-year") + open));
+          out.add(num);
+          out.add(new Inline.Text(pos, close));
+        } else {
+          out.add(num);
+        }
+      } else if (textual) {
+        out.add(new Inline.Link(pos, target, List.of(new Inline.Text(pos, l[0] + s.string("cite.name-year") + open + l[1] + close))));
+      } else {
+        out.add(new Inline.Link(pos, target, List.of(new Inline.Text(pos, l[0] + s.string("cite.name-year") + l[1]))));
+      }
+    }
+    if (!textual) out.add(new Inline.Text(pos, close));
+    return out;
+  }
+
+  private static Block list(SourcePos pos, List<String> order, Map<String, BibEntry> bib, Map<String, String[]> labels,
+      Map<String, Integer> numbers, boolean authorYear, Style style) {
+    List<Block> entries = new ArrayList<>();
+    for (String k : order) {
+      BibEntry e = bib.get(k);
+      Attr a = new Attr(entryId(k), List.of("bib-entry"), Map.of());
+      if (!authorYear) a = a.with("label", style.string("cite.numeric.open") + numbers.get(k) + style.string("cite.numeric.close"));
+      List<Inline> text = EntryFormat.format(e, authorYear, labels.get(k)[1], style);
+      entries.add(new Block.Div(e.pos(), a, List.of(), List.of(new Block.Plain(e.pos(), text))));
+    }
+    Attr la = Attr.classes("bibliography").with("style", authorYear ? "author-year" : "numeric");
+    return new Block.Div(pos, la, List.of(), entries);
+  }
+}
