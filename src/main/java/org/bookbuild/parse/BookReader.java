@@ -32,7 +32,18 @@ public final class BookReader {
 
   static {
     MarkdownParser md = new MarkdownParser();
-    FORMATS.put("md", (file, content, diags) -> md.parse(file, new String(content, StandardCharsets.UTF_8), diags));
+    FORMATS.put("md", new ChapterFormat() {
+      @Override
+      public List<Block> parse(String file, byte[] content, Diagnostics diags) {
+        return parse(null, file, content, diags);
+      }
+
+      @Override
+      public List<Block> parse(World world, String file, byte[] content, Diagnostics diags) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        return md.parse(world, new LineIndex(file, text), text, diags);
+      }
+    });
   }
 
   private final World world;
@@ -98,7 +109,7 @@ public final class BookReader {
         diags.error("chapter-missing", e.pos(), "chapter file not found: " + file);
         blocks = missing(e, "file not found");
       } else {
-        blocks = format.parse(file, world.read(file), diags);
+        blocks = format.parse(world, file, world.read(file), diags);
       }
     } catch (SandboxException ex) {
       diags.error("path-outside-project", e.pos(), ex.getMessage());

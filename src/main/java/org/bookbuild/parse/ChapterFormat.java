@@ -11,4 +11,12 @@ import org.bookbuild.model.Block;
 public interface ChapterFormat {
   /** Parses a whole file into blocks; problems go to {@code diags} with positions in {@code file}. */
   List<Block> parse(String file, byte[] content, Diagnostics diags);
+
+  /**
+   * Parses a whole file with access to the project (for {@code include} and {@code literalinclude}); formats that
+   * need no other files keep the default.
+   */
+  default List<Block> parse(org.bookbuild.io.World world, String file, byte[] content, Diagnostics diags) {
+    return parse(file, content, diags);
+  }
 }

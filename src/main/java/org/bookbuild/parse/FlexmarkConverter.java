@@ -33,10 +33,12 @@ import org.bookbuild.model.Inline;
 final class FlexmarkConverter {
   private final LineIndex lines;
   private final Diagnostics diags;
+  private final ParseEnv env;
 
-  FlexmarkConverter(LineIndex lines, Diagnostics diags) {
+  FlexmarkConverter(LineIndex lines, ParseEnv env) {
     this.lines = lines;
-    this.diags = diags;
+    this.env = env;
+    this.diags = env.diags();
   }
 
   SourcePos pos(Node n) {
@@ -49,8 +51,22 @@ final class FlexmarkConverter {
 
   List<Block> blocks(Node parent) {
     List<Block> out = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) block(n, out);
-    return out;
+    MystNodes.Target pending = null;
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof MystNodes.Target t) {
+        if (pending != null) out.add(Targets.anchorBlock(pos(pending), pending.label));
+        pending = t;
+        continue;
+      }
+      int before = out.size();
+      block(n, out);
+      if (pending != null && out.size() > before) {
+        Targets.label(out, before, pending.label, pos(pending));
+        pending = null;
+      }
+    }
+    if (pending != null) out.add(Targets.anchorBlock(pos(pending), pending.label));
+    return org.bookbuild.parse.directive.Gated.group(out, diags);
   }
 
   private void block(Node n, List<Block> out) {
@@ -78,6 +94,10 @@ final class FlexmarkConverter {
       out.add(table(t));
     } else if (n instanceof DefinitionList d) {
       out.add(defList(d));
+    } else if (n instanceof MystNodes.Directive d) {
+      out.addAll(DirectiveReader.run(d, env, lines));
+    } else if (n instanceof MystNodes.Silent) {
+      // % comments and +++ block breaks never print
     } else if (n instanceof MathNodes.DisplayMath m) {
       out.add(new Block.MathBlock(pos, m.label.isEmpty() ? Attr.EMPTY : Attr.id(m.label), m.tex));
     } else if (n instanceof HtmlCommentBlock || n instanceof YamlFrontMatterBlock || n instanceof Reference
@@ -209,6 +229,8 @@ final class FlexmarkConverter {
       out.add(new Inline.Styled(pos, "strike", inlines(n)));
     } else if (n instanceof Code c) {
       out.add(new Inline.Code(pos, c.getText().toString()));
+    } else if (n instanceof MystNodes.Role r) {
+      out.addAll(RoleReader.run(r, env, lines));
     } else if (n instanceof MathNodes.InlineMath m) {
       out.add(new Inline.MathInline(pos, m.display ? "\\displaystyle " + m.tex : m.tex));
     } else if (n instanceof Link l) {

@@ -14,6 +14,7 @@ import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
 import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.io.World;
 import org.bookbuild.model.Block;
 
 /**
@@ -34,7 +35,7 @@ public final class MarkdownParser {
         TablesExtension.create(), FootnoteExtension.create(), StrikethroughExtension.create(),
         TaskListExtension.create(), AutolinkExtension.create(), YamlFrontMatterExtension.create(),
         DefinitionExtension.create()));
-    if (myst) exts.add(MathExtension.create());
+    if (myst) exts.addAll(List.of(MathExtension.create(), MystExtension.create(), RoleExtension.create()));
     opts.set(Parser.EXTENSIONS, exts);
     opts.set(TablesExtension.WITH_CAPTION, false);
     opts.set(TablesExtension.COLUMN_SPANS, false);
@@ -49,14 +50,26 @@ public final class MarkdownParser {
     return parser.parse(text);
   }
 
-  /** Parses a source file's text into blocks; positions are reported in {@code file}. */
+  /**
+   * Parses a source file's text into blocks; positions are reported in {@code file}. Without a World, {@code include}
+   * and {@code literalinclude} are refused with a diagnostic.
+   */
   public List<Block> parse(String file, String text, Diagnostics diags) {
-    return parse(new LineIndex(file, text), text, diags);
+    return parse(null, new LineIndex(file, text), text, diags);
   }
 
   /** Parses text whose positions are given by {@code lines} (e.g. a notebook cell inside a larger file). */
   public List<Block> parse(LineIndex lines, String text, Diagnostics diags) {
+    return parse(null, lines, text, diags);
+  }
+
+  /** Parses a project file; {@code world} lets directives include other project files. */
+  public List<Block> parse(World world, LineIndex lines, String text, Diagnostics diags) {
+    return parse(new ParseEnv(this, world, lines.file(), diags, 0), lines, text);
+  }
+
+  List<Block> parse(ParseEnv env, LineIndex lines, String text) {
     Document doc = parser.parse(text);
-    return new FlexmarkConverter(lines, diags).document(doc);
+    return new FlexmarkConverter(lines, env).document(doc);
   }
 }

@@ -1,0 +1,174 @@
+package org.bookbuild.parse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.io.SandboxException;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+import org.bookbuild.parse.directive.Directive;
+import org.bookbuild.parse.directive.DirectiveContext;
+import org.bookbuild.parse.directive.DirectiveRegistry;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Turns a flexmark directive node into a {@link Directive} (argument, {@code :key: value} lines or a {@code ---} YAML
+ * block, raw body) and runs it through the {@link DirectiveRegistry}, acting as the {@link DirectiveContext} its
+ * spec uses to parse the body with true positions.
+ */
+final class DirectiveReader implements DirectiveContext {
+  private static final Pattern OPTION = Pattern.compile("^\\s*:([A-Za-z0-9_.\\-]+):(?:\\s+(.*?))?\\s*$");
+  private static final int MAX_INCLUDE_DEPTH = 8;
+
+  private final ParseEnv env;
+  private final LineIndex lines;
+  private final List<MystNodes.Line> body = new ArrayList<>();
+
+  private DirectiveReader(ParseEnv env, LineIndex lines) {
+    this.env = env;
+    this.lines = lines;
+  }
+
+  static List<Block> run(MystNodes.Directive node, ParseEnv env, LineIndex lines) {
+    DirectiveReader r = new DirectiveReader(env, lines);
+    Directive d = r.read(node);
+    return DirectiveRegistry.run(d, r);
+  }
+
+  private Directive read(MystNodes.Directive node) {
+    Map<String, String> options = new LinkedHashMap<>();
+    List<MystNodes.Line> ls = node.lines;
+    int i = 0;
+    SourcePos pos = lines.pos(node.getStartOffset());
+    if (!ls.isEmpty() && ls.get(0).text().strip().equals("---")) {
+      int end = 1;
+      while (end < ls.size() && !ls.get(end).text().strip().equals("---")) end++;
+      if (end < ls.size()) {
+        StringBuilder yaml = new StringBuilder();
+        for (int k = 1; k < end; k++) yaml.append(ls.get(k).text()).append('\n');
+        yaml(yaml.toString(), options, lines.pos(ls.get(0).offset()));
+        i = end + 1;
+      }
+    } else {
+      while (i < ls.size()) {
+        Matcher m = OPTION.matcher(ls.get(i).text());
+        if (!m.matches()) break;
+        options.put(m.group(1), m.group(2) == null ? "" : m.group(2));
+        i++;
+      }
+    }
+    while (i < ls.size() && ls.get(i).text().isBlank()) i++;
+    int last = ls.size();
+    while (last > i && ls.get(last - 1).text().isBlank()) last--;
+    body.addAll(ls.subList(i, last));
+    StringBuilder text = new StringBuilder();
+    for (MystNodes.Line l : body) text.append(l.text()).append('\n');
+    if (!node.closed) {
+      env.diags().warn("directive-unclosed", pos, "{" + node.name + "} is not closed before the end of its container;"
+          + " it ends there");
+    }
+    SourcePos argPos = lines.pos(node.argumentOffset);
+    SourcePos bodyPos = body.isEmpty() ? pos : lines.pos(body.get(0).offset());
+    String t = text.toString();
+    return new Directive(node.name, node.argument, options, t.endsWith("\n") ? t.substring(0, t.length() - 1) : t,
+        pos, argPos, bodyPos);
+  }
+
+  private void yaml(String text, Map<String, String> options, SourcePos pos) {
+    try {
+      Object o = new Yaml(new LoaderOptions()).load(text);
+      if (o instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> options.put(String.valueOf(k), v == null ? "" : v instanceof List<?> l
+            ? String.join(" ", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+      } else if (o != null) {
+        env.diags().warn("directive-option", pos, "the option block is not a YAML mapping; ignored");
+      }
+    } catch (RuntimeException e) {
+      env.diags().warn("directive-option", pos, "the option block is not valid YAML: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @Override
+  public org.bookbuild.diag.Diagnostics diags() {
+    return env.diags();
+  }
+
+  @Override
+  public String file() {
+    return env.file();
+  }
+
+  @Override
+  public List<Block> body(Directive d) {
+    if (body.isEmpty()) return List.of();
+    int[] origins = new int[body.size()];
+    for (int k = 0; k < origins.length; k++) origins[k] = body.get(k).offset();
+    return env.parser().parse(env, LineIndex.nested(lines, d.body() + "\n", origins), d.body() + "\n");
+  }
+
+  @Override
+  public List<Inline> inlines(String text, SourcePos pos) {
+    if (text.isBlank()) return List.of();
+    List<Block> bs = env.parser().parse(env, LineIndex.at(pos.file(), text, pos), text);
+    List<Inline> out = new ArrayList<>();
+    for (Block b : bs) {
+      List<Inline> content = b instanceof Block.Para p ? p.content() : b instanceof Block.Plain p ? p.content()
+          : b instanceof Block.Heading h ? h.content() : List.of(new Inline.Text(pos, text));
+      if (!out.isEmpty()) out.add(new Inline.SoftBreak(pos));
+      out.addAll(content);
+    }
+    return out;
+  }
+
+  @Override
+  public List<Block> blocks(String text, SourcePos pos) {
+    if (text.isBlank()) return List.of();
+    return env.parser().parse(env, LineIndex.at(pos.file(), text, pos), text);
+  }
+
+  @Override
+  public Optional<Included> read(String path, SourcePos pos) {
+    if (env.world() == null) {
+      env.diags().error("include-missing", pos, "cannot read " + path + ": no project files available here");
+      return Optional.empty();
+    }
+    if (env.depth() >= MAX_INCLUDE_DEPTH) {
+      env.diags().error("include-cycle", pos, "includes nested more than " + MAX_INCLUDE_DEPTH + " deep: " + path);
+      return Optional.empty();
+    }
+    try {
+      String rel = env.world().resolve(env.file(), path.trim());
+      if (!env.world().exists(rel)) {
+        env.diags().error("include-missing", pos, "file not found: " + path);
+        return Optional.empty();
+      }
+      return Optional.of(new Included(rel, new String(env.world().read(rel), StandardCharsets.UTF_8)));
+    } catch (SandboxException e) {
+      env.diags().error("path-outside-project", pos, "refusing to read a file outside the project: " + path);
+      return Optional.empty();
+    } catch (IOException e) {
+      env.diags().error("include-missing", pos, "cannot read " + path + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<Block> parseFile(Included f) {
+    ParseEnv inner = env.forFile(f.path());
+    return env.parser().parse(inner, new LineIndex(f.path(), f.text()), f.text());
+  }
+}

@@ -1,0 +1,72 @@
+package org.bookbuild.parse.directive;
+
+import java.util.List;
+import java.util.Map;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.parse.directive.DirectiveSpec.Argument;
+import org.bookbuild.parse.directive.DirectiveSpec.Body;
+import org.bookbuild.parse.directive.DirectiveSpec.OptionType;
+
+/**
+ * {@code code-block} (aliases {@code code}, {@code sourcecode}) and {@code code-cell}: a {@link Block.CodeBlock}
+ * whose language is the argument; {@code :caption:}, {@code :linenos:}, {@code :lineno-start:},
+ * {@code :emphasize-lines:} go into the attributes, {@code :name:} becomes the id. A code cell prints as code (its
+ * outputs are not computed); its class {@code code-cell} lets the style tell it apart.
+ */
+final class Code {
+  static final Map<String, OptionType> OPTIONS = Map.of("caption", OptionType.STRING, "linenos", OptionType.FLAG,
+      "lineno-start", OptionType.INT, "emphasize-lines", OptionType.STRING, "number-lines", OptionType.STRING,
+      "force", OptionType.FLAG, "dedent", OptionType.STRING, "filename", OptionType.STRING,
+      "tags", OptionType.STRING);
+
+  private Code() {}
+
+  static void register() {
+    DirectiveRegistry.register(DirectiveSpec.of("code-block", Argument.OPTIONAL, Body.RAW, OPTIONS,
+        (d, ctx) -> List.of(codeBlock(d, d.argument(), d.body(), "")), "code", "sourcecode"));
+    DirectiveRegistry.register(DirectiveSpec.of("code-cell", Argument.OPTIONAL, Body.RAW, OPTIONS,
+        (d, ctx) -> List.of(codeBlock(d, d.argument().isEmpty() ? "python" : d.argument(), cellSource(d.body()),
+            "code-cell"))));
+  }
+
+  /** Builds the code block with the options every code directive shares. */
+  static Block.CodeBlock codeBlock(Directive d, String language, String text, String cls) {
+    Attr a = new Attr(d.label(), cls.isEmpty() ? List.of() : List.of(cls), Map.of());
+    String cap = d.option("caption");
+    if (cap != null && !cap.isBlank()) a = a.with("caption", cap.trim());
+    if (d.options().containsKey("linenos") || d.options().containsKey("number-lines")) {
+      a = a.with("linenos", "true");
+      String start = d.option("number-lines", "").trim();
+      if (start.matches("\\d+")) a = a.with("lineno-start", start);
+    }
+    String start = d.option("lineno-start");
+    if (start != null && start.trim().matches("\\d+")) a = a.with("lineno-start", start.trim());
+    String emph = d.option("emphasize-lines");
+    if (emph != null && !emph.isBlank()) a = a.with("emphasize-lines", emph.trim());
+    String lang = language.trim().split("\\s+")[0];
+    return new Block.CodeBlock(d.pos(), a, lang, dedent(text, d.option("dedent")));
+  }
+
+  /** Jupytext cells may start with {@code # key: value} option comments or a YAML header; they stay in the code. */
+  private static String cellSource(String body) {
+    return body;
+  }
+
+  private static String dedent(String text, String how) {
+    if (how == null) return text;
+    int n = Integer.MAX_VALUE;
+    String[] lines = text.split("\n", -1);
+    if (how.trim().matches("\\d+")) n = Integer.parseInt(how.trim());
+    else for (String l : lines) if (!l.isBlank()) n = Math.min(n, l.length() - l.stripLeading().length());
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i];
+      int cut = 0;
+      while (cut < n && cut < l.length() && l.charAt(cut) == ' ') cut++;
+      sb.append(l.substring(cut));
+      if (i < lines.length - 1) sb.append('\n');
+    }
+    return sb.toString();
+  }
+}

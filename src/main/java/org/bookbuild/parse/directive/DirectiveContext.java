@@ -1,0 +1,40 @@
+package org.bookbuild.parse.directive;
+
+import java.util.List;
+import java.util.Optional;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+
+/**
+ * What a directive's spec may ask of the parser while it builds its model: parse its body or any text as MyST
+ * Markdown with true source positions, read project files (sandboxed), and report diagnostics.
+ */
+public interface DirectiveContext {
+  Diagnostics diags();
+
+  /** The project-relative path of the file being parsed. */
+  String file();
+
+  /** The directive's body parsed as MyST Markdown; positions point into the source file. */
+  List<Block> body(Directive d);
+
+  /** Some text (an argument, a caption) parsed as inline Markdown; {@code pos} is where the text starts. */
+  List<Inline> inlines(String text, SourcePos pos);
+
+  /** Markdown text parsed as blocks; {@code pos} is where its first line starts. */
+  List<Block> blocks(String text, SourcePos pos);
+
+  /**
+   * Reads a file named relative to the current file, through the project's World. Reports
+   * {@code path-outside-project} or {@code include-missing} at {@code pos} and returns empty when it cannot.
+   */
+  Optional<Included> read(String path, SourcePos pos);
+
+  /** Parses a whole included Markdown file with positions in that file. */
+  List<Block> parseFile(Included file);
+
+  /** A file read for an include: its project-relative path and text. */
+  record Included(String path, String text) {}
+}

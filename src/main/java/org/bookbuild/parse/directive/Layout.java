@@ -1,0 +1,94 @@
+package org.bookbuild.parse.directive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.parse.directive.DirectiveSpec.Argument;
+import org.bookbuild.parse.directive.DirectiveSpec.Body;
+import org.bookbuild.parse.directive.DirectiveSpec.OptionType;
+
+/**
+ * Things made for screens, printed flat: {@code tab-set}/{@code tab-item} (every tab in turn under its label),
+ * {@code card} (with {@code ^^^} header and {@code +++} footer), {@code grid}/{@code grid-item}/
+ * {@code grid-item-card}, {@code sidebar}, {@code margin}, {@code topic}, {@code epigraph}, {@code pull-quote},
+ * {@code highlights}, {@code div}, {@code rubric}. Each is a Div of its own kind.
+ */
+final class Layout {
+  private static final Map<String, OptionType> CARD = Map.ofEntries(Map.entry("link", OptionType.STRING),
+      Map.entry("link-type", OptionType.STRING), Map.entry("header", OptionType.STRING),
+      Map.entry("footer", OptionType.STRING), Map.entry("img-top", OptionType.STRING),
+      Map.entry("img-bottom", OptionType.STRING), Map.entry("shadow", OptionType.STRING),
+      Map.entry("class-card", OptionType.CLASSES), Map.entry("class-header", OptionType.CLASSES),
+      Map.entry("class-body", OptionType.CLASSES), Map.entry("class-footer", OptionType.CLASSES),
+      Map.entry("columns", OptionType.STRING), Map.entry("text-align", OptionType.STRING),
+      Map.entry("width", OptionType.LENGTH), Map.entry("margin", OptionType.STRING),
+      Map.entry("padding", OptionType.STRING), Map.entry("child-direction", OptionType.STRING),
+      Map.entry("child-align", OptionType.STRING), Map.entry("gutter", OptionType.STRING),
+      Map.entry("outline", OptionType.FLAG), Map.entry("sync", OptionType.STRING),
+      Map.entry("sync-group", OptionType.STRING), Map.entry("selected", OptionType.FLAG));
+
+  private Layout() {}
+
+  static void register() {
+    for (String kind : List.of("tab-set", "grid", "grid-item", "tab-item", "sidebar", "margin", "topic", "div",
+        "epigraph", "pull-quote", "highlights", "aside", "container")) {
+      DirectiveRegistry.register(DirectiveSpec.of(kind, Argument.OPTIONAL, Body.MARKDOWN, CARD, Layout::titled));
+    }
+    for (String kind : List.of("card", "grid-item-card")) {
+      DirectiveRegistry.register(DirectiveSpec.of(kind, Argument.OPTIONAL, Body.RAW, CARD, Layout::card));
+    }
+    DirectiveRegistry.register(DirectiveSpec.of("rubric", Argument.REQUIRED, Body.NONE, Map.of(), (d, ctx) ->
+        List.of(new Block.Div(d.pos(), d.attr("rubric"), ctx.inlines(d.argument(), d.argPos()), List.of()))));
+  }
+
+  /** A Div titled by the argument ({@code grid} takes a column spec instead, kept as {@code columns}). */
+  private static List<Block> titled(Directive d, DirectiveContext ctx) {
+    String kind = d.name();
+    if (kind.equals("grid")) {
+      Attr a = d.attr(kind);
+      if (!d.argument().isEmpty()) a = a.with("columns", d.argument());
+      return List.of(new Block.Div(d.pos(), a, List.of(), ctx.body(d)));
+    }
+    return List.of(new Block.Div(d.pos(), d.attr(kind), ctx.inlines(d.argument(), d.argPos()), ctx.body(d)));
+  }
+
+  /** A card: the body split into header ({@code ^^^} after it), main part and footer ({@code +++} before it). */
+  private static List<Block> card(Directive d, DirectiveContext ctx) {
+    String[] lines = d.body().split("\n", -1);
+    int header = -1;
+    int footer = lines.length;
+    for (int i = 0; i < lines.length; i++) {
+      if (header < 0 && lines[i].strip().matches("\\^{3,}")) header = i;
+      if (lines[i].strip().matches("\\+{3,}")) footer = i;
+    }
+    List<Block> content = new ArrayList<>();
+    int line = d.bodyPos().line();
+    if (header >= 0) {
+      content.add(new Block.Div(d.pos(), Attr.classes("card-header"), List.of(),
+          ctx.blocks(join(lines, 0, header), at(d, line))));
+    }
+    int from = header + 1;
+    content.addAll(ctx.blocks(join(lines, from, footer), at(d, line + from)));
+    if (footer < lines.length) {
+      content.add(new Block.Div(d.pos(), Attr.classes("card-footer"), List.of(),
+          ctx.blocks(join(lines, footer + 1, lines.length), at(d, line + footer + 1))));
+    }
+    Attr a = d.attr(d.name());
+    String link = d.option("link");
+    if (link != null) a = a.with("link", link.trim());
+    return List.of(new Block.Div(d.pos(), a, ctx.inlines(d.argument(), d.argPos()), content));
+  }
+
+  private static SourcePos at(Directive d, int line) {
+    return SourcePos.of(d.bodyPos().file(), line, 1);
+  }
+
+  private static String join(String[] lines, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = Math.max(0, from); i < to && i < lines.length; i++) sb.append(lines[i]).append('\n');
+    return sb.toString();
+  }
+}

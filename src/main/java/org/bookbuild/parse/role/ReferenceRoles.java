@@ -1,0 +1,59 @@
+package org.bookbuild.parse.role;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Inline;
+
+/**
+ * Roles that refer to something elsewhere: {@code eq}, {@code numref}, {@code ref}, {@code doc}, {@code prf:ref},
+ * {@code term}, {@code cite}, {@code cite:p}, {@code cite:t} become unresolved {@link Inline.Ref}s (resolved by the
+ * transform stage, the back matter resolves {@code term} and {@code cite*}); {@code index} becomes a Span of class
+ * {@code index} carrying its entry.
+ */
+final class ReferenceRoles {
+  /** {@code text <label>}: explicit text before a label in angle brackets. */
+  private static final Pattern EXPLICIT = Pattern.compile("(?s)^(.*?)\\s*<([^<>]+)>\\s*$");
+
+  private ReferenceRoles() {}
+
+  static void register() {
+    for (String kind : List.of("ref", "numref", "eq", "doc", "prf:ref", "term", "download")) {
+      RoleRegistry.register(RoleSpec.of(kind, ReferenceRoles::ref));
+    }
+    for (String kind : List.of("cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:alp", "cite:label",
+        "cite:year", "cite:yearpar", "cite:author")) {
+      RoleRegistry.register(RoleSpec.of(kind, (r, ctx) -> List.of(new Inline.Ref(r.pos(), r.name(),
+          r.content().trim().replaceAll("\\s*,\\s*", ","), List.of()))));
+    }
+    RoleRegistry.register(RoleSpec.of("index", ReferenceRoles::index));
+  }
+
+  private static List<Inline> ref(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    Matcher m = EXPLICIT.matcher(r.content());
+    String label = r.content().trim();
+    List<Inline> text = List.of();
+    if (m.matches() && !m.group(1).isBlank()) {
+      label = m.group(2).trim();
+      text = r.name().equals("numref") ? List.of(new Inline.Text(r.contentPos(), m.group(1)))
+          : ctx.inlines(m.group(1), r.contentPos());
+    } else if (m.matches()) {
+      label = m.group(2).trim();
+    }
+    return List.of(new Inline.Ref(r.pos(), r.name(), label, text));
+  }
+
+  /** {@code {index}`text`} or {@code {index}`text <entry>`}: the text prints, the entry goes to the index. */
+  private static List<Inline> index(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    Matcher m = EXPLICIT.matcher(r.content());
+    String text = r.content().trim();
+    String entry = text;
+    if (m.matches() && !m.group(1).isBlank()) {
+      text = m.group(1).trim();
+      entry = m.group(2).trim();
+    }
+    return List.of(new Inline.Span(r.pos(), new Attr("", List.of("index"), java.util.Map.of("entry", entry)),
+        List.of(new Inline.Text(r.contentPos(), text))));
+  }
+}
