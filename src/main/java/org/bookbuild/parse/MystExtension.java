@@ -56,9 +56,11 @@ final class MystExtension implements Parser.ParserExtension {
     private final char ch;
     private final int len;
     private final Deque<Open> inner = new ArrayDeque<>();
+    private final int bodyStart;
 
-    DirectiveParser(MystNodes.Directive node, char ch, int len) {
+    DirectiveParser(MystNodes.Directive node, char ch, int len, int bodyStart) {
       this.node = node;
+      this.bodyStart = bodyStart;
       this.ch = ch;
       this.len = len;
     }
@@ -111,6 +113,8 @@ final class MystExtension implements Parser.ParserExtension {
 
     @Override
     public void addLine(ParserState state, BasedSequence line) {
+      // flexmark hands over the rest of the opening line too; it is the argument, not body
+      if (line.getStartOffset() <= bodyStart) return;
       node.lines.add(new MystNodes.Line(line.trimEOL().toString(), line.getStartOffset()));
     }
 
@@ -161,7 +165,8 @@ final class MystExtension implements Parser.ParserExtension {
             int argOffset = line.getStartOffset() + m.start(3) + (arg.length() - arg.stripLeading().length());
             MystNodes.Directive node = new MystNodes.Directive(m.group(2), arg.strip(), argOffset);
             node.setChars(line);
-            return BlockStart.of(new DirectiveParser(node, fence.charAt(0), fence.length())).atIndex(full.length());
+            return BlockStart.of(new DirectiveParser(node, fence.charAt(0), fence.length(),
+                full.getEndOffset())).atIndex(full.length());
           }
           if (c == '(') {
             Matcher m = TARGET.matcher(s);
