@@ -5,49 +5,53 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Replaces the document /ID in a PDF's last trailer (or cross-reference stream dictionary) with one derived from the
+ * Replaces the document /ID in every trailer (or cross-reference stream dictionary) with one derived from the
  * file's content, by overwriting the hex digits in place. The file keeps its length, so every byte offset in the
  * cross-reference table stays valid and no PDF library has to parse or rewrite anything.
  *
- * <p>The id is the SHA-256 of the whole file with the id's digits set to {@code 0}, cut to the original id's length;
- * both entries of the array get the same value, as for a newly created document.
+ * <p>The id is the SHA-256 of the whole file with all id digits set to {@code 0}, cut to each id's length; both
+ * entries of every array get the same value, as for a newly created document.
  */
 final class DocumentId {
   private static final byte[] KEY = "/ID".getBytes(StandardCharsets.US_ASCII);
 
   private DocumentId() {}
 
-  /** Where the two hex strings of the last /ID array lie: start and end (exclusive) of each one's digits. */
+  /** Where the two hex strings of an /ID array lie: start and end (exclusive) of each one's digits. */
   record Span(int start1, int end1, int start2, int end2) {}
 
   /**
-   * Finds the last {@code /ID [<hex> <hex>]} in the file; null when there is none in hex form. Only the last one
-   * counts: it belongs to the trailer that readers use.
+   * Every {@code /ID [<hex> <hex>]} in the file, in file order: one per trailer (an incrementally updated file has
+   * several, and all of them must be derived from the content for the bytes to be reproducible).
    */
-  static Span find(byte[] pdf) {
-    for (int at = lastIndexOf(pdf, KEY, pdf.length - KEY.length); at >= 0; at = lastIndexOf(pdf, KEY, at - 1)) {
+  static java.util.List<Span> find(byte[] pdf) {
+    java.util.List<Span> out = new java.util.ArrayList<>();
+    for (int at = indexOf(pdf, KEY, 0); at >= 0; at = indexOf(pdf, KEY, at + KEY.length)) {
       int i = skipSpace(pdf, at + KEY.length);
       if (i >= pdf.length || pdf[i] != '[') continue;
       int[] a = hex(pdf, skipSpace(pdf, i + 1));
       if (a == null) continue;
       int[] b = hex(pdf, skipSpace(pdf, a[1] + 1));
       if (b == null) continue;
-      if (skipSpace(pdf, b[1] + 1) < pdf.length && pdf[skipSpace(pdf, b[1] + 1)] == ']') {
-        return new Span(a[0], a[1], b[0], b[1]);
-      }
+      int end = skipSpace(pdf, b[1] + 1);
+      if (end < pdf.length && pdf[end] == ']') out.add(new Span(a[0], a[1], b[0], b[1]));
     }
-    return null;
+    return out;
   }
 
-  /** Overwrites the id in place; returns false when the file has no hex /ID to overwrite. */
+  /** Overwrites every id in place; returns false when the file has no hex /ID to overwrite. */
   static boolean replace(byte[] pdf) {
-    Span s = find(pdf);
-    if (s == null) return false;
-    fill(pdf, s.start1(), s.end1(), null);
-    fill(pdf, s.start2(), s.end2(), null);
+    java.util.List<Span> spans = find(pdf);
+    if (spans.isEmpty()) return false;
+    for (Span s : spans) {
+      fill(pdf, s.start1(), s.end1(), null);
+      fill(pdf, s.start2(), s.end2(), null);
+    }
     byte[] digest = sha256(pdf);
-    fill(pdf, s.start1(), s.end1(), digest);
-    fill(pdf, s.start2(), s.end2(), digest);
+    for (Span s : spans) {
+      fill(pdf, s.start1(), s.end1(), digest);
+      fill(pdf, s.start2(), s.end2(), digest);
+    }
     return true;
   }
 
@@ -74,15 +78,6 @@ final class DocumentId {
   private static int skipSpace(byte[] pdf, int i) {
     while (i < pdf.length && (pdf[i] == ' ' || pdf[i] == '\n' || pdf[i] == '\r' || pdf[i] == '\t')) i++;
     return i;
-  }
-
-  private static int lastIndexOf(byte[] hay, byte[] needle, int from) {
-    outer:
-    for (int i = Math.min(from, hay.length - needle.length); i >= 0; i--) {
-      for (int k = 0; k < needle.length; k++) if (hay[i + k] != needle[k]) continue outer;
-      return i;
-    }
-    return -1;
   }
 
   static int indexOf(byte[] hay, byte[] needle) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -13,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.bookbuild.check.PdfInspector;
 import org.bookbuild.model.Metadata;
 import org.bookbuild.testing.TestFop;
@@ -57,7 +60,9 @@ class FinisherTest {
     }
     assertTrue(start > 0, "no /ID in " + s.substring(Math.max(0, s.length() - 300)));
     assertEquals(last1, last2);
-    String zeroed = s.substring(0, start) + s.substring(start).replace(last1, "0".repeat(last1.length()));
+    // Every trailer's id (the original one and the appended update's) carries the same content-derived value.
+    String zeroed = s.replace(last1, "0".repeat(last1.length()));
+    assertEquals(2, (s.length() - s.replace(last1, "").length()) / last1.length() / 2, "two trailers, two ids each");
     byte[] digest = MessageDigest.getInstance("SHA-256").digest(zeroed.getBytes(StandardCharsets.ISO_8859_1));
     assertEquals(HexFormat.of().formatHex(digest, 0, last1.length() / 2), last1.toLowerCase());
     try (PdfInspector in = PdfInspector.open(out)) {
@@ -107,14 +112,64 @@ class FinisherTest {
     byte[] tagged = TestFop.renderTagged(fo);
     Metadata one = new Metadata("T", null, List.of(new Metadata.Author("Ada Lovelace", null, null)), null, null, null,
         null, "en", List.of(), null);
-    assertFalse(Finisher.needsRewrite(tagged, one), "FOP writes DisplayDocTitle and /Lang in PDF/UA mode");
     byte[] out = Finisher.finish(tagged, one);
     assertEquals(tagged.length, out.length);
     int differing = 0;
     for (int i = 0; i < out.length; i++) if (out[i] != tagged[i]) differing++;
+    // FOP writes DisplayDocTitle and /Lang in PDF/UA mode, so nothing is appended.
     assertTrue(differing > 0 && differing <= 64 + 20, differing + " bytes changed; only the ids and the date may");
     try (PdfInspector in = PdfInspector.open(out)) {
       assertTrue(in.displaysDocTitle());
+    }
+  }
+
+  @Test
+  void appendedUpdateIsAWellFormedIncrementalUpdate() throws Exception {
+    byte[] out = Finisher.finish(first, META);
+    assertArrayEquals(Arrays.copyOf(first, 1000), Arrays.copyOf(out, 1000), "the original bytes stay in front");
+    String s = new String(out, StandardCharsets.ISO_8859_1);
+    String update = s.substring(first.length);
+    assertTrue(update.contains("/Prev "), update);
+    Matcher sx = Pattern.compile("startxref\\s+(\\d+)\\s+%%EOF\\s*$").matcher(update);
+    assertTrue(sx.find(), update);
+    int xref = Integer.parseInt(sx.group(1));
+    assertTrue(s.startsWith("xref", xref), "startxref points at the new table");
+    Matcher entry = Pattern.compile("(\\d+) 1\n(\\d{10}) (\\d{5}) n \n").matcher(s.substring(xref));
+    int entries = 0;
+    while (entry.find()) {
+      entries++;
+      int at = Integer.parseInt(entry.group(2));
+      assertTrue(s.startsWith(entry.group(1) + " " + Integer.parseInt(entry.group(3)) + " obj", at),
+          "xref entry for object " + entry.group(1) + " points at " + s.substring(at, Math.min(s.length(), at + 20)));
+    }
+    assertEquals(2, entries, "catalog and document information are updated: " + update);
+  }
+
+  @Test
+  void authorsWithAccentsAndParenthesesSurviveTheUpdate() throws Exception {
+    Metadata m = new Metadata("T", null, List.of(new Metadata.Author("Zoë Ångström", null, null),
+        new Metadata.Author("J. (Jo) Back\\slash", null, null)), null, null, null, null, "de-CH", List.of(), null);
+    try (PdfInspector in = PdfInspector.open(Finisher.finish(first, m))) {
+      assertEquals("Zoë Ångström, J. (Jo) Back\\slash", in.info().get("Author"));
+      assertEquals("de-CH", in.language());
+    }
+  }
+
+  @Test
+  void fileInAnotherLayoutFallsBackToPdfBox() throws Exception {
+    // PDFBox's default save writes object streams and a cross-reference stream, which the byte-level update declines.
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (PDDocument doc = Loader.loadPDF(first)) {
+      doc.save(compressed);
+    }
+    byte[] in = compressed.toByteArray();
+    assertEquals(null, IncrementalUpdate.apply(in.clone(), Finisher.changes(META)));
+    byte[] out = Finisher.finish(in, META);
+    assertArrayEquals(out, Finisher.finish(in, META));
+    try (PdfInspector pdf = PdfInspector.open(out)) {
+      assertTrue(pdf.displaysDocTitle());
+      assertEquals("Ada Lovelace, Alan Turing", pdf.info().get("Author"));
+      assertEquals("Vectors have length and direction.", pdf.text(0).strip());
     }
   }
 }
