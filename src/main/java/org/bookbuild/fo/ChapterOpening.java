@@ -19,6 +19,8 @@ final class ChapterOpening {
     String title = Walk.text(h.content());
     String head = label.isEmpty() ? title : fo.style().string("header.chapter", "label", label, "title", title);
     fo.block("chapter.block");
+    // spans all columns on multi-column pages (the index); no effect on one-column pages
+    fo.xml().attr("span", "all");
     fo.id(h.attr().id());
     fo.xml().start("fo:marker").attr("marker-class-name", "chapter").text(head).end();
     fo.xml().start("fo:marker").attr("marker-class-name", "section").text(head).end();

@@ -50,7 +50,9 @@ public final class FoWriter {
       }
       for (Chapter c : p.chapters()) {
         boolean isFront = c.kind() == Chapter.Kind.FRONT;
-        sequence(fo, PageMasters.CHAPTER, isFront ? "i" : "1", !isFront && firstBody ? "1" : "auto", book.meta());
+        String master = c.kind() == Chapter.Kind.BACK && c.id().equals(org.bookbuild.transform.index.BackIndex.CHAPTER_ID)
+            ? PageMasters.COLUMNS : PageMasters.CHAPTER;
+        sequence(fo, master, isFront ? "i" : "1", !isFront && firstBody ? "1" : "auto", book.meta());
         if (!isFront) firstBody = false;
         fo.startChapter(c);
         fo.blocks(c.blocks());

@@ -12,6 +12,8 @@ final class PageMasters {
   static final String CHAPTER = "chapter";
   /** Sequence master for title, copyright and part pages: no running heads, no folios. */
   static final String PLAIN = "plain";
+  /** Sequence master for the back-of-book index: as {@link #CHAPTER}, with the body set in columns. */
+  static final String COLUMNS = "chapter-columns";
 
   private PageMasters() {}
 
@@ -34,6 +36,19 @@ final class PageMasters {
     cond(x, "p-even", null, null, "even");
     x.end().end();
 
+    String cols = s.pageSettings().containsKey("index-columns") ? s.page("index-columns") : "2";
+    String gap = s.pageSettings().containsKey("column-gap") ? s.page("column-gap") : "12pt";
+    columns(x, s, "p-first-c", inner, outer, false, true, true, cols, gap);
+    columns(x, s, "p-odd-c", inner, outer, true, false, true, cols, gap);
+    columns(x, s, "p-even-c", outer, inner, true, false, false, cols, gap);
+    x.start("fo:page-sequence-master").attr("master-name", COLUMNS);
+    x.start("fo:repeatable-page-master-alternatives");
+    cond(x, "p-blank", "blank", null, null);
+    cond(x, "p-first-c", null, "first", null);
+    cond(x, "p-odd-c", null, null, "odd");
+    cond(x, "p-even-c", null, null, "even");
+    x.end().end();
+
     x.start("fo:page-sequence-master").attr("master-name", PLAIN);
     x.start("fo:repeatable-page-master-alternatives");
     cond(x, "p-plain", null, null, "odd");
@@ -52,12 +67,19 @@ final class PageMasters {
    * {@code header} adds the running-head region, {@code footer} the folio region of chapter openings.
    */
   private static void master(Xml x, Style s, String name, String left, String right, boolean header, boolean footer, boolean odd) {
+    columns(x, s, name, left, right, header, footer, odd, null, null);
+  }
+
+  /** A page master whose body has {@code columns} columns (null: one) separated by {@code gap}. */
+  private static void columns(Xml x, Style s, String name, String left, String right, boolean header, boolean footer,
+      boolean odd, String columns, String gap) {
     x.start("fo:simple-page-master").attr("master-name", name)
         .attr("page-width", s.page("width")).attr("page-height", s.page("height"))
         .attr("margin-top", s.page("margin-top")).attr("margin-bottom", s.page("margin-bottom"))
         .attr("margin-left", left).attr("margin-right", right);
     x.start("fo:region-body").attr("margin-top", "(" + s.page("header-extent") + " + " + s.page("body-top") + ")")
-        .attr("margin-bottom", "(" + s.page("footer-extent") + " + " + s.page("body-bottom") + ")").end();
+        .attr("margin-bottom", "(" + s.page("footer-extent") + " + " + s.page("body-bottom") + ")")
+        .attr("column-count", columns).attr("column-gap", gap).end();
     if (header) x.start("fo:region-before").attr("extent", s.page("header-extent")).attr("region-name", odd ? "head-odd" : "head-even").end();
     if (footer) x.start("fo:region-after").attr("extent", s.page("footer-extent")).attr("region-name", "foot-first").end();
     x.end();

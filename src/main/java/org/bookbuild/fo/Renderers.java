@@ -26,6 +26,7 @@ public final class Renderers {
     Tables.register();
     CoreInlines.register();
     Bibliography.register();
+    BackMatter.register();
   }
 
   private Renderers() {}

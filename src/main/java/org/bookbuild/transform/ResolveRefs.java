@@ -34,6 +34,7 @@ public final class ResolveRefs implements Transform {
     RESOLVERS.put("numref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t, numbered(r, t, c.style()))));
     RESOLVERS.put("eq", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
         r.text().isEmpty() ? text(r.pos(), c.style().string("ref.equation", "number", t.number())) : r.text())));
+    RESOLVERS.put("term", GlossaryTerms::resolve);
     RESOLVERS.put("doc", (r, c) -> c.labels().get(docId(r.label())).map(t -> link(r, t,
         r.text().isEmpty() ? t.title() : r.text())));
   }

@@ -16,6 +16,7 @@ public final class Transforms {
       new Numbering(),
       new EquationNumbers(),
       new org.bookbuild.transform.cite.Citations(),
+      new org.bookbuild.transform.index.BackIndex(),
       new CollectLabels(),
       new ResolveRefs()));
 

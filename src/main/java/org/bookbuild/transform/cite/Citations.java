@@ -33,7 +33,7 @@ import org.bookbuild.transform.Transform;
  */
 public final class Citations implements Transform {
   /** Id of the generated bibliography chapter and the prefix of entry ids. */
-  public static final String CHAPTER_ID = "bibliography", ENTRY_PREFIX = "bib-";
+  public static final String CHAPTER_ID = "book-bibliography", ENTRY_PREFIX = "bib-";
 
   @Override
   public Book apply(Book book, Context ctx) {
