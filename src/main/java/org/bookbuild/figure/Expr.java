@@ -25,10 +25,24 @@ final class Expr {
 
   private final Expression e;
   private final String source;
+  /** Set instead of {@code e} for fields given as data (a plotly heat map's grid), not as a formula. */
+  private final java.util.function.DoubleBinaryOperator data;
 
   private Expr(Expression e, String source) {
     this.e = e;
     this.source = source;
+    this.data = null;
+  }
+
+  private Expr(java.util.function.DoubleBinaryOperator data, String source) {
+    this.e = null;
+    this.source = source;
+    this.data = data;
+  }
+
+  /** A field f(x, y) computed from data rather than parsed from a formula; {@code name} stands in for its source. */
+  static Expr of(String name, java.util.function.DoubleBinaryOperator f) {
+    return new Expr(f, name);
   }
 
   /** Parses {@code text}; a syntax error or an unknown name is reported at {@code where} with rule {@code figure-expr}. */
@@ -60,6 +74,10 @@ final class Expr {
 
   /** The value at a point, or NaN where the formula is undefined (division by zero, log of a negative number …). */
   double at(double x, double y, double t) {
+    if (data != null) {
+      double v = data.applyAsDouble(x, y);
+      return Double.isFinite(v) ? v : Double.NaN;
+    }
     e.setVariable("x", x).setVariable("y", y).setVariable("t", t);
     try {
       double v = e.evaluate();
@@ -82,6 +100,7 @@ final class Expr {
    * non-finite results are errors here because there is no sensible gap to leave.
    */
   double constant(SpecNode where) {
+    if (data != null) throw new SpecException("figure-expr", where.pos(), "'" + source + "' must be a number here");
     for (String v : VARS) {
       if (e.getVariableNames().contains(v) && mentions(v)) {
         throw new SpecException("figure-expr", where.pos(), "'" + source + "' must be a number here, but it uses " + v);
@@ -100,6 +119,7 @@ final class Expr {
 
   /** Whether the source names a variable as a word of its own (exp4j reports every declared variable). */
   boolean mentions(String v) {
+    if (data != null) return !v.equals("t");
     return java.util.regex.Pattern.compile("(?<![A-Za-z_])" + v + "(?![A-Za-z_0-9(])").matcher(source).find();
   }
 

@@ -36,7 +36,8 @@ final class CodeListing {
       fo.ctx().diags().warn("code-option", c.pos(), "emphasize-lines: '" + bad + "' is not a line number or range such as 4-6");
     }
     int width = String.valueOf(first + lines.size() - 1).length();
-    fo.block("code");
+    // stored notebook output (stream text, reprs, tracebacks) is set apart from the code that produced it
+    fo.block(c.attr().hasClass("output") ? (c.attr().hasClass("error") && fo.style().hasRole("code.error") ? "code.error" : "code.output") : "code");
     if (!captioned) fo.id(c.attr().id());
     for (int i = 0; i < lines.size(); i++) {
       fo.xml().start("fo:block");

@@ -56,11 +56,13 @@ final class Tables {
       int c = 0;
       for (Block.Cell cell : r.cells()) {
         if (c >= cols) break;
-        fo.xml().start("fo:table-cell").attrs(fo.role("table.cell"));
+        // the column's alignment replaces the role's text-align: an attribute written twice is malformed XML
+        java.util.Map<String, String> cellProps = new java.util.LinkedHashMap<>(fo.role("table.cell"));
+        Block.Align a = c < t.aligns().size() ? t.aligns().get(c) : Block.Align.DEFAULT;
+        if (a != Block.Align.DEFAULT) cellProps.put("text-align", a.name().toLowerCase());
+        fo.xml().start("fo:table-cell").attrs(cellProps);
         if (cell.colspan() > 1) fo.xml().attr("number-columns-spanned", String.valueOf(Math.min(cell.colspan(), cols - c)));
         if (cell.rowspan() > 1) fo.xml().attr("number-rows-spanned", String.valueOf(cell.rowspan()));
-        Block.Align a = c < t.aligns().size() ? t.aligns().get(c) : Block.Align.DEFAULT;
-        if (a != Block.Align.DEFAULT) fo.xml().attr("text-align", a.name().toLowerCase());
         fo.xml().start("fo:block");
         fo.resetIndent();
         fo.blocks(cell.content());

@@ -44,6 +44,7 @@ public final class BookReader {
         return md.parse(world, new LineIndex(file, text), text, diags);
       }
     });
+    FORMATS.put("ipynb", new org.bookbuild.parse.notebook.NotebookFormat(md));
   }
 
   private final World world;

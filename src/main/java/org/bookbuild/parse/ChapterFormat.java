@@ -2,6 +2,7 @@ package org.bookbuild.parse;
 
 import java.util.List;
 import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.io.World;
 import org.bookbuild.model.Block;
 
 /**
@@ -13,8 +14,8 @@ public interface ChapterFormat {
   List<Block> parse(String file, byte[] content, Diagnostics diags);
 
   /**
-   * Parses a whole file with access to the project (for {@code include} and {@code literalinclude}); formats that
-   * need no other files keep the default.
+   * Parses a whole file with access to the project (for {@code include} and {@code literalinclude}, and for a
+   * notebook's stored images, written to the output cache); formats that need no other files keep the default.
    */
   default List<Block> parse(org.bookbuild.io.World world, String file, byte[] content, Diagnostics diags) {
     return parse(file, content, diags);

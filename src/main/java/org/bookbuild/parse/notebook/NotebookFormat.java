@@ -1,0 +1,149 @@
+package org.bookbuild.parse.notebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.io.World;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+import org.bookbuild.parse.ChapterFormat;
+import org.bookbuild.parse.LineIndex;
+import org.bookbuild.parse.MarkdownParser;
+
+/**
+ * Jupyter notebooks (nbformat 4) as chapters: markdown cells parsed as MyST, code cells printed as code in the
+ * kernel's language followed by their stored outputs, cell tags and options honoured. Positions point into the
+ * {@code .ipynb} file: a markdown cell's lines map to the JSON lines of its {@code source} list (exact for the
+ * one-string-per-line layout Jupyter writes), outputs to the line where the output object starts.
+ */
+public final class NotebookFormat implements ChapterFormat {
+  private final MarkdownParser md;
+
+  public NotebookFormat(MarkdownParser md) {
+    this.md = md;
+  }
+
+  @Override
+  public List<Block> parse(String file, byte[] content, Diagnostics diags) {
+    return parse(null, file, content, diags);
+  }
+
+  @Override
+  public List<Block> parse(World world, String file, byte[] content, Diagnostics diags) {
+    Outputs outputs = new Outputs(world, diags, md);
+    List<Object[]> cells = new ArrayList<>();
+    NotebookStream.Header header;
+    try {
+      header = new NotebookStream(file).read(content, c -> cells.add(new Object[] {c, convertOutputs(c, outputs)}));
+    } catch (NotebookStream.NotANotebook e) {
+      return fail(diags, e.pos, file + " is not a Jupyter notebook: " + e.getMessage());
+    } catch (JsonProcessingException e) {
+      var l = e.getLocation();
+      SourcePos pos = l == null ? SourcePos.of(file, 1, 1) : SourcePos.of(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+      return fail(diags, pos, file + " is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return fail(diags, SourcePos.of(file, 1, 1), "cannot read " + file + ": " + e.getMessage());
+    }
+    if (header.nbformat() != 4) {
+      String v = header.nbformat() < 0 ? "no nbformat version" : "nbformat " + header.nbformat();
+      diags.report(org.bookbuild.diag.Diagnostic.error("notebook-version", SourcePos.of(file, 1, 1),
+          file + " has " + v + "; only nbformat 4 notebooks are read")
+          .withHint("convert it with: jupyter nbconvert --to notebook --nbformat 4 " + file));
+      return List.of(new Block.Problem(SourcePos.of(file, 1, 1), "notebook not read (" + v + ")", file));
+    }
+    String lang = language(header.metadata());
+    List<Block> out = new ArrayList<>();
+    for (Object[] c : cells) {
+      @SuppressWarnings("unchecked")
+      List<Block> outs = (List<Block>) c[1];
+      cell(world, (NotebookStream.Cell) c[0], outs, lang, out, diags);
+    }
+    return out;
+  }
+
+  private static List<Block> fail(Diagnostics diags, SourcePos pos, String message) {
+    diags.error("notebook-json", pos, message);
+    return List.of(new Block.Problem(pos, message, ""));
+  }
+
+  /** Outputs are converted while streaming, so only their printable form is kept. */
+  private static List<Block> convertOutputs(NotebookStream.Cell c, Outputs outputs) {
+    if (!c.type().equals("code") || c.outputs().isEmpty()) return List.of();
+    CellOptions opts = CellOptions.of(c.metadata(), "");
+    if (opts.dropCell() || opts.dropOutput()) return List.of();
+    List<Block> out = new ArrayList<>();
+    for (NotebookStream.Output o : c.outputs()) out.addAll(outputs.convert(o));
+    return merged(out);
+  }
+
+  /** Consecutive pieces of the same stream (print calls in a loop) print as one block. */
+  private static List<Block> merged(List<Block> in) {
+    List<Block> out = new ArrayList<>();
+    for (Block b : in) {
+      if (b instanceof Block.CodeBlock c && c.attr().hasClass("stream") && !out.isEmpty()
+          && out.get(out.size() - 1) instanceof Block.CodeBlock p && p.attr().equals(c.attr())) {
+        out.set(out.size() - 1, new Block.CodeBlock(p.pos(), p.attr(), "", p.text() + "\n" + c.text()));
+      } else {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  private void cell(World world, NotebookStream.Cell c, List<Block> outputs, String lang, List<Block> out, Diagnostics diags) {
+    CellOptions opts = CellOptions.of(c.metadata(), c.type().equals("code") ? c.source() : "");
+    if (opts.dropCell()) return;
+    SourcePos pos = SourcePos.of(c.pos().file(), c.sourceLine(), 1);
+    switch (c.type()) {
+      case "markdown" -> {
+        LineIndex lines = new LineIndex(c.pos().file(), c.source(), c.sourceLine() - 1);
+        out.addAll(world == null ? md.parse(lines, c.source(), diags) : md.parse(world, lines, c.source(), diags));
+      }
+      case "code" -> {
+        List<Block> blocks = new ArrayList<>();
+        if (!opts.dropInput() && !opts.code().isBlank()) {
+          blocks.add(new Block.CodeBlock(pos, Attr.classes("cell-input"), lang, opts.code().stripTrailing()));
+        }
+        if (!outputs.isEmpty() && opts.figure()) {
+          List<Inline> caption = caption(opts.caption(), pos, diags);
+          blocks.add(new Block.Figure(pos, Attr.id(opts.label()), outputs, caption));
+        } else {
+          blocks.addAll(outputs);
+        }
+        for (String layout : List.of("full-width", "margin")) {
+          if (opts.tags().contains(layout) && !blocks.isEmpty()) {
+            blocks = List.of(new Block.Div(pos, Attr.classes(layout), List.of(), blocks));
+          }
+        }
+        out.addAll(blocks);
+      }
+      case "raw" -> {
+        // raw cells are for other converters (nbconvert templates); print has no use for them
+      }
+      default -> diags.warn("notebook-cell", c.pos(), "unknown cell type '" + c.type() + "' is not printed");
+    }
+  }
+
+  /** A caption is MyST inline text. */
+  private List<Inline> caption(String text, SourcePos pos, Diagnostics diags) {
+    if (text.isBlank()) return List.of();
+    List<Inline> out = new ArrayList<>();
+    for (Block b : md.parse(new LineIndex(pos.file(), text, pos.line() - 1), text, diags)) {
+      if (b instanceof Block.Para p) out.addAll(p.content());
+    }
+    return out;
+  }
+
+  /** The kernel's language, as the highlighter names it. */
+  static String language(JsonNode meta) {
+    String l = meta.path("kernelspec").path("language").asText("");
+    if (l.isEmpty()) l = meta.path("language_info").path("name").asText("");
+    if (l.isEmpty()) l = "python";
+    return l.toLowerCase(java.util.Locale.ROOT);
+  }
+}

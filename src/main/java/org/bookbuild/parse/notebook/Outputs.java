@@ -1,0 +1,201 @@
+package org.bookbuild.parse.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.figure.PlotlyFigure;
+import org.bookbuild.io.World;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+import org.bookbuild.parse.LineIndex;
+import org.bookbuild.parse.MarkdownParser;
+
+/**
+ * Turns a code cell's stored outputs into blocks, as they were saved (nothing is executed). Text streams, reprs and
+ * errors print as monospaced output blocks (code blocks with class {@code output}, role {@code code.output});
+ * images are written once into {@code out/.cache/nb/} under a hash of their bytes and placed from there; plotly
+ * figures are drawn by the figure stage as vector SVG.
+ */
+final class Outputs {
+  static final String CACHE = "out/.cache/nb/";
+
+  private final World world;
+  private final Diagnostics diags;
+  private final MarkdownParser md;
+
+  Outputs(World world, Diagnostics diags, MarkdownParser md) {
+    this.world = world;
+    this.diags = diags;
+    this.md = md;
+  }
+
+  List<Block> convert(NotebookStream.Output o) {
+    SourcePos pos = o.pos();
+    List<Block> out = new ArrayList<>();
+    switch (o.type()) {
+      case "stream" -> text(out, pos, o.text(), "stream", o.name());
+      case "error" -> {
+        String tb = String.join("\n", o.traceback());
+        String shown = tb.isBlank() ? o.ename() + ": " + o.evalue() : tb;
+        text(out, pos, shown, "error", null);
+      }
+      case "execute_result", "display_data" -> bundle(out, o);
+      default -> diags.warn("notebook-output", pos, "unknown output type '" + o.type() + "' is not printed");
+    }
+    return out;
+  }
+
+  private void bundle(List<Block> out, NotebookStream.Output o) {
+    SourcePos pos = o.pos();
+    String mime = o.mime();
+    Object v = o.value();
+    if (mime == null) {
+      if (o.interactive() != null) {
+        interactive(out, o);
+      } else if (o.plain() != null) {
+        text(out, pos, o.plain(), "plain", null);
+      }
+      return;
+    }
+    switch (mime) {
+      case Mime.PLOTLY -> {
+        if (!(v instanceof JsonNode fig)) {
+          diags.warn("notebook-output", pos, "plotly output is not a JSON object and is not printed");
+          return;
+        }
+        org.bookbuild.figure.FigureEngine.Rendered r = PlotlyFigure.render(world, fig, pos, diags);
+        out.add(image(pos, r.svg(), r.widthPt(), r.heightPt(), "plotly figure"));
+      }
+      case Mime.SVG -> {
+        // a DOCTYPE would make the SVG reader fetch the DTD from the web
+        String svg = String.valueOf(v).replaceFirst("(?s)<!DOCTYPE[^>]*>", "");
+        cached(out, pos, svg.getBytes(StandardCharsets.UTF_8), "svg");
+      }
+      case Mime.PNG, Mime.JPEG -> {
+        byte[] bytes;
+        try {
+          bytes = Base64.getMimeDecoder().decode(String.valueOf(v).trim());
+        } catch (IllegalArgumentException e) {
+          diags.warn("notebook-output", pos, mime + " output is not valid base64 and is not printed");
+          out.add(new Block.Problem(pos, "unreadable " + mime + " output", ""));
+          return;
+        }
+        cached(out, pos, bytes, mime.equals(Mime.PNG) ? "png" : "jpg");
+      }
+      case Mime.LATEX -> out.add(new Block.MathBlock(pos, Attr.EMPTY, stripDelimiters(String.valueOf(v))));
+      case Mime.HTML -> html(out, o, String.valueOf(v));
+      case Mime.MARKDOWN -> out.addAll(md.parse(new LineIndex(pos.file(), String.valueOf(v), pos.line() - 1), String.valueOf(v), diags));
+      default -> text(out, pos, o.plain() == null ? "" : o.plain(), "plain", null);
+    }
+  }
+
+  private void html(List<Block> out, NotebookStream.Output o, String html) {
+    SourcePos pos = o.pos();
+    if (HtmlTables.hasTable(html)) {
+      List<Block> t = HtmlTables.blocks(html, pos);
+      if (!t.isEmpty()) {
+        out.addAll(t);
+        return;
+      }
+    }
+    if (o.interactive() != null) {
+      interactive(out, o);
+      return;
+    }
+    String text = HtmlTables.text(html);
+    // script-only HTML (plotly.js and other loaders) has nothing to print and nothing to warn about
+    if (text.isEmpty()) return;
+    diags.warn("notebook-html", pos, "HTML output printed as its text only");
+    text(out, pos, text, "html", null);
+  }
+
+  private void interactive(List<Block> out, NotebookStream.Output o) {
+    diags.warn("notebook-interactive", o.pos(), "interactive output (" + o.interactive() + ") has no printable form");
+    out.add(new Block.Problem(o.pos(), "interactive output (" + o.interactive() + ") not printed",
+        o.plain() == null ? "" : o.plain().strip()));
+  }
+
+  private static void text(List<Block> out, SourcePos pos, String text, String kind, String stream) {
+    String t = clean(text);
+    if (t.isEmpty()) return;
+    Attr a = Attr.classes("output", kind);
+    if (stream != null && !stream.isEmpty()) a = a.withClass(stream);
+    out.add(new Block.CodeBlock(pos, a, "", t));
+  }
+
+  /**
+   * Terminal text as it would look: colour escapes removed, a carriage return overwrites its line (progress bars keep
+   * their last state), trailing newlines dropped.
+   */
+  static String clean(String s) {
+    String t = s.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]", "").replaceAll("\u001B[@-_]", "");
+    StringBuilder sb = new StringBuilder();
+    for (String line : t.split("\n", -1)) {
+      String l = line.replaceAll("\r+$", "");
+      int cr = l.lastIndexOf('\r');
+      if (sb.length() > 0) sb.append('\n');
+      sb.append(cr >= 0 ? l.substring(cr + 1) : l);
+    }
+    return sb.toString().replaceAll("\\s+$", "");
+  }
+
+  /** TeX of a text/latex output without the math delimiters around it. */
+  static String stripDelimiters(String tex) {
+    String t = tex.strip();
+    if (t.startsWith("$$") && t.endsWith("$$") && t.length() >= 4) return t.substring(2, t.length() - 2).strip();
+    if (t.startsWith("\\[") && t.endsWith("\\]")) return t.substring(2, t.length() - 2).strip();
+    if (t.startsWith("$") && t.endsWith("$") && t.length() >= 2) return t.substring(1, t.length() - 1).strip();
+    return t;
+  }
+
+  private void cached(List<Block> out, SourcePos pos, byte[] bytes, String ext) {
+    String rel = CACHE + hash(bytes) + "." + ext;
+    Path p = world.outputPath(rel);
+    if (!world.exists(rel)) {
+      try {
+        world.writeAtomically(p, o -> o.write(bytes));
+      } catch (IOException e) {
+        diags.error("output-unwritable", pos, "cannot write notebook image " + p + ": " + e.getMessage());
+        out.add(new Block.Problem(pos, "notebook image could not be written", ""));
+        return;
+      }
+    }
+    double w = 0, h = 0;
+    org.bookbuild.figure.ImageInfo info = org.bookbuild.figure.ImageInfo.probe(bytes);
+    if (info != null) {
+      w = info.widthPt();
+      h = info.heightPt();
+    }
+    out.add(image(pos, p, w, h, ext.toUpperCase(Locale.ROOT) + " output"));
+  }
+
+  private static Block image(SourcePos pos, Path file, double w, double h, String alt) {
+    Attr a = Attr.EMPTY.with("asset", file.toUri().toString());
+    if (w > 0 && h > 0) a = a.with("width-pt", num(w)).with("height-pt", num(h));
+    Inline.Image im = new Inline.Image(pos, a, file.getFileName().toString(), List.of(new Inline.Text(pos, alt)));
+    return new Block.Para(pos, List.of(im));
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String hash(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b)).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.bookbuild.parse.notebook;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.io.DiskWorld;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+import org.bookbuild.model.Walk;
+import org.bookbuild.parse.MarkdownParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Notebook cells and every stored output type read into the model. */
+public class NotebookTest {
+  @TempDir Path dir;
+
+  /** A notebook with every output kind the reader knows; shared with the PDF test. */
+  public static String everyOutput() throws Exception {
+    Nb nb = new Nb();
+    nb.markdown("# Signals notebook\n\nSome *text* with $x^2$ math.\n\nA bad image: ![x](http://example.org/a.png)\n");
+    ObjectNode c1 = nb.code("for i in range(2):\n    print(i)");
+    Nb.stream(c1, "stdout", "0\n");
+    Nb.stream(c1, "stdout", "1\n");
+    ObjectNode c2 = nb.code("SECRET_INPUT = 42\nSECRET_INPUT", "remove-input");
+    ObjectNode d2 = Nb.display(c2);
+    d2.put("text/plain", "42");
+    nb.code("HIDDEN_CELL = 1", "hide-cell");
+    ObjectNode c3 = nb.code("plt.plot(x)");
+    Nb.display(c3).put("image/png", Nb.png(300, 200)).put("text/plain", "<Figure size 300x200>");
+    ObjectNode c4 = nb.code("display(SVG(s))");
+    Nb.display(c4).put("image/svg+xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+        + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200pt\" height=\"80pt\" viewBox=\"0 0 200 80\">"
+        + "<rect x=\"5\" y=\"5\" width=\"190\" height=\"70\" fill=\"none\" stroke=\"#000\"/><path d=\"M10 70 L60 10 L110 60 L190 15\" fill=\"none\" stroke=\"#c00\"/></svg>");
+    ObjectNode c5 = nb.code("display(Math(r'\\frac{a}{b}'))");
+    Nb.display(c5).put("text/latex", "$$\\frac{a}{b} + \\sqrt{c}$$").put("text/plain", "<Math>");
+    ObjectNode c6 = nb.code("df");
+    Nb.display(c6).put("text/html", "<div>\n<style scoped>\n .dataframe tbody tr th {vertical-align: top;}\n</style>\n"
+        + "<table border=\"1\" class=\"dataframe\">\n<thead>\n<tr style=\"text-align: right;\">\n<th></th>\n<th>alpha</th>\n<th>beta</th>\n</tr>\n</thead>\n"
+        + "<tbody>\n<tr>\n<th>0</th>\n<td>1.5</td>\n<td>x &amp; y</td>\n</tr>\n<tr>\n<th>1</th>\n<td>-2.25</td>\n<td>z</td>\n</tr>\n</tbody>\n</table>\n<p>2 rows × 2 columns</p>\n</div>")
+        .put("text/plain", "   alpha beta\n0 1.5 x\n1 -2.25 z");
+    ObjectNode c7 = nb.code("#| label: fig-wave\n#| caption: A sine wave drawn by plotly.\nfig.show()");
+    ObjectNode plot = Nb.display(c7).putObject("application/vnd.plotly.v1+json");
+    ObjectNode tr = plot.putArray("data").addObject();
+    tr.put("type", "scatter").put("mode", "lines").put("name", "sine");
+    var xs = tr.putArray("x");
+    var ys = tr.putArray("y");
+    for (int i = 0; i <= 40; i++) {
+      xs.add(i / 4.0);
+      ys.add(Math.sin(i / 4.0));
+    }
+    plot.putArray("data").add(tr);
+    ObjectNode bar = ((com.fasterxml.jackson.databind.node.ArrayNode) plot.get("data")).addObject();
+    bar.put("type", "sankey");
+    ObjectNode layout = plot.putObject("layout");
+    layout.putObject("title").put("text", "Wave form");
+    layout.putObject("xaxis").putObject("title").put("text", "Time in seconds");
+    layout.putObject("yaxis").put("title", "Amplitude");
+    Nb.display(c7).put("text/html", "<script>" + "x".repeat(2000) + "</script>");
+    ObjectNode c8 = nb.code("IntSlider()");
+    Nb.display(c8).put("text/plain", "IntSlider(value=0)").putObject("application/vnd.jupyter.widget-view+json").put("model_id", "abc");
+    ObjectNode c9 = nb.code("1/0");
+    Nb.error(c9, "ZeroDivisionError", "division by zero", "\u001b[0;31mZeroDivisionError\u001b[0m Traceback", "\u001b[1;32m----> 1\u001b[0m 1/0");
+    ObjectNode c10 = nb.code("print('gone')", "remove-output");
+    Nb.stream(c10, "stdout", "REMOVED_OUTPUT\n");
+    return nb.json();
+  }
+
+  @Test
+  void everyOutputTypeBecomesModelBlocks() throws Exception {
+    Diagnostics diags = new Diagnostics();
+    byte[] json = everyOutput().getBytes(StandardCharsets.UTF_8);
+    List<Block> blocks = new NotebookFormat(new MarkdownParser()).parse(DiskWorld.of(dir), "nb.ipynb", json, diags);
+    List<Block> all = new ArrayList<>();
+    flatten(blocks, all);
+    assertTrue(all.get(0) instanceof Block.Heading h && Walk.text(h.content()).equals("Signals notebook"));
+    // markdown cell positions are the JSON lines of the cell source
+    String text = new String(json, StandardCharsets.UTF_8);
+    int line = text.substring(0, text.indexOf("\"# Signals notebook")).split("\n", -1).length;
+    assertEquals(line, all.get(0).pos().line());
+
+    List<Block.CodeBlock> code = all.stream().filter(b -> b instanceof Block.CodeBlock).map(b -> (Block.CodeBlock) b).toList();
+    Block.CodeBlock input = code.get(0);
+    assertEquals("python", input.language());
+    assertTrue(input.attr().hasClass("cell-input"));
+    Block.CodeBlock stream = code.get(1);
+    assertTrue(stream.attr().hasClass("output"));
+    assertEquals("0\n1", stream.text(), "consecutive stream pieces print as one block");
+    assertTrue(code.stream().noneMatch(c -> c.text().contains("SECRET_INPUT") || c.text().contains("HIDDEN_CELL")
+        || c.text().contains("REMOVED_OUTPUT") || c.text().contains("#|")), "hidden and removed parts are not printed");
+    Block.CodeBlock err = code.stream().filter(c -> c.attr().hasClass("error")).findFirst().orElseThrow();
+    assertTrue(err.text().contains("ZeroDivisionError"));
+    assertFalse(err.text().contains("\u001b"), "ANSI escapes stripped");
+
+    List<Inline.Image> images = new ArrayList<>();
+    for (Block b : all) if (b instanceof Block.Para p) for (Inline i : p.content()) if (i instanceof Inline.Image im && im.attr().get("asset") != null) images.add(im);
+    assertEquals(3, images.size(), "png, svg and plotly figure");
+    for (Inline.Image im : images) assertTrue(Files.exists(Path.of(java.net.URI.create(im.attr().get("asset")))));
+    assertTrue(images.get(0).attr().get("asset").endsWith(".png"));
+    String svg = Files.readString(Path.of(java.net.URI.create(images.get(1).attr().get("asset"))));
+    assertFalse(svg.contains("DOCTYPE"), "no DTD to fetch");
+
+    assertTrue(all.stream().anyMatch(b -> b instanceof Block.MathBlock m && m.tex().equals("\\frac{a}{b} + \\sqrt{c}")));
+    Block.Table table = (Block.Table) all.stream().filter(b -> b instanceof Block.Table).findFirst().orElseThrow();
+    assertEquals(1, table.head().size());
+    assertEquals(2, table.body().size());
+    assertEquals("x & y", Walk.text(((Block.Plain) table.body().get(0).cells().get(2).content().get(0)).content()));
+    assertEquals(Block.Align.RIGHT, table.aligns().get(1), "numeric column right-aligned");
+
+    Block.Figure fig = (Block.Figure) blocks.stream().filter(b -> b instanceof Block.Figure).findFirst().orElseThrow();
+    assertEquals("fig-wave", fig.attr().id());
+    assertEquals("A sine wave drawn by plotly.", Walk.text(fig.caption()));
+
+    assertEquals(1, diags.byRule("notebook-interactive").size());
+    assertTrue(all.stream().anyMatch(b -> b instanceof Block.Problem p && p.message().contains("widget")));
+    assertEquals(1, diags.byRule("plotly-trace").size());
+    assertTrue(diags.byRule("plotly-trace").get(0).message().contains("sankey"));
+  }
+
+  @Test
+  void malformedNotebooksGiveOneDiagnosticEach() throws Exception {
+    MarkdownParser md = new MarkdownParser();
+    Diagnostics d1 = new Diagnostics();
+    List<Block> b1 = new NotebookFormat(md).parse(DiskWorld.of(dir), "bad.ipynb", "{\"cells\": [\n {\"cell_type\": \"markdown\",,}]}".getBytes(StandardCharsets.UTF_8), d1);
+    assertEquals(1, d1.all().size());
+    assertEquals("notebook-json", d1.all().get(0).ruleId());
+    assertEquals(2, d1.all().get(0).pos().line());
+    assertTrue(b1.get(0) instanceof Block.Problem);
+
+    Diagnostics d3 = new Diagnostics();
+    String v3 = "{\"metadata\": {}, \"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": [{\"cells\": []}]}";
+    List<Block> b3 = new NotebookFormat(md).parse(DiskWorld.of(dir), "old.ipynb", v3.getBytes(StandardCharsets.UTF_8), d3);
+    assertEquals(1, d3.all().size());
+    assertEquals("notebook-version", d3.all().get(0).ruleId());
+    assertTrue(d3.all().get(0).message().contains("nbformat 3"));
+    assertTrue(b3.get(0) instanceof Block.Problem);
+  }
+
+  private static void flatten(List<Block> in, List<Block> out) {
+    for (Block b : in) {
+      out.add(b);
+      if (b instanceof Block.Figure f) flatten(f.content(), out);
+      if (b instanceof Block.Div d) flatten(d.content(), out);
+    }
+  }
+}
