@@ -11,7 +11,21 @@ import org.w3c.dom.Element;
 final class FormulaImages {
   private FormulaImages() {}
 
+  private static final String CACHE_KEY = "org.bookbuild.math.laid";
+
+  /** The layout of a formula element, kept on the element so that measuring, preloading and painting share it. */
   static Typesetter.Laid layout(Element root) {
+    String sizeAttr = root.getAttribute(FormulaElement.SIZE_ATTR);
+    Object cached = root.getUserData(CACHE_KEY);
+    if (cached instanceof Cached c && c.size().equals(sizeAttr)) return c.laid();
+    Typesetter.Laid laid = compute(root);
+    root.setUserData(CACHE_KEY, new Cached(sizeAttr, laid), null);
+    return laid;
+  }
+
+  private record Cached(String size, Typesetter.Laid laid) {}
+
+  private static Typesetter.Laid compute(Element root) {
     float size = 10f;
     String s = root.getAttribute(FormulaElement.SIZE_ATTR);
     if (!s.isEmpty()) size = Float.parseFloat(s);
