@@ -2,6 +2,7 @@ package org.bookbuild.math;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bookbuild.diag.Diagnostic;
 import org.bookbuild.fo.Xml;
 import org.bookbuild.math.fop.FormulaElementMapping;
@@ -117,8 +118,20 @@ public final class MathFo {
 
   /** A {@code \tag} prints as written ({@code \tag*} without parentheses); math inside it loses its dollars. */
   private static String tag(String t, boolean star) {
-    String plain = t.replace("$", "");
-    return star ? "*" + plain : "=" + plain;
+    return star ? "*" + t : "=" + t;
+  }
+
+  /** The printed number: text, or for a {@code \tag} with math in it ({@code \tag{$\ast$}}) a small formula. */
+  private static void number(Xml out, MathContext ctx, String printed) {
+    out.start("fo:inline").attrs(ctx.role("math.number"));
+    if (printed.indexOf('$') >= 0) {
+      String tex = TextMath.rewrite("\\text{" + printed + "}");
+      if (Typesetter.check(tex, false) == null) formula(out, tex, false, printed, Map.of(), null);
+      else out.text(printed.replace("$", ""));
+    } else {
+      out.text(printed);
+    }
+    out.end();
   }
 
   private static void line(Xml out, Block.MathBlock m, MathContext ctx, String tex, String number, String id) {
@@ -142,8 +155,11 @@ public final class MathFo {
       out.attr("text-align", "center");
       formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), "scale-down-to-fit");
       out.end();
-      if (!printed.isEmpty()) out.start("fo:block").attr("text-align", "end").start("fo:inline")
-          .attrs(ctx.role("math.number")).text(printed).end().end();
+      if (!printed.isEmpty()) {
+        out.start("fo:block").attr("text-align", "end");
+        number(out, ctx, printed);
+        out.end();
+      }
       return;
     }
     if (printed.isEmpty()) {
@@ -157,7 +173,7 @@ public final class MathFo {
       formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), null);
       elastic(out);
       out.start("fo:leader").attr("leader-pattern", "space").attr("leader-length", "1em").end();
-      out.start("fo:inline").attrs(ctx.role("math.number")).text(printed).end();
+      number(out, ctx, printed);
     }
     out.end();
   }

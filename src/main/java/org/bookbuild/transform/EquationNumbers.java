@@ -73,7 +73,7 @@ public final class EquationNumbers implements Transform {
         boolean tagged = r.tag() != null || r.rows().stream().anyMatch(x -> x.tag() != null);
         boolean suppressed = r.starred() || m.tex().contains("\\nonumber") || m.tex().contains("\\notag");
         boolean want = !tagged && !suppressed && (all || !a.id().isEmpty());
-        if (tagged && r.tag() != null) a = a.with("number", r.tag().replace("$", ""));
+        if (tagged && r.tag() != null) a = a.with("number", r.tag());
         return List.of(new Block.MathBlock(m.pos(), want ? a.with("number", next()) : a, m.tex()));
       }
 

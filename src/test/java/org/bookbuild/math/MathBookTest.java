@@ -77,4 +77,19 @@ class MathBookTest {
     assertEquals(4, printed);
     assertFalse(text.contains("(1.4)"), "unlabelled equations stay unnumbered by default");
   }
+
+  @Test
+  void bookOptionNumbersEveryDisplayFormula() throws Exception {
+    String ch = "# One\n\n$$\na = b\n$$\n\n$$\nc = d \\nonumber\n$$\n\n\\begin{align*}\ne &= f\n\\end{align*}\n\n"
+        + "\\begin{align}\ng &= h \\\\\ni &= j \\notag \\\\\nk &= l\n\\end{align}\n\n$$\nm = n \\tag{$\\star$}\n$$\n\nEnd.\n";
+    TestBooks.write(dir, Map.of("book.yml", TestBooks.bookYml(null, "one.md") + "numbering:\n  equations: all\n", "one.md", ch));
+    TestBooks.Run r = TestBooks.cli("build", dir.toString());
+    assertEquals(0, r.status(), r.stderr());
+    String text = pdfText(dir.resolve("out/test-book.pdf"));
+    for (String n : List.of("(1.1)", "(1.2)", "(1.3)", "(1.3)")) assertTrue(text.contains(n), n + " in\n" + text);
+    assertFalse(text.contains("(1.4)"), "\\nonumber, align* and \\notag lines take no number");
+    assertFalse(text.contains("\\star"), "a tag's math is typeset, not printed as source");
+    String fo = Files.readString(dir.resolve("out/test-book.fo"));
+    assertTrue(fo.contains("\\text{(}{\\star}\\text{)}"), "the tag is a formula");
+  }
 }

@@ -135,4 +135,20 @@ class MathFoTest {
     assertEquals(eq.get(1).x(), eq.get(3).x(), 0.3, "align columns line up");
     assertEquals(eq.get(1).x(), eq.get(2).x(), 0.3, "align columns line up on the unnumbered line too");
   }
+
+  @Test
+  void tooWideDisplayMathShrinksToTheColumnWithADiagnostic() throws Exception {
+    Diagnostics d = new Diagnostics();
+    MathContext ctx = new MathContext(Map.of(), d, null, 306.14, 10);
+    StringBuilder tex = new StringBuilder("S = ");
+    for (int i = 1; i <= 45; i++) tex.append(i > 1 ? " + " : "").append("a_{").append(i).append("} b_{").append(i).append("}");
+    String flow = disp(ctx, tex.toString(), Attr.EMPTY.with("number", "1.1"));
+    assertEquals(1, d.byRule("math-too-wide").size());
+    List<PdfText.Glyph> gs = PdfText.glyphs(render(flow, "wide"));
+    assertTrue(gs.size() > 100);
+    for (PdfText.Glyph g : gs) {
+      assertTrue(g.x() >= 56.69 - 0.5 && g.x() + g.w() <= 362.83 + 0.5, "glyph '" + g.text() + "' outside the column at x=" + g.x());
+    }
+    assertTrue(gs.stream().anyMatch(g -> g.text().equals(")")), "the number is still printed");
+  }
 }
