@@ -157,7 +157,7 @@ public final class FigureEngine {
   }
 
   private Rendered placeholder(double w, double h, String message, String text) {
-    byte[] svg = Placeholder.svg(w, h, "Figure not drawn:", message, theme.fontFamily());
+    byte[] svg = Placeholder.svg(w, h, theme.placeholderHeading(), message, theme.fontFamily());
     Path out = world.outputPath(CACHE_DIR + "problem-" + hash(svg).substring(0, 24) + ".svg");
     try {
       world.writeAtomically(out, o -> o.write(svg));

@@ -213,6 +213,10 @@ final class Theme {
     return num("arrow-size");
   }
 
+  String placeholderHeading() {
+    return String.valueOf(m.get("placeholder-heading"));
+  }
+
   @SuppressWarnings("unchecked")
   private String pick(String key, int s) {
     List<Object> l = (List<Object>) m.get(key);

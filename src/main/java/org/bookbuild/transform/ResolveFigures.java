@@ -12,7 +12,7 @@ import org.bookbuild.model.Inline;
 import org.bookbuild.model.Rewriter;
 
 /**
- * Images whose source is a figure spec ({@code .yml}, {@code .yaml}, {@code .json}) are drawn by the figure stage and
+ * Images made by a {@code plot} directive (spec text in attribute {@code plot}) and images whose source is a figure spec ({@code .yml}, {@code .yaml}, {@code .json}) are drawn by the figure stage and
  * point at the generated SVG (attribute {@code asset}, a {@code file:} URI, plus {@code width-pt}/{@code height-pt});
  * static PNG, JPEG and SVG images are measured and checked for print resolution. Missing and remote files are left
  * for the FO writer, which reports them where it places them.
@@ -35,6 +35,13 @@ public final class ResolveFigures implements Transform {
 
   private static Inline resolve(Inline.Image im, Chapter ch, Context ctx, FigureEngine engine, double textWidth) {
     String src = im.src();
+    String inlineSpec = im.attr().get("plot");
+    if (inlineSpec != null && im.attr().get("asset") == null) {
+      FigureEngine.Rendered r = engine.renderInline(inlineSpec, im.pos(), ctx.diags());
+      Attr a = im.attr().with("plot", null).with("asset", r.svg().toUri().toString())
+          .with("width-pt", num(r.widthPt())).with("height-pt", num(r.heightPt()));
+      return new Inline.Image(im.pos(), a, im.src(), im.alt());
+    }
     if (src.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || im.attr().get("asset") != null) return im;
     String rel;
     try {

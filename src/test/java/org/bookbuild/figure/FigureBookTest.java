@@ -89,4 +89,47 @@ class FigureBookTest {
     assertTrue(low.get(0).message().startsWith("small.png is 200 pixels wide"), low.get(0).message());
     assertEquals("c.md", low.get(0).pos().file());
   }
+
+  @Test
+  void aPlotDirectiveDrawsItsBodyAndReportsMistakesAtChapterLines() throws Exception {
+    TestBooks.copy("figure-book", dir);
+    String md = String.join("\n",
+        "# Plots",                             // 1
+        "",                                    // 2
+        ":::{figure}",                         // 3
+        ":label: fig-parabola",                // 4
+        "```{plot}",                           // 5
+        ":width: 80%",                         // 6
+        "x: {range: [0, 2], label: \"$x$\"}",  // 7
+        "plots:",                              // 8
+        "  - function: x^2",                   // 9
+        "    label: \"a parabola $x^2$\"",     // 10
+        "```",                                 // 11
+        "",                                    // 12
+        "The parabola.",                       // 13
+        ":::",                                 // 14
+        "",                                    // 15
+        "```{plot}",                           // 16
+        "plots:",                              // 17
+        "  - scatter: data/study.csv",         // 18
+        "    x: hours",                        // 19
+        "    y: grades",                       // 20
+        "```",                                 // 21
+        "");
+    org.bookbuild.TestBooks.write(dir, Map.of("book.yml", org.bookbuild.TestBooks.bookYml(null, "plots.md"), "plots.md", md));
+    Diagnostics d = new Diagnostics();
+    Pipeline.Result r = build(dir, d);
+    List<Diagnostic> bad = d.all().stream().filter(x -> x.severity() != org.bookbuild.diag.Severity.INFO).toList();
+    assertEquals(1, bad.size(), () -> bad.toString());
+    assertEquals("figure-data", bad.get(0).ruleId());
+    assertEquals(org.bookbuild.diag.SourcePos.of("plots.md", 20, 8), bad.get(0).pos(), bad.get(0).format());
+    try (PdfInspector pdf = PdfInspector.open(r.pdf())) {
+      StringBuilder all = new StringBuilder();
+      for (int p = 0; p < pdf.pageCount(); p++) all.append(pdf.text(p));
+      String text = all.toString();
+      assertTrue(text.contains("a parabola"), "the plot's legend is text");
+      assertTrue(text.contains("Figure 1.1"), "numbered as a figure");
+      assertTrue(text.contains("Figure not drawn"), "the broken plot shows its placeholder");
+    }
+  }
 }

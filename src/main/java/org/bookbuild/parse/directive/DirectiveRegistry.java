@@ -24,6 +24,7 @@ public final class DirectiveRegistry {
     Code.register();
     MathDirective.register();
     Figures.register();
+    Plots.register();
     Tables.register();
     Includes.register();
     Exercises.register();
