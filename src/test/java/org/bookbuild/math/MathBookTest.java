@@ -51,6 +51,26 @@ class MathBookTest {
     // labelled equations are numbered per chapter and referenced by number
     assertTrue(text.contains("(1.1)"), text);
     assertTrue(text.contains("(1.2)") && text.contains("(1.3)") && text.contains("(1.4)"), text);
+    assertTrue(text.contains("The design matrix (1.1) has"), "{eq} prints the number");
+    assertTrue(text.contains("Equations (1.3) and (1.4) are"), "{eq} to lines of an align");
+    // math takes the size of its surroundings: heading, footnote, table cell
+    List<PdfText.Glyph> gs = PdfText.glyphs(Files.readAllBytes(pdf));
+    assertEquals(sizeOfText(gs, "M", "Bold"), sizeOfMath(gs, "Q"), 0.05, "math in a heading");
+    assertEquals(sizeOfText(gs, "H", "Roman"), sizeOfMath(gs, "F"), 0.05, "math in a footnote");
+    assertEquals(sizeOfText(gs, "q", "Roman"), sizeOfMath(gs, "G"), 0.05, "math in a table cell");
+    assertTrue(sizeOfMath(gs, "F") < sizeOfMath(gs, "Q"));
+    // every font in the PDF is embedded, the math fonts among them
+    try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+      int math = 0;
+      for (var page : d.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          var f = page.getResources().getFont(name);
+          assertTrue(f.isEmbedded(), f.getName() + " is not embedded");
+          if (f.getName().contains("jlm_")) math++;
+        }
+      }
+      assertTrue(math > 3, "math fonts on the pages: " + math);
+    }
     assertTrue(fo.contains("id=\"design-matrix\"") && fo.contains("id=\"eq:normal\"") && fo.contains("id=\"eq:exp\""),
         "labels from $$ (label) and \\label become link targets");
   }
@@ -91,5 +111,16 @@ class MathBookTest {
     assertFalse(text.contains("\\star"), "a tag's math is typeset, not printed as source");
     String fo = Files.readString(dir.resolve("out/test-book.fo"));
     assertTrue(fo.contains("\\text{(}{\\star}\\text{)}"), "the tag is a formula");
+  }
+
+  /** Size of the first math glyph with this text (math fonts are named jlm_…). */
+  static float sizeOfMath(List<PdfText.Glyph> gs, String t) {
+    return gs.stream().filter(g -> g.text().equals(t) && g.font().contains("jlm_")).findFirst().orElseThrow().size();
+  }
+
+  /** Size of the first text glyph with this text in a CMU face whose name contains {@code face}. */
+  static float sizeOfText(List<PdfText.Glyph> gs, String t, String face) {
+    return gs.stream().filter(g -> g.text().equals(t) && g.font().contains("CMU") && g.font().contains(face))
+        .filter(g -> !g.font().contains("Typewriter")).reduce((a, b) -> b).orElseThrow().size();
   }
 }
