@@ -115,6 +115,11 @@ final class BookChecks {
       checkLicence(b, pdf);
       assertTrue(pdf.displaysDocTitle());
       assertEquals(b.book().meta().title(), pdf.info().get("Title"));
+      assertEquals(b.book().meta().authorNames(), pdf.info().get("Author"));
+      assertEquals(b.book().meta().title(), pdf.xmpOne(PdfInspector.DC, "title"));
+      // XMP types: title a language alternative, authors an ordered sequence (FOP must not flatten them).
+      String xmp = pdf.xmpRaw().replaceAll("\\s+", "");
+      assertTrue(xmp.contains("<dc:title><rdf:Alt>") && xmp.contains("<dc:creator><rdf:Seq>"), pdf.xmpRaw());
     }
   }
 

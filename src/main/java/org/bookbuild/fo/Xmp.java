@@ -35,7 +35,9 @@ public final class Xmp {
     // FOP only accepts dc:title as a language alternative.
     langAlt(out, "dc:title", meta.title() == null ? "" : meta.title().strip());
     if (!meta.authors().isEmpty()) list(out, "dc:creator", "rdf:Seq", meta.authors().stream().map(Metadata.Author::name).toList());
-    if (present(meta.description())) langAlt(out, "dc:description", meta.description());
+    // dc:description becomes the PDF's Subject; a book without a description is described by its subtitle.
+    String description = present(meta.description()) ? meta.description() : meta.subtitle();
+    if (present(description)) langAlt(out, "dc:description", description.strip());
     if (meta.keywords() != null && !meta.keywords().isEmpty()) list(out, "dc:subject", "rdf:Bag", meta.keywords());
     if (present(meta.language())) list(out, "dc:language", "rdf:Bag", List.of(meta.language()));
     String rights = rights(meta, style, lic);

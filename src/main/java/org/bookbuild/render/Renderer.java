@@ -50,12 +50,9 @@ public final class Renderer {
       FopFactory factory = builder.build();
       FOUserAgent ua = factory.newFOUserAgent();
       ua.setCreationDate(created);
-      // FOP rejects empty values (they become empty XMP entries), so only what the book says is set
-      ua.setTitle(meta.title());
-      if (!meta.authorNames().isBlank()) ua.setAuthor(meta.authorNames());
-      String subject = meta.description().isEmpty() ? meta.subtitle() : meta.description();
-      if (!subject.isBlank()) ua.setSubject(subject);
-      if (!meta.keywords().isEmpty()) ua.setKeywords(String.join(", ", meta.keywords()));
+      // Title, authors, subject and keywords reach the document information from the XMP packet in fo:declarations
+      // (fo.Xmp). Setting them here as well would make FOP overwrite the packet's typed values (dc:title as a
+      // language alternative, dc:creator as a sequence) with plain text, which XMP readers and PDF/A reject.
       ua.setCreator("bookbuild");
       ua.setProducer("bookbuild (Apache FOP)");
       ua.getEventBroadcaster().addEventListener(new FopEvents(diags));
