@@ -74,23 +74,37 @@ public final class FigureEngine {
 
   private Rendered render(String text, SourcePos base, boolean inline, String specFile, Diagnostics diags) {
     synchronized (LOCK) {
-      Fonts.ensureBuiltins();
       double[] size = {theme.width(), theme.height()};
       Labels labels = new Labels(theme.fontFamily());
+      labels.setChecking(false);
       SpecReader reader = new SpecReader(world, specFile, theme, labels);
+      SpecNode root;
       Model.Figure fig;
       try {
-        SpecNode root = SpecReader.parseYaml(text, base, inline);
+        root = SpecReader.parseYaml(text, base, inline);
         size = reader.size(root);
         fig = reader.read(root);
       } catch (SpecException e) {
         diags.error(e.ruleId(), e.pos(), e.getMessage());
         return placeholder(size[0], size[1], e.getMessage(), text);
+      } catch (RuntimeException e) {
+        // a bug of ours, not the author's: still a diagnostic and a placeholder, never a stack trace
+        diags.error("figure-render", base, "the figure spec could not be read (" + e + ")");
+        return placeholder(size[0], size[1], "the figure spec could not be read", text);
       }
       String key = key(text, reader.dataFiles);
       String rel = CACHE_DIR + key + ".svg";
       Path out = world.outputPath(rel);
       if (world.exists(rel)) return new Rendered(out, fig.width(), fig.height(), true, true);
+      // not drawn before: read again with the labels' TeX checked, then draw
+      labels.setChecking(true);
+      try {
+        fig = new SpecReader(world, specFile, theme, labels).read(root);
+      } catch (SpecException e) {
+        diags.error(e.ruleId(), e.pos(), e.getMessage());
+        return placeholder(size[0], size[1], e.getMessage(), text);
+      }
+      Fonts.ensureBuiltins();
       byte[] svg;
       try {
         svg = draw(fig, labels);

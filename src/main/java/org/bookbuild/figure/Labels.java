@@ -20,6 +20,7 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 final class Labels {
   private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
   private final String family;
+  private boolean checking = true;
 
   Labels(String family) {
     this.family = family;
@@ -30,8 +31,17 @@ final class Labels {
 
   private record Run(String text, boolean math) {}
 
-  /** Null when every math run parses, else jlatexmath's complaint. */
+  /**
+   * Turns TeX checking off for a quick first read: a figure found in the cache was checked when it was drawn, and
+   * jlatexmath's first formula in a JVM costs about 0.4 s.
+   */
+  void setChecking(boolean on) {
+    checking = on;
+  }
+
+  /** Null when every math run parses (or checking is off), else jlatexmath's complaint. */
   String check(String label) {
+    if (!checking) return null;
     List<Run> runs;
     try {
       runs = split(label);
