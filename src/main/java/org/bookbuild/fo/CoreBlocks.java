@@ -141,6 +141,7 @@ final class CoreBlocks {
     fo.block("figure");
     fo.id(f.attr().id());
     for (Block b : f.content()) {
+      if (b instanceof Block.Div d && d.kind().equals("legend")) continue;
       if (b instanceof Block.Para p) {
         fo.xml().start("fo:block");
         fo.inlines(p.content());
@@ -156,6 +157,8 @@ final class CoreBlocks {
       fo.inlines(f.caption());
       fo.xml().end();
     }
+    // a legend (the figure directive's body after its caption) follows the caption
+    for (Block b : f.content()) if (b instanceof Block.Div d && d.kind().equals("legend")) fo.block(b);
     fo.xml().end();
     fo.resetIndent();
   }

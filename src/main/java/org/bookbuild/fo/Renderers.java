@@ -27,6 +27,7 @@ public final class Renderers {
     CoreInlines.register();
     Bibliography.register();
     BackMatter.register();
+    org.bookbuild.fo.myst.MystRenderers.register();
   }
 
   private Renderers() {}

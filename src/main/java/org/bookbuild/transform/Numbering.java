@@ -22,6 +22,10 @@ public final class Numbering implements Transform {
    */
   public static final Map<String, String> DIV_COUNTERS = new LinkedHashMap<>();
 
+  static {
+    MystCounters.register();
+  }
+
   @Override
   public Book apply(Book book, Context ctx) {
     int[] body = {0};

@@ -35,6 +35,8 @@ public final class ResolveRefs implements Transform {
     RESOLVERS.put("eq", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
         r.text().isEmpty() ? text(r.pos(), c.style().string("ref.equation", "number", t.number())) : r.text())));
     RESOLVERS.put("term", GlossaryTerms::resolve);
+    RESOLVERS.put("prf:ref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
+        r.text().isEmpty() ? text(r.pos(), kindWord(t, c.style())) : r.text())));
     RESOLVERS.put("doc", (r, c) -> c.labels().get(docId(r.label())).map(t -> link(r, t,
         r.text().isEmpty() ? t.title() : r.text())));
   }

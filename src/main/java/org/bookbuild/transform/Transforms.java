@@ -15,6 +15,7 @@ public final class Transforms {
       new HeadingIds(),
       new Numbering(),
       new EquationNumbers(),
+      new PlaceSolutions(),
       new org.bookbuild.transform.cite.Citations(),
       new org.bookbuild.transform.index.BackIndex(),
       new CollectLabels(),

@@ -43,6 +43,6 @@ public final class RoleRegistry {
     ctx.diags().report(Diagnostic.warning("role-unknown", r.pos(), "unknown role {" + r.name()
         + "}: its text is printed as written").withHint(near.isEmpty() ? "" : "did you mean {" + near + "}?"));
     return List.of(new Inline.Span(r.pos(), Attr.classes("role-unknown"),
-        List.of(new Inline.Code(r.contentPos(), r.content()))));
+        List.of(new Inline.Code(r.pos(), "{" + r.name() + "}`" + r.content() + "`"))));
   }
 }

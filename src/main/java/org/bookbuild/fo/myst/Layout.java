@@ -1,0 +1,85 @@
+package org.bookbuild.fo.myst;
+
+import org.bookbuild.fo.Fo;
+import org.bookbuild.fo.Renderers;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+
+/**
+ * Screen layouts printed flat: tab sets (each tab in turn under its label), cards and grids (boxed blocks one after
+ * another), sidebars and margin notes (boxed asides), topics, epigraphs, pull quotes and highlights (indented quotes
+ * with a right-aligned attribution), rubrics, figure legends, generic containers, and the box for an unknown
+ * directive. Each kind has its own style role.
+ */
+final class Layout {
+  private Layout() {}
+
+  static void register() {
+    Renderers.div("tab-set", (d, fo) -> plain(d, fo, "tab-set"));
+    Renderers.div("tab-item", (d, fo) -> titled(d, fo, "tab-item", "tab-item.title"));
+    Renderers.div("grid", (d, fo) -> plain(d, fo, "grid"));
+    Renderers.div("grid-item", (d, fo) -> plain(d, fo, "grid-item"));
+    Renderers.div("card", (d, fo) -> titled(d, fo, "card", "card.title"));
+    Renderers.div("grid-item-card", (d, fo) -> titled(d, fo, "card", "card.title"));
+    Renderers.div("card-header", (d, fo) -> plain(d, fo, "card.header"));
+    Renderers.div("card-footer", (d, fo) -> plain(d, fo, "card.footer"));
+    for (String k : new String[] {"sidebar", "margin", "aside", "topic"}) {
+      Renderers.div(k, (d, fo) -> titled(d, fo, "aside." + k, "aside.title"));
+    }
+    for (String k : new String[] {"epigraph", "pull-quote", "highlights"}) {
+      Renderers.div(k, (d, fo) -> quote(d, fo, k));
+    }
+    Renderers.div("rubric", (d, fo) -> {
+      fo.block("rubric");
+      fo.id(d.attr().id());
+      fo.inlines(d.title());
+      fo.xml().end();
+      fo.resetIndent();
+    });
+    Renderers.div("legend", (d, fo) -> plain(d, fo, "figure.legend"));
+    Renderers.div("div", (d, fo) -> plain(d, fo, "container"));
+    Renderers.div("container", (d, fo) -> plain(d, fo, "container"));
+    Renderers.div("directive-unknown", (d, fo) -> titled(d, fo, "directive-unknown", "directive-unknown.title"));
+  }
+
+  static void plain(Block.Div d, Fo fo, String role) {
+    fo.block(role);
+    fo.id(d.attr().id());
+    fo.resetIndent();
+    fo.blocks(d.content());
+    Boxes.close(fo);
+  }
+
+  static void titled(Block.Div d, Fo fo, String role, String titleRole) {
+    fo.block(role);
+    fo.id(d.attr().id());
+    if (!d.title().isEmpty()) {
+      fo.block(titleRole);
+      fo.inlines(d.title());
+      fo.xml().end();
+    }
+    fo.resetIndent();
+    fo.blocks(d.content());
+    Boxes.close(fo);
+  }
+
+  /** A quotation; a last paragraph starting with a dash ("-- Author") is its attribution. */
+  static void quote(Block.Div d, Fo fo, String kind) {
+    fo.block(kind);
+    fo.id(d.attr().id());
+    fo.resetIndent();
+    int n = d.content().size();
+    for (int i = 0; i < n; i++) {
+      Block b = d.content().get(i);
+      if (i == n - 1 && i > 0 && b instanceof Block.Para p && !p.content().isEmpty()
+          && p.content().get(0) instanceof Inline.Text t && t.text().matches("^(--|—|―).*")) {
+        fo.block("epigraph.attribution");
+        fo.inlines(p.content());
+        fo.xml().end();
+      } else {
+        fo.block(b);
+      }
+    }
+    Boxes.close(fo);
+  }
+}
