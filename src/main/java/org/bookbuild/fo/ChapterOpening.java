@@ -19,8 +19,11 @@ final class ChapterOpening {
     String title = Walk.text(h.content());
     String head = label.isEmpty() ? title : fo.style().string("header.chapter", "label", label, "title", title);
     fo.block("chapter.block");
-    // spans all columns on multi-column pages (the index); no effect on one-column pages
-    fo.xml().attr("span", "all");
+    // On the index's multi-column pages the opening spans all columns; a span boundary discards the block's
+    // space-after, so that role gives the gap as padding instead.
+    if (fo.chapter() != null && fo.chapter().id().equals(org.bookbuild.transform.index.BackIndex.CHAPTER_ID)) {
+      fo.xml().attr("span", "all").attrs(fo.role("index.opening"));
+    }
     fo.id(h.attr().id());
     fo.xml().start("fo:marker").attr("marker-class-name", "chapter").text(head).end();
     fo.xml().start("fo:marker").attr("marker-class-name", "section").text(head).end();
