@@ -46,6 +46,7 @@ final class FlexmarkConverter {
   }
 
   List<Block> document(Document doc) {
+    HtmlNodes.nest(doc);
     return blocks(doc);
   }
 
@@ -105,21 +106,14 @@ final class FlexmarkConverter {
       // comments never print; front matter is read by the chapter reader; references and footnote bodies are used
       // where they are referred to
     } else if (n instanceof HtmlBlock h) {
-      html(h, pos, out);
+      out.addAll(new Html(diags, pos, h.getChars().toString()).blocks());
+    } else if (n instanceof HtmlNodes.BlockElement e) {
+      out.addAll(new Html(diags, pos, e.open).container(blocks(e)));
     } else {
       String src = n.getChars().toString();
       diags.warn("markdown-unsupported", pos, "unsupported Markdown construct " + n.getNodeName() + " printed as text");
       out.add(new Block.Problem(pos, "unsupported construct " + n.getNodeName(), src));
     }
-  }
-
-  private void html(HtmlBlock h, SourcePos pos, List<Block> out) {
-    String src = h.getChars().toString();
-    String stripped = src.replaceAll("(?s)<!--.*?-->", "").trim();
-    if (stripped.isEmpty()) return;
-    String text = stripped.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
-    diags.warn("html-unsupported", pos, "raw HTML block: only its text is printed");
-    if (!text.isEmpty()) out.add(new Block.Para(pos, List.of(new Inline.Text(pos, text))));
   }
 
   private static String stripFinalNewline(String s) {
@@ -261,13 +255,10 @@ final class FlexmarkConverter {
       }
     } else if (n instanceof HtmlInlineComment) {
       // never printed
+    } else if (n instanceof HtmlNodes.InlineElement e) {
+      out.addAll(new Html(diags, pos, "").wrap(e.tag.name(), e.tag.attrs(), inlines(e), pos));
     } else if (n instanceof HtmlInline h) {
-      String tag = h.getChars().toString();
-      if (!tag.matches("(?i)</?(span|br)\\b[^>]*>")) {
-        diags.warn("html-unsupported", pos, "inline HTML " + tag + " is not printed");
-      } else if (tag.toLowerCase().startsWith("<br")) {
-        out.add(new Inline.LineBreak(pos));
-      }
+      for (HtmlTokens.Token t : HtmlTokens.tokenize(h.getChars().toString())) out.addAll(new Html(diags, pos, "").lone(t, pos));
     } else {
       diags.warn("markdown-unsupported", pos, "unsupported inline construct " + n.getNodeName() + " printed as text");
       out.add(new Inline.Problem(pos, "unsupported " + n.getNodeName(), n.getChars().toString()));
