@@ -138,7 +138,7 @@ final class Plot2D {
       else axes.box(p, cats, xt, xd, yt, yd);
     }
     if (heat != null) colorbar(area, heatLevels, heatGrid);
-    Legend.draw(pt, p, area);
+    Legend.draw(pt, p, area, map);
     if (!p.title().isEmpty()) {
       Labels.Extent e = labels.measure(p.title(), ts);
       labels.draw(pt.c.g, p.title(), ts, area.getCenterX() - e.width() / 2, cell.getY() + ts * 1.1, theme.ink());

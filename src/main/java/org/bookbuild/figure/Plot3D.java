@@ -119,7 +119,7 @@ final class Plot3D {
       Axes3D ax = new Axes3D(pt, this::project, this::depth, r);
       ax.draw(p);
     }
-    Legend.draw(pt, p, room);
+    Legend.draw(pt, p, room, this::project);
     if (!p.title().isEmpty()) {
       Labels.Extent e = pt.labels.measure(p.title(), ts);
       pt.labels.draw(pt.c.g, p.title(), ts, cell.getCenterX() - e.width() / 2, cell.getY() + ts * 1.1, theme.ink());

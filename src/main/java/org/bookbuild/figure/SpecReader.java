@@ -149,8 +149,8 @@ final class SpecReader {
     boolean grid = e.containsKey("grid") && e.get("grid").bool();
     String legend =
         e.containsKey("legend")
-            ? e.get("legend").choice(List.of("top-right", "top-left", "bottom-right", "bottom-left", "none"))
-            : "top-right";
+            ? e.get("legend").choice(List.of("best", "top-right", "top-left", "bottom-right", "bottom-left", "none"))
+            : "best";
     boolean equal = e.containsKey("aspect") && e.get("aspect").choice(List.of("equal", "auto")).equals("equal");
     String axes = e.containsKey("axes") ? e.get("axes").choice(List.of("box", "cross", "none")) : "box";
     double az = theme.azimuth(), el = theme.elevation();
