@@ -37,7 +37,8 @@ final class Images {
   /** Resolves a project image; reports and renders a placeholder when it is missing, remote or outside. */
   private static String projectUri(Inline.Image im, Fo fo) {
     String src = im.src();
-    String file = fo.chapter() == null ? "" : fo.chapter().file();
+    // relative to the file that names the image: a section page or an included file may sit in another folder
+    String file = im.pos().isKnown() ? im.pos().file() : fo.chapter() == null ? "" : fo.chapter().file();
     if (src.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
       fo.ctx().diags().warn("image-remote", im.pos(), "remote image is not fetched: " + src);
       placeholder(im, fo, "remote image not fetched: " + src);

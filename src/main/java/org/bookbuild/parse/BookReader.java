@@ -66,11 +66,16 @@ public final class BookReader {
     return new Book(project.meta(), parts);
   }
 
-  /** Adds entries to parts: loose chapters go into an untitled part, entries with children into a titled one. */
+  /**
+   * Adds entries to parts (the mapping is described in docs/projects.md): an entry without a file but with children is
+   * a part; an entry with a file is a chapter, its children its sections; but when a child has children of its own
+   * the entry opens a part whose chapters are its children. Loose chapters go into an untitled part.
+   */
   private void group(List<Part> parts, List<TocEntry> entries, Chapter.Kind kind) {
     List<Chapter> loose = new ArrayList<>();
     for (TocEntry e : entries) {
-      if (e.children().isEmpty()) {
+      boolean part = !e.children().isEmpty() && (!e.isFile() || e.children().stream().anyMatch(c -> !c.children().isEmpty()));
+      if (!part) {
         if (e.isFile()) loose.add(chapter(e, kind));
         continue;
       }
@@ -79,19 +84,23 @@ public final class BookReader {
         loose = new ArrayList<>();
       }
       List<Chapter> cs = new ArrayList<>();
-      if (e.isFile()) cs.add(chapter(e, kind));
-      for (TocEntry c : flatten(e.children())) cs.add(chapter(c, kind));
-      String title = e.title().isEmpty() ? Paths2.stem(e.file()) : e.title();
+      Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos()), kind) : null;
+      if (opening != null) cs.add(opening);
+      for (TocEntry c : chaptersOf(e.children())) cs.add(chapter(c, kind));
+      String title = !e.title().isEmpty() ? e.title()
+          : opening != null && opening.titleHeading().isPresent() ? org.bookbuild.model.Walk.text(opening.titleHeading().get().content())
+          : Paths2.stem(e.file());
       parts.add(new Part(uniqueId("part-" + org.bookbuild.project.ProjectLoader.slug(title)), title, cs));
     }
     if (!loose.isEmpty()) parts.add(new Part("", "", loose));
   }
 
-  private static List<TocEntry> flatten(List<TocEntry> entries) {
+  /** The chapters of a part: entries with a file; a titled group without one gives its children instead. */
+  private static List<TocEntry> chaptersOf(List<TocEntry> entries) {
     List<TocEntry> out = new ArrayList<>();
     for (TocEntry e : entries) {
       if (e.isFile()) out.add(e);
-      out.addAll(flatten(e.children()));
+      else out.addAll(chaptersOf(e.children()));
     }
     return out;
   }
@@ -99,28 +108,66 @@ public final class BookReader {
   private Chapter chapter(TocEntry e, Chapter.Kind kind) {
     String file = e.file();
     String id = uniqueId(org.bookbuild.project.ProjectLoader.slug(Paths2.stem(file)));
+    List<Block> blocks = new ArrayList<>(ensureTitle(page(e), e, file));
+    open.push(file);
+    sections(e.children(), 1, blocks);
+    open.pop();
+    return new Chapter(file, id, kind, blocks);
+  }
+
+  /** Files being read, innermost first: a file among its own sections is a cycle in the toc. */
+  private final java.util.Deque<String> open = new java.util.ArrayDeque<>();
+
+  /** Appends section files to a chapter, each one's headings moved {@code depth} levels down. */
+  private void sections(List<TocEntry> entries, int depth, List<Block> out) {
+    for (TocEntry c : entries) {
+      if (c.isFile() && open.contains(c.file())) {
+        List<String> chain = new ArrayList<>(open);
+        java.util.Collections.reverse(chain);
+        diags.error("toc-cycle", c.pos(), "the toc puts " + c.file() + " inside itself (" + String.join(" \u2192 ", chain)
+            + " \u2192 " + c.file() + "); the repeated entry is left out");
+        out.add(new Block.Problem(c.pos(), "toc cycle: " + c.file() + " is not included inside itself", c.file()));
+        continue;
+      }
+      if (c.isFile()) {
+        out.addAll(Sections.shift(ensureTitle(page(c), c, c.file()), depth));
+        open.push(c.file());
+        sections(c.children(), depth + 1, out);
+        open.pop();
+      } else {
+        SourcePos pos = c.pos();
+        out.add(new Block.Heading(pos, Attr.EMPTY, depth + 1, List.of(new Inline.Text(pos, c.title()))));
+        sections(c.children(), depth + 1, out);
+      }
+    }
+  }
+
+  /** One page's blocks, or a placeholder saying why it could not be read. */
+  private List<Block> page(TocEntry e) {
+    String file = e.file();
     String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase() : "";
     ChapterFormat format = FORMATS.get(ext);
-    List<Block> blocks;
     try {
-      if (format == null) {
+      if (!world.exists(file) && (format == null || ext.isEmpty())) {
+        diags.error("chapter-missing", e.pos(), "page not found: " + file + (ext.isEmpty() ? " (nor " + file + ".md or " + file + ".ipynb)" : ""));
+        return missing(e, "file not found");
+      } else if (format == null) {
         diags.error("chapter-format", e.pos(), "cannot read " + file + ": unknown file type '." + ext + "'");
-        blocks = missing(e, "unknown file type");
+        return missing(e, "unknown file type");
       } else if (!world.exists(file)) {
         diags.error("chapter-missing", e.pos(), "chapter file not found: " + file);
-        blocks = missing(e, "file not found");
-      } else {
-        blocks = format.parse(world, file, world.read(file), diags);
+        return missing(e, "file not found");
       }
+      byte[] content = world.read(file);
+      List<Block> blocks = format.parse(world, file, content, diags);
+      return ext.equals("md") ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
     } catch (SandboxException ex) {
       diags.error("path-outside-project", e.pos(), ex.getMessage());
-      blocks = missing(e, "outside the project");
+      return missing(e, "outside the project");
     } catch (IOException ex) {
       diags.error("chapter-unreadable", e.pos(), "cannot read " + file + ": " + ex.getMessage());
-      blocks = missing(e, "unreadable");
+      return missing(e, "unreadable");
     }
-    blocks = ensureTitle(blocks, e, file);
-    return new Chapter(file, id, kind, blocks);
   }
 
   private List<Block> missing(TocEntry e, String why) {

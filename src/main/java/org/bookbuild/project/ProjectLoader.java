@@ -30,11 +30,19 @@ public final class ProjectLoader {
 
   private ProjectLoader() {}
 
-  /** Loads {@code book.yml} from the project root. */
+  /**
+   * Loads the project configuration from the project root: {@code book.yml}, else mystmd's {@code myst.yml}, else
+   * Jupyter Book 1's {@code _toc.yml} (with {@code _config.yml}).
+   */
   public static Project load(World world, Diagnostics diags) throws ConfigException {
     if (!world.exists(BOOK_YML)) {
+      if (world.exists(MystConfig.FILE)) return MystConfig.load(world, diags);
+      if (world.exists(JupyterBookConfig.TOC)) return JupyterBookConfig.load(world, diags);
       throw new ConfigException("config-missing", SourcePos.NONE,
-          "no " + BOOK_YML + " in " + world.describeRoot());
+          "no " + BOOK_YML + " (nor myst.yml or _toc.yml) in " + world.describeRoot());
+    }
+    for (String other : java.util.List.of(MystConfig.FILE, JupyterBookConfig.TOC)) {
+      if (world.exists(other)) MystConfig.info(diags, SourcePos.of(other, 1, 1), BOOK_YML + " is used; " + other + " is not read");
     }
     String text;
     try {

@@ -63,6 +63,8 @@ public final class YamlTree {
       Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
       if (root == null) return new Value(new LinkedHashMap<String, Value>(), SourcePos.of(file, 1, 1));
       return new YamlTree(file).convert(root);
+    } catch (ConfigException e) {
+      throw e;
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       SourcePos pos = m == null ? SourcePos.of(file, 1, 1) : SourcePos.of(file, m.getLine() + 1, m.getColumn() + 1);
@@ -73,8 +75,22 @@ public final class YamlTree {
     }
   }
 
-  private Value convert(Node n) {
+  /** Nodes being converted, outermost first: an alias that refers to one of them would make the tree infinite. */
+  private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  private Value convert(Node n) throws ConfigException {
     SourcePos pos = SourcePos.of(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+    if (!open.add(n)) {
+      throw new ConfigException("config-cycle", pos, "a YAML alias refers to an entry that contains it (a cycle); it cannot be read");
+    }
+    try {
+      return convertOpen(n, pos);
+    } finally {
+      open.remove(n);
+    }
+  }
+
+  private Value convertOpen(Node n, SourcePos pos) throws ConfigException {
     if (n instanceof MappingNode mn) {
       Map<String, Value> m = new LinkedHashMap<>();
       for (NodeTuple t : mn.getValue()) {

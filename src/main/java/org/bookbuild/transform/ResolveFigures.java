@@ -45,7 +45,7 @@ public final class ResolveFigures implements Transform {
     if (src.matches("(?i)^[a-z][a-z0-9+.-]*:.*") || im.attr().get("asset") != null) return im;
     String rel;
     try {
-      rel = ctx.world().resolve(ch.file(), src);
+      rel = ctx.world().resolve(im.pos().isKnown() ? im.pos().file() : ch.file(), src);
     } catch (SandboxException e) {
       return im;
     }

@@ -1,0 +1,67 @@
+package org.bookbuild.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.bookbuild.diag.Diagnostic;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.Severity;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.model.Attr;
+import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
+import org.bookbuild.project.ConfigException;
+import org.bookbuild.project.YamlTree;
+
+/**
+ * A page's YAML front matter (mystmd and Jupyter Book pages start with one). Its {@code title} is the page's title when
+ * the page has no level-1 heading; the other keys (numbering, exports, kernelspec …) steer web builds and are noted as
+ * not used. Nothing in front matter is ever an error: a page that builds on the web builds here.
+ */
+final class PageFrontMatter {
+  private PageFrontMatter() {}
+
+  static List<Block> apply(String file, byte[] content, List<Block> blocks, Diagnostics diags) {
+    String text = new String(content, StandardCharsets.UTF_8);
+    if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) return blocks;
+    int end = text.indexOf("\n---", 3);
+    if (end < 0) return blocks;
+    YamlTree.Value fm;
+    try {
+      fm = YamlTree.parse(file, text.substring(text.indexOf('\n') + 1, end + 1));
+    } catch (ConfigException e) {
+      SourcePos p = SourcePos.of(file, e.pos().line() + 1, e.pos().col());
+      diags.warn("front-matter", p, "front matter is not valid YAML and is ignored: " + e.getMessage());
+      return blocks;
+    }
+    if (fm.map() == null) return blocks;
+    List<Block> out = blocks;
+    for (String k : YamlTree.keys(fm.map())) {
+      SourcePos at = shifted(YamlTree.keyPos(fm.map(), k, SourcePos.of(file, 1, 1)));
+      YamlTree.Value v = fm.map().get(k);
+      if (k.equals("title") && v.str() != null) {
+        boolean hasTitle = blocks.stream().anyMatch(b -> b instanceof Block.Heading h && h.level() == 1);
+        if (hasTitle) {
+          note(diags, at, "the page's own level-1 heading is its title; front matter 'title' is not used");
+        } else {
+          SourcePos p = shifted(v.pos());
+          out = new ArrayList<>();
+          out.add(new Block.Heading(p, Attr.EMPTY, 1, List.of(new Inline.Text(p, v.str()))));
+          out.addAll(blocks);
+        }
+      } else {
+        note(diags, at, "front matter '" + k + "' is not used in print");
+      }
+    }
+    return out;
+  }
+
+  /** Front matter positions are counted from the line after the opening {@code ---}. */
+  private static SourcePos shifted(SourcePos p) {
+    return SourcePos.of(p.file(), p.line() + 1, p.col());
+  }
+
+  private static void note(Diagnostics diags, SourcePos pos, String message) {
+    diags.report(new Diagnostic("front-matter", Severity.INFO, message, pos, ""));
+  }
+}
