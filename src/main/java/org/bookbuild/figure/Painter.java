@@ -46,10 +46,44 @@ final class Painter {
 
   void markers(List<double[]> pts, Function<double[], Point2D> map, Model.Look look) {
     if (look.marker().equals("none")) return;
+    boolean filled = !look.marker().equals("cross") && !look.marker().equals("plus");
+    if (filled && pts.size() > 50) {
+      // many filled markers of one colour paint the same as one path holding them all, and a scatter of thousands
+      // of points (stored plotly figures) then costs one SVG element instead of thousands
+      Path2D.Double all = new Path2D.Double();
+      java.util.Set<Long> seen = new java.util.HashSet<>();
+      for (double[] p : pts) {
+        Point2D q = map.apply(p);
+        // markers closer than a quarter point print as one
+        if (q == null || !seen.add(Math.round(q.getX() * 4) * 1_000_003L + Math.round(q.getY() * 4))) continue;
+        all.append(markerShape(q.getX(), q.getY(), look), false);
+      }
+      c.g.setColor(theme.color(look.color()));
+      c.g.fill(all);
+      return;
+    }
     for (double[] p : pts) {
       Point2D q = map.apply(p);
       if (q != null) marker(q.getX(), q.getY(), look);
     }
+  }
+
+  private java.awt.Shape markerShape(double x, double y, Model.Look look) {
+    double r = theme.markerSize() / 2;
+    return switch (look.marker()) {
+      case "square" -> new Rectangle2D.Double(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+      case "triangle" -> poly(x, y - r * 1.15, x + r * 1.1, y + r * 0.75, x - r * 1.1, y + r * 0.75);
+      case "diamond" -> poly(x, y - r * 1.25, x + r, y, x, y + r * 1.25, x - r, y);
+      // a 12-gon: indistinguishable from a circle at marker size, and half the numbers of four Bezier arcs
+      default -> {
+        double[] xy = new double[24];
+        for (int i = 0; i < 12; i++) {
+          xy[2 * i] = x + r * Math.cos(i * Math.PI / 6);
+          xy[2 * i + 1] = y + r * Math.sin(i * Math.PI / 6);
+        }
+        yield poly(xy);
+      }
+    };
   }
 
   /** One marker; filled shapes differ by outline, so series stay apart in grayscale. */

@@ -86,7 +86,12 @@ public final class BookReader {
       List<Chapter> cs = new ArrayList<>();
       Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos()), kind) : null;
       if (opening != null) cs.add(opening);
-      for (TocEntry c : chaptersOf(e.children())) cs.add(chapter(c, kind));
+      if (opening != null) open.push(e.file());
+      for (TocEntry c : chaptersOf(e.children())) {
+        if (open.contains(c.file())) cycle(c);
+        else cs.add(chapter(c, kind));
+      }
+      if (opening != null) open.pop();
       String title = !e.title().isEmpty() ? e.title()
           : opening != null && opening.titleHeading().isPresent() ? org.bookbuild.model.Walk.text(opening.titleHeading().get().content())
           : Paths2.stem(e.file());
@@ -122,11 +127,7 @@ public final class BookReader {
   private void sections(List<TocEntry> entries, int depth, List<Block> out) {
     for (TocEntry c : entries) {
       if (c.isFile() && open.contains(c.file())) {
-        List<String> chain = new ArrayList<>(open);
-        java.util.Collections.reverse(chain);
-        diags.error("toc-cycle", c.pos(), "the toc puts " + c.file() + " inside itself (" + String.join(" \u2192 ", chain)
-            + " \u2192 " + c.file() + "); the repeated entry is left out");
-        out.add(new Block.Problem(c.pos(), "toc cycle: " + c.file() + " is not included inside itself", c.file()));
+        out.add(cycle(c));
         continue;
       }
       if (c.isFile()) {
@@ -140,6 +141,15 @@ public final class BookReader {
         sections(c.children(), depth + 1, out);
       }
     }
+  }
+
+  /** Reports a page the toc puts inside itself; returns the placeholder that stands where it would repeat. */
+  private Block cycle(TocEntry c) {
+    List<String> chain = new ArrayList<>(open);
+    java.util.Collections.reverse(chain);
+    diags.error("toc-cycle", c.pos(), "the toc puts " + c.file() + " inside itself (" + String.join(" \u2192 ", chain)
+        + " \u2192 " + c.file() + "); the repeated entry is left out");
+    return new Block.Problem(c.pos(), "toc cycle: " + c.file() + " is not included inside itself", c.file());
   }
 
   /** One page's blocks, or a placeholder saying why it could not be read. */
