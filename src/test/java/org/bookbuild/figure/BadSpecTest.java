@@ -142,4 +142,15 @@ class BadSpecTest {
     assertEquals(0, d.all().size(), () -> d.all().toString());
     assertTrue(r.ok());
   }
+
+  @Test
+  void jsonSpecsWorkAndTheirMistakesHaveLinesToo() throws IOException {
+    Files.writeString(dir.resolve("figures/ok.json"), "{\"width\": 200,\n \"plots\": [{\"function\": \"x^2\", \"label\": \"$x^2$\"}]}\n");
+    Diagnostics d = new Diagnostics();
+    FigureEngine.Rendered r = new FigureEngine(world).renderFile("figures/ok.json", SourcePos.NONE, d);
+    assertEquals(0, d.all().size(), () -> d.all().toString());
+    assertTrue(r.ok());
+    assertEquals(200, r.widthPt());
+    fails("{\"plots\": [\n  {\"function\": \"x\",\n   \"colour\": \"red\"}]}\n", "figure-spec", 3, 330, 210);
+  }
 }
