@@ -1,7 +1,6 @@
 package org.bookbuild.fo;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Draws a Creative Commons badge as inline SVG: the CC logo followed by one round icon per licence element
@@ -101,7 +100,9 @@ final class LicenseBadge {
         .attr("fill", fill).end();
   }
 
+  /** Two decimals at most, without String.format (whose first use costs tens of milliseconds in a fresh JVM). */
   private static String num(double v) {
-    return String.format(Locale.ROOT, "%.2f", v).replaceAll("\\.?0+$", "");
+    long hundredths = Math.round(v * 100);
+    return hundredths % 100 == 0 ? Long.toString(hundredths / 100) : Double.toString(hundredths / 100.0);
   }
 }
