@@ -72,11 +72,13 @@ final class TextRuns extends PDFTextStripper {
 
   private static boolean sameRun(TextPosition a, TextPosition b) {
     return a.getFont() == b.getFont()
+        && a.getDir() == b.getDir()
         && Math.abs(a.getFontSizeInPt() - b.getFontSizeInPt()) < 0.01f
         && Math.abs(a.getYDirAdj() - b.getYDirAdj()) < 0.01f;
   }
 
   private static PdfInspector.GlyphRun run(int page, List<TextPosition> ps) {
+    if (ps.get(0).getDir() != 0) return turned(page, ps);
     StringBuilder sb = new StringBuilder();
     float left = Float.MAX_VALUE, right = -Float.MAX_VALUE, height = 0;
     for (TextPosition p : ps) {
@@ -88,6 +90,31 @@ final class TextRuns extends PDFTextStripper {
     TextPosition first = ps.get(0);
     PDFont font = first.getFont();
     return new PdfInspector.GlyphRun(page, sb.toString(), left, first.getYDirAdj(), right - left, height,
+        font == null ? "" : font.getName(), first.getFontSizeInPt());
+  }
+
+  /**
+   * A run set at 90, 180 or 270 degrees (an axis label in a figure, say). The "DirAdj" coordinates of such glyphs are
+   * measured in the turned frame, so they say nothing about where the run sits on the page; its box is taken instead
+   * from the glyph origins in page space ({@code getX}/{@code getY}, top-left origin), widened by the glyph extents
+   * in both directions so that whatever way the run is turned, the box covers it.
+   */
+  private static PdfInspector.GlyphRun turned(int page, List<TextPosition> ps) {
+    StringBuilder sb = new StringBuilder();
+    float left = Float.MAX_VALUE, right = -Float.MAX_VALUE, top = Float.MAX_VALUE, bottom = -Float.MAX_VALUE;
+    for (TextPosition p : ps) {
+      sb.append(p.getUnicode());
+      float ext = Math.max(p.getWidthDirAdj(), p.getHeightDir());
+      boolean vertical = p.getDir() == 90 || p.getDir() == 270;
+      float dx = vertical ? p.getHeightDir() : ext, dy = vertical ? ext : p.getHeightDir();
+      left = Math.min(left, p.getX() - dx);
+      right = Math.max(right, p.getX() + dx);
+      top = Math.min(top, p.getY() - dy);
+      bottom = Math.max(bottom, p.getY() + dy);
+    }
+    TextPosition first = ps.get(0);
+    PDFont font = first.getFont();
+    return new PdfInspector.GlyphRun(page, sb.toString(), left, bottom, right - left, bottom - top,
         font == null ? "" : font.getName(), first.getFontSizeInPt());
   }
 }
