@@ -38,10 +38,22 @@ public final class FigureEngine {
     this(world, null, 0);
   }
 
-  /** An engine whose figure text uses the book's font family and size ({@code null}/0 keep the defaults). */
+  /**
+   * An engine whose figure text uses the book's font family and size ({@code null}/0 keep the defaults). A family
+   * Java2D does not know (register its faces first with {@link #registerFace}) falls back to the default, because
+   * Batik would otherwise name a substitute face in the SVG.
+   */
   public FigureEngine(World world, String fontFamily, double fontSizePt) {
     this.world = world;
-    this.theme = Theme.load().withFont(fontFamily, fontSizePt);
+    Theme base = Theme.load();
+    boolean usable = fontFamily != null && !fontFamily.isBlank()
+        && (fontFamily.equals(base.fontFamily()) || Fonts.known(fontFamily));
+    this.theme = base.withFont(usable ? fontFamily : null, fontSizePt);
+  }
+
+  /** Makes a TrueType/OpenType face of the book usable for figure text; returns its family name or null. */
+  public static String registerFace(byte[] fontFile) {
+    return Fonts.register(fontFile);
   }
 
   /** Whether a path names a figure spec rather than an image. */

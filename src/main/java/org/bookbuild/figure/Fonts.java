@@ -49,6 +49,15 @@ final class Fonts {
     }
   }
 
+  /** Whether Java2D knows a family by this name (registered or installed). */
+  static synchronized boolean known(String family) {
+    ensureBuiltins();
+    for (String f : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(java.util.Locale.ROOT)) {
+      if (f.equals(family)) return true;
+    }
+    return false;
+  }
+
   static Font font(String family, double size) {
     ensureBuiltins();
     return new Font(family, Font.PLAIN, 1).deriveFont((float) size);

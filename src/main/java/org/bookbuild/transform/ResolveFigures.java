@@ -22,6 +22,12 @@ public final class ResolveFigures implements Transform {
   public Book apply(Book book, Context ctx) {
     String family = firstFamily(ctx.style().prop("figure.plot", "font-family", ctx.style().prop("body", "font-family", "")));
     double size = points(ctx.style().prop("figure.plot", "font-size", "0pt"), 0);
+    for (org.bookbuild.style.Style.FontFace f : ctx.style().fonts()) {
+      // the face must be known to Java2D, or Batik would name a substitute in the SVG
+      if (!f.family().equals(family)) continue;
+      String res = f.source().startsWith("classpath:") ? f.source().substring("classpath:".length()) : f.source();
+      ctx.world().builtin(res).ifPresent(FigureEngine::registerFace);
+    }
     FigureEngine engine = new FigureEngine(ctx.world(), family, size);
     double textWidth = textWidth(ctx);
     return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {

@@ -132,4 +132,24 @@ class FigureBookTest {
       assertTrue(text.contains("Figure not drawn"), "the broken plot shows its placeholder");
     }
   }
+
+  @Test
+  void figureTextFollowsTheStyleFont() throws Exception {
+    TestBooks.copy("figure-book", dir);
+    org.bookbuild.TestBooks.write(dir, Map.of("book.yml", org.bookbuild.TestBooks.bookYml(null, "c.md"),
+        "style.yml", "roles:\n  figure.plot: {font-family: \"DejaVu Serif\", font-size: 8pt}\n",
+        "c.md", "# One\n\n![f](figures/function.yml)\n"));
+    Diagnostics d = new Diagnostics();
+    Pipeline.Result r = build(dir, d);
+    assertEquals(List.of(), d.all().stream().filter(x -> x.severity() != org.bookbuild.diag.Severity.INFO).map(Diagnostic::format).toList());
+    String svg = Files.readString(Files.list(dir.resolve(FigureEngine.CACHE_DIR)).findFirst().orElseThrow());
+    assertTrue(svg.contains("font-family:'DejaVu Serif'"), "SVG names the style's face");
+    try (PdfInspector pdf = PdfInspector.open(r.pdf())) {
+      boolean found = false;
+      for (int p = 0; p < pdf.pageCount(); p++) {
+        for (PdfInspector.GlyphRun g : pdf.runs(p)) if (g.text().contains("hinge")) found |= g.font().contains("DejaVuSerif");
+      }
+      assertTrue(found, "the legend is set in DejaVu Serif");
+    }
+  }
 }
