@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * Adds what FOP leaves out of the catalog and the document information (viewer preferences, the language, every
  * author) as a PDF incremental update: new versions of those two objects, a cross-reference section for them and a
  * trailer pointing back at the old one, appended to the file. Nothing already written moves, so this needs no PDF
- * library and takes well under a millisecond, where loading and saving with PDFBox costs 5–10 ms warm and over
- * 100 ms on first use in a JVM (measured by {@code FinisherBench}).
+ * library and no parse of the page tree (see {@link Finisher} for the numbers).
  *
  * <p>It only handles the layout FOP writes: a classic cross-reference table, an unencrypted trailer with /Root and
  * /Info, and uncompressed dictionaries. For anything else it returns null and the caller falls back to PDFBox.
