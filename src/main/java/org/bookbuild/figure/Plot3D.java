@@ -82,10 +82,13 @@ final class Plot3D {
       double zm = 0;
       Path2D.Double path = new Path2D.Double();
       boolean ok = true;
-      for (int k = 0; k < 4; k++) {
-        if (Double.isNaN(q[k][2])) ok = false;
+      for (int k = 0; k < 4 && ok; k++) {
         zm += q[k][2] / 4;
         Point2D s = project(q[k]);
+        if (s == null) {
+          ok = false; // the surface is undefined at this corner: leave the cell out
+          continue;
+        }
         if (k == 0) path.moveTo(s.getX(), s.getY());
         else path.lineTo(s.getX(), s.getY());
       }
