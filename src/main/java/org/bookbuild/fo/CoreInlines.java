@@ -56,11 +56,38 @@ final class CoreInlines {
     if (t.startsWith("#")) {
       fo.xml().start("fo:basic-link").attrs(fo.role("link.internal")).attr("internal-destination", t.substring(1));
     } else {
-      fo.xml().start("fo:basic-link").attrs(fo.role("link.external")).attr("external-destination", "url(" + t + ")")
+      String uri = uri(t);
+      if (uri == null) {
+        // FOP aborts the whole run on a destination that is not a URI: print the text, say why
+        fo.ctx().diags().warn("link-invalid", l.pos(), "link target '" + t + "' is not a valid URL; its text is printed"
+            + " without a link");
+        fo.inlines(l.content());
+        return;
+      }
+      fo.xml().start("fo:basic-link").attrs(fo.role("link.external")).attr("external-destination", "url(" + uri + ")")
           .attr("show-destination", "new");
     }
     fo.inlines(l.content());
     fo.xml().end();
+  }
+
+  /**
+   * The target as a URI FOP accepts: characters URIs do not allow (spaces, quotes, brackets, parentheses that would
+   * end FO's {@code url(…)}, non-ASCII) percent-encoded; null when it still is not a URI.
+   */
+  static String uri(String target) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : target.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}()'".indexOf(c) >= 0) sb.append(String.format("%%%02X", c));
+      else sb.append((char) c);
+    }
+    try {
+      new java.net.URI(sb.toString());
+      return sb.toString();
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
   }
 
   private static void note(Inline.Note n, Fo fo) {

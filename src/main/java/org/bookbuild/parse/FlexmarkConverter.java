@@ -101,6 +101,9 @@ final class FlexmarkConverter {
       // % comments and +++ block breaks never print
     } else if (n instanceof MathNodes.DisplayMath m) {
       out.add(new Block.MathBlock(pos, m.label.isEmpty() ? Attr.EMPTY : Attr.id(m.label), m.tex));
+    } else if (n instanceof HtmlCommentBlock c && !c.getChars().toString().trim().endsWith("-->")) {
+      // text after a comment on its line ("<!-- x -->*bar*") is part of the block and prints
+      out.addAll(new Html(diags, pos, c.getChars().toString()).blocks());
     } else if (n instanceof HtmlCommentBlock || n instanceof YamlFrontMatterBlock || n instanceof Reference
         || n instanceof FootnoteBlock || n instanceof BlankLine) {
       // comments never print; front matter is read by the chapter reader; references and footnote bodies are used

@@ -32,7 +32,7 @@ public final class ResolveRefs implements Transform {
     RESOLVERS.put("ref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
         r.text().isEmpty() ? titleOrNumber(t, c.style()) : r.text())));
     RESOLVERS.put("numref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t, numbered(r, t, c.style()))));
-    RESOLVERS.put("eq", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
+    RESOLVERS.put("eq", (r, c) -> c.labels().get(r.label()).filter(t -> t.kind().equals("equation")).map(t -> link(r, t,
         r.text().isEmpty() ? text(r.pos(), c.style().string("ref.equation", "number", t.number())) : r.text())));
     RESOLVERS.put("term", GlossaryTerms::resolve);
     RESOLVERS.put("prf:ref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
