@@ -140,8 +140,8 @@ final class MathDelimiters {
           if (state.getIndent() >= 4) return BlockStart.none();
           String line = state.getLine().subSequence(state.getNextNonSpaceIndex()).trimEOL().toString();
           EnvironmentParser parser;
-          // only "\[" alone on its line or "\[ … \]" on one line: "\[not a link](/foo)" is CommonMark's escape
-          if (line.startsWith("\\[") && (line.strip().equals("\\[") || line.strip().endsWith("\\]"))) {
+          // only "\[" alone on its line or "\[ … \] (label)" on one line: "\[not a link](/foo)" is CommonMark's escape
+          if (line.startsWith("\\[") && (line.strip().equals("\\[") || line.strip().replaceAll("\\s*\\([^()\\s]+\\)$", "").endsWith("\\]"))) {
             parser = new EnvironmentParser(line, "\\]", false);
           } else {
             Matcher m = ENV_START.matcher(line);

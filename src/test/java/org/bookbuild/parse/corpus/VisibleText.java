@@ -15,6 +15,8 @@ final class VisibleText {
   /** Words of at least one letter or digit in the visible text of an HTML fragment. */
   static List<String> htmlWords(String html) {
     String s = html.replaceAll("(?s)<!--.*?-->", " ");
+    // a browser shows nothing of scripts and style sheets, closed or not
+    s = s.replaceAll("(?is)<(script|style)\\b.*?(</\\1>|$)", " ");
     s = s.replaceAll("(?s)<(span|div)[^>]*class=\"[^\"]*math[^\"]*\"[^>]*>.*?</\\1>", " ");
     s = s.replaceAll("(?s)<(h[1-6]|span|p)[^>]*class=\"[^\"]*sr-only[^\"]*\"[^>]*>.*?</\\1>", " ");
     s = s.replaceAll("(?s)<\\?.*?\\?>", " ");
