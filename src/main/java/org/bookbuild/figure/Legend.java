@@ -57,7 +57,8 @@ final class Legend {
   }
 
   private static Rectangle2D place(String corner, Rectangle2D area, double bw, double bh) {
-    double x = corner.endsWith("left") ? area.getMinX() + 5 : area.getMaxX() - 5 - bw;
+    // a legend wider than the plot starts at the plot's left edge rather than running off the figure's
+    double x = corner.endsWith("left") ? area.getMinX() + 5 : Math.max(area.getMinX(), area.getMaxX() - 5 - bw);
     double y = corner.startsWith("top") ? area.getMinY() + 5 : area.getMaxY() - 5 - bh;
     return new Rectangle2D.Double(x, y, bw, bh);
   }
