@@ -37,7 +37,7 @@ final class CodeListing {
     }
     int width = String.valueOf(first + lines.size() - 1).length();
     // stored notebook output (stream text, reprs, tracebacks) is set apart from the code that produced it
-    fo.block(c.attr().hasClass("output") ? (c.attr().hasClass("error") && fo.style().hasRole("code.error") ? "code.error" : "code.output") : "code");
+    fo.block(role(c, fo));
     if (!captioned) fo.id(c.attr().id());
     for (int i = 0; i < lines.size(); i++) {
       fo.xml().start("fo:block");
@@ -60,6 +60,13 @@ final class CodeListing {
     }
     fo.xml().end();
     fo.resetIndent();
+  }
+
+  /** Notebook output has its own look; a notebook cell's code stays on the page of the output it printed. */
+  private static String role(Block.CodeBlock c, Fo fo) {
+    if (c.attr().hasClass("output")) return c.attr().hasClass("error") && fo.style().hasRole("code.error") ? "code.error" : "code.output";
+    if (c.attr().hasClass("with-output") && fo.style().hasRole("code.cell")) return "code.cell";
+    return "code";
   }
 
   /**

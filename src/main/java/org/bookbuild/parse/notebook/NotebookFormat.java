@@ -107,7 +107,8 @@ public final class NotebookFormat implements ChapterFormat {
       case "code" -> {
         List<Block> blocks = new ArrayList<>();
         if (!opts.dropInput() && !opts.code().isBlank()) {
-          blocks.add(new Block.CodeBlock(pos, Attr.classes("cell-input"), lang, opts.code().stripTrailing()));
+          Attr a = outputs.isEmpty() ? Attr.classes("cell-input") : Attr.classes("cell-input", "with-output");
+          blocks.add(new Block.CodeBlock(pos, a, lang, opts.code().stripTrailing()));
         }
         if (!outputs.isEmpty() && opts.figure()) {
           List<Inline> caption = caption(opts.caption(), pos, diags);
