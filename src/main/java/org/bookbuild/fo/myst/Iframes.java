@@ -23,7 +23,8 @@ final class Iframes {
     fo.xml().start("fo:table").attr("table-layout", "fixed").attr("width", "100%");
     fo.xml().start("fo:table-column").attr("column-width", fo.style().prop("iframe.qr", "width", "1in")).end();
     fo.xml().start("fo:table-column").attr("column-width", "proportional-column-width(1)").end();
-    fo.xml().start("fo:table-body").start("fo:table-row");
+    // cells measure from their own edges, not from the frame's padding the blocks would inherit
+    fo.xml().start("fo:table-body").attr("start-indent", "0pt").attr("end-indent", "0pt").start("fo:table-row");
     fo.xml().start("fo:table-cell").attr("display-align", "center");
     fo.xml().start("fo:block").attr("line-height", "0");
     String svg = QrSvg.svg(src, fo.style().prop("iframe.qr", "width", "1.1in"),

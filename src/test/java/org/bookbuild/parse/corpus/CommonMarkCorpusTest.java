@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * extensions leave flexmark's tree unchanged for every example that does not use MyST syntax.
  */
 class CommonMarkCorpusTest {
-  static final Path SPEC = Corpus.path("commonmark/spec.json");
+  static final Path SPEC = CorpusAccess.path("commonmark/spec.json");
 
   /**
    * What MyST (and TeX math) give a meaning plain CommonMark does not: dollars, \( \[ delimiters, {role}`…`, fences

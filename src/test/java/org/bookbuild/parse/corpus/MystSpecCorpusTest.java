@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.Yaml;
  * rot).
  */
 class MystSpecCorpusTest {
-  static final Path DIR = Corpus.path("myst-spec/docs/examples");
+  static final Path DIR = CorpusAccess.path("myst-spec/docs/examples");
 
   /** Cases expected not to pass, by "file#index", with the reason. */
   static final Map<String, String> EXCEPTIONS = new LinkedHashMap<>();

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the shared test corpus beside the repository (or its worktree), wherever the build runs from. */
-final class Corpus {
-  private Corpus() {}
+public final class CorpusAccess {
+  private CorpusAccess() {}
 
-  static Path path(String rel) {
+  public static Path path(String rel) {
     for (String base : new String[] {"../shared/corpus", "../../shared/corpus", "/work/shared/corpus"}) {
       Path p = Path.of(base, rel);
       if (Files.exists(p)) return p;
