@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Renders the first pages of the built sample book as small PNG thumbnails for the README, so that the pictures there
+# Renders pages of the built sample book as small PNG thumbnails for the README, so that the pictures there
 # always come from a real build rather than from pasted screenshots.
 #
-#   scripts/readme-thumbnails.sh            # builds the book if out/ has no PDF, then renders pages 1-8
+#   scripts/readme-thumbnails.sh            # builds the book if out/ has no PDF, then renders the README pages
 #   PAGES="1 5 17 40" scripts/readme-thumbnails.sh
 #
 # Needs pdftoppm (poppler-utils). Writes docs/thumbnails/page-NNN.png and removes thumbnails of pages not asked for.
@@ -14,8 +14,9 @@ if [ -z "$pdf" ]; then
   pdf="$(ls out/*.pdf | head -n 1)"
 fi
 command -v pdftoppm >/dev/null || { echo "readme-thumbnails: pdftoppm not found (install poppler-utils)" >&2; exit 2; }
-pages="${PAGES:-1 2 3 4 5 6 7 8}"
-dpi="${DPI:-28}"
+# title, contents, the opening of chapter 1 and its next pages (figure, table, theorems), a page of chapter 2
+pages="${PAGES:-1 3 17 18 19 22 23 33}"
+dpi="${DPI:-40}"
 out=docs/thumbnails
 mkdir -p "$out"
 rm -f "$out"/page-*.png
