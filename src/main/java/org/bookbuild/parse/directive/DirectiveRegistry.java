@@ -32,6 +32,7 @@ public final class DirectiveRegistry {
     Layout.register();
     Iframe.register();
     Toc.register();
+    BackMatterDirectives.register();
   }
 
   private DirectiveRegistry() {}
