@@ -61,11 +61,9 @@ final class Html {
         && !HtmlTokens.VOID.contains(e.name()) && BLOCKS.contains(e.name())) {
       open = e;
     }
-    List<Block> before = new ArrayList<>();
-    open.children().add(new Placeholder(inner).el());
+    open.children().add(new El("#inner", Map.of(), new ArrayList<>(), 0));
     placeholder = inner;
-    before.addAll(blockContent(root.children()));
-    return before;
+    return blockContent(root.children());
   }
 
   /** Inlines of an inline element whose content flexmark parsed as Markdown. */
@@ -86,14 +84,8 @@ final class Html {
 
   // --- tree -----------------------------------------------------------------------------------------------------
 
+  /** The Markdown blocks a {@link #container} puts where its {@code #inner} marker element stands. */
   private List<Block> placeholder = List.of();
-
-  /** Marks where a container's inner Markdown goes. */
-  private record Placeholder(List<Block> blocks) {
-    El el() {
-      return new El("#inner", Map.of(), new ArrayList<>(), 0);
-    }
-  }
 
   El tree() {
     El root = new El("#root", Map.of(), new ArrayList<>(), 0);
