@@ -85,6 +85,33 @@ final class JupyterBookConfig {
     // MathJax 2 style, still common in Jupyter Book 1 configurations
     Value mj2 = path(c.get("sphinx"), "config", "mathjax_config", "TeX", "Macros");
     if (mj2 != null && !out.containsKey("math")) macros(mj2, out);
+    // \newcommand lines of the LaTeX preamble (latex.latex_elements or sphinx.config.latex_elements)
+    for (Value pre : new Value[] {path(c.get("latex"), "latex_elements", "preamble"), path(c.get("sphinx"), "config", "latex_elements", "preamble")}) {
+      if (pre != null && pre.str() != null) preambleMacros(pre, out);
+    }
+  }
+
+  private static final java.util.regex.Pattern NEWCOMMAND =
+      java.util.regex.Pattern.compile("\\\\(?:re)?newcommand\\*?\\s*\\{?\\s*(\\\\[A-Za-z]+)\\s*\\}?\\s*(?:\\[(\\d)\\])?\\s*\\{");
+
+  /** {@code \newcommand{\name}[n]{body}} definitions; the book's other macros win over them. */
+  private static void preambleMacros(Value pre, Map<String, Value> out) {
+    String t = pre.str();
+    Map<String, Value> math = new LinkedHashMap<>();
+    Value old = out.get("math");
+    java.util.regex.Matcher m = NEWCOMMAND.matcher(t);
+    while (m.find()) {
+      int depth = 1, i = m.end();
+      for (; i < t.length() && depth > 0; i++) {
+        char ch = t.charAt(i);
+        if (ch == '\\') i++;
+        else if (ch == '{') depth++;
+        else if (ch == '}') depth--;
+      }
+      if (depth == 0) math.put(m.group(1), new Value(t.substring(m.end(), i - 1), pre.pos()));
+    }
+    if (old != null && old.map() != null) math.putAll(old.map());
+    if (!math.isEmpty()) put(out, "math", new Value(math, pre.pos()));
   }
 
   /** MyST extensions are always on in this reader (dollar math, colon fences …); say which ones it does not know. */

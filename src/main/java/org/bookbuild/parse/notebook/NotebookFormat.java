@@ -61,7 +61,7 @@ public final class NotebookFormat implements ChapterFormat {
     for (Object[] c : cells) {
       @SuppressWarnings("unchecked")
       List<Block> outs = (List<Block>) c[1];
-      cell(world, (NotebookStream.Cell) c[0], outs, lang, out, diags);
+      cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags);
     }
     return out;
   }
@@ -95,26 +95,38 @@ public final class NotebookFormat implements ChapterFormat {
     return out;
   }
 
-  private void cell(World world, NotebookStream.Cell c, List<Block> outputs, String lang, List<Block> out, Diagnostics diags) {
+  private void cell(World world, Outputs outputs, NotebookStream.Cell c, List<Block> cellOutputs, String lang, List<Block> out, Diagnostics diags) {
     CellOptions opts = CellOptions.of(c.metadata(), c.type().equals("code") ? c.source() : "");
     if (opts.dropCell()) return;
     SourcePos pos = SourcePos.of(c.pos().file(), c.sourceLine(), 1);
     switch (c.type()) {
       case "markdown" -> {
         LineIndex lines = new LineIndex(c.pos().file(), c.source(), c.sourceLine() - 1);
-        out.addAll(world == null ? md.parse(lines, c.source(), diags) : md.parse(world, lines, c.source(), diags));
+        List<Block> blocks = world == null ? md.parse(lines, c.source(), diags) : md.parse(world, lines, c.source(), diags);
+        if (c.source().contains("attachment:")) {
+          blocks = new org.bookbuild.model.Rewriter() {
+            @Override
+            protected List<Inline> inline(Inline i) {
+              if (i instanceof Inline.Image im && im.src().startsWith("attachment:") && world != null) {
+                return List.of(outputs.attachment(im, c.attachments()));
+              }
+              return List.of(i);
+            }
+          }.blocks(blocks);
+        }
+        out.addAll(blocks);
       }
       case "code" -> {
         List<Block> blocks = new ArrayList<>();
         if (!opts.dropInput() && !opts.code().isBlank()) {
-          Attr a = outputs.isEmpty() ? Attr.classes("cell-input") : Attr.classes("cell-input", "with-output");
+          Attr a = cellOutputs.isEmpty() ? Attr.classes("cell-input") : Attr.classes("cell-input", "with-output");
           blocks.add(new Block.CodeBlock(pos, a, lang, opts.code().stripTrailing()));
         }
-        if (!outputs.isEmpty() && opts.figure()) {
+        if (!cellOutputs.isEmpty() && opts.figure()) {
           List<Inline> caption = caption(opts.caption(), pos, diags);
-          blocks.add(new Block.Figure(pos, Attr.id(opts.label()), outputs, caption));
+          blocks.add(new Block.Figure(pos, Attr.id(opts.label()), cellOutputs, caption));
         } else {
-          blocks.addAll(outputs);
+          blocks.addAll(cellOutputs);
         }
         for (String layout : List.of("full-width", "margin")) {
           if (opts.tags().contains(layout) && !blocks.isEmpty()) {

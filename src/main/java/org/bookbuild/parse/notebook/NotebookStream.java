@@ -21,7 +21,8 @@ final class NotebookStream {
   static final ObjectMapper MAPPER = new ObjectMapper(JSON);
 
   /** One cell as read: source text and where it starts (a line of the JSON file), metadata, outputs as read. */
-  record Cell(int index, String type, String source, int sourceLine, JsonNode metadata, List<Output> outputs, SourcePos pos) {}
+  record Cell(int index, String type, String source, int sourceLine, JsonNode metadata, List<Output> outputs, SourcePos pos,
+      JsonNode attachments) {}
 
   /**
    * One output. {@code mime}/{@code value} is the best representation in the bundle (value: a String or, for JSON
@@ -77,6 +78,7 @@ final class NotebookStream {
     String source = "";
     int line = at.line();
     JsonNode meta = NullNode.getInstance();
+    JsonNode attachments = NullNode.getInstance();
     List<Output> outputs = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -84,6 +86,7 @@ final class NotebookStream {
       switch (name) {
         case "cell_type" -> type = p.getText();
         case "metadata" -> meta = MAPPER.readTree(p);
+        case "attachments" -> attachments = MAPPER.readTree(p);
         case "source" -> {
           int[] first = {p.currentTokenLocation().getLineNr()};
           source = text(p, first);
@@ -99,7 +102,7 @@ final class NotebookStream {
         default -> p.skipChildren();
       }
     }
-    return new Cell(index, type, source, line, meta, outputs, at);
+    return new Cell(index, type, source, line, meta, outputs, at, attachments);
   }
 
   private Output output(JsonParser p) throws IOException {

@@ -159,7 +159,8 @@ final class Outputs {
     return t;
   }
 
-  private void cached(List<Block> out, SourcePos pos, byte[] bytes, String ext) {
+  /** Writes image bytes into the cache once; null (reported) when they cannot be written. */
+  private Path store(SourcePos pos, byte[] bytes, String ext) {
     String rel = CACHE + hash(bytes) + "." + ext;
     Path p = world.outputPath(rel);
     if (!world.exists(rel)) {
@@ -167,9 +168,43 @@ final class Outputs {
         world.writeAtomically(p, o -> o.write(bytes));
       } catch (IOException e) {
         diags.error("output-unwritable", pos, "cannot write notebook image " + p + ": " + e.getMessage());
-        out.add(new Block.Problem(pos, "notebook image could not be written", ""));
-        return;
+        return null;
       }
+    }
+    return p;
+  }
+
+  /**
+   * An image a markdown cell takes from its attachments ({@code ![plot](attachment:plot.png)}): placed from the cache
+   * like an output image; a missing attachment is a warning and a placeholder.
+   */
+  Inline attachment(Inline.Image im, JsonNode attachments) {
+    String name = im.src().substring("attachment:".length());
+    JsonNode bundle = attachments.path(name);
+    for (String mime : java.util.List.of(Mime.SVG, Mime.PNG, Mime.JPEG)) {
+      JsonNode v = bundle.path(mime);
+      if (v.isMissingNode()) continue;
+      String text = v.isArray() ? String.join("", java.util.stream.StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).toList()) : v.asText();
+      byte[] bytes;
+      try {
+        bytes = mime.equals(Mime.SVG) ? text.replaceFirst("(?s)<!DOCTYPE[^>]*>", "").getBytes(StandardCharsets.UTF_8)
+            : Base64.getMimeDecoder().decode(text.trim());
+      } catch (IllegalArgumentException e) {
+        break;
+      }
+      Path p = store(im.pos(), bytes, mime.equals(Mime.SVG) ? "svg" : mime.equals(Mime.PNG) ? "png" : "jpg");
+      if (p == null) break;
+      return new Inline.Image(im.pos(), im.attr().with("asset", p.toUri().toString()), im.src(), im.alt());
+    }
+    diags.warn("notebook-attachment", im.pos(), "the cell has no image attachment named '" + name + "'");
+    return new Inline.Problem(im.pos(), "missing attachment " + name, im.src());
+  }
+
+  private void cached(List<Block> out, SourcePos pos, byte[] bytes, String ext) {
+    Path p = store(pos, bytes, ext);
+    if (p == null) {
+      out.add(new Block.Problem(pos, "notebook image could not be written", ""));
+      return;
     }
     double w = 0, h = 0;
     org.bookbuild.figure.ImageInfo info = org.bookbuild.figure.ImageInfo.probe(bytes);

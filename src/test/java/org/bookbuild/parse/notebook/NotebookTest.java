@@ -143,6 +143,22 @@ public class NotebookTest {
     assertTrue(b3.get(0) instanceof Block.Problem);
   }
 
+  @Test
+  void markdownCellAttachmentsArePlaced() throws Exception {
+    Nb nb = new Nb();
+    nb.markdown("# Attachments\n\n![a plot](attachment:plot.png)\n\n![gone](attachment:nope.png)\n");
+    ((ObjectNode) nb.cells.get(0)).putObject("attachments").putObject("plot.png").put("image/png", Nb.png(20, 10));
+    Diagnostics diags = new Diagnostics();
+    List<Block> blocks = new NotebookFormat(new MarkdownParser()).parse(DiskWorld.of(dir), "a.ipynb",
+        nb.json().getBytes(StandardCharsets.UTF_8), diags);
+    Inline.Image im = (Inline.Image) ((Block.Para) blocks.get(1)).content().get(0);
+    assertTrue(im.attr().get("asset").endsWith(".png"));
+    assertTrue(Files.exists(Path.of(java.net.URI.create(im.attr().get("asset")))));
+    assertTrue(((Block.Para) blocks.get(2)).content().get(0) instanceof Inline.Problem);
+    assertEquals(1, diags.byRule("notebook-attachment").size());
+    assertTrue(diags.byRule("notebook-attachment").get(0).message().contains("nope.png"));
+  }
+
   private static void flatten(List<Block> in, List<Block> out) {
     for (Block b : in) {
       out.add(b);
