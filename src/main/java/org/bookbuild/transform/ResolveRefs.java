@@ -54,6 +54,14 @@ public final class ResolveRefs implements Transform {
           List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
           return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
         }
+        // MyST's [](label) and [text](label): a bare target that names a label is a cross-reference
+        if (i instanceof Inline.Link l && l.target().matches("[^:/#?\\s]+")) {
+          Optional<Labels.Target> t = ctx.labels().get(l.target());
+          if (t.isPresent()) {
+            List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
+            return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
+          }
+        }
         return List.of(i);
       }
     }.blocks(ch.blocks())));
