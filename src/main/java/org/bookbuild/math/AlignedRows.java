@@ -25,7 +25,9 @@ final class AlignedRows {
     double[] max = new double[cols];
     for (int i = 0; i < cells.size(); i++) {
       for (int j = 0; j < cells.get(i).size(); j++) {
-        w[i][j] = width(cells.get(i).get(j));
+        // A right-hand cell starts with a relation that gets TeX's thick space from the cell before it; jlatexmath
+        // drops the empty group, so the cell is measured after an ordinary letter, less that letter.
+        w[i][j] = j % 2 == 1 ? width("x" + cells.get(i).get(j)) - width("x") : width(cells.get(i).get(j));
         max[j] = Math.max(max[j], w[i][j]);
       }
     }

@@ -101,8 +101,9 @@ public final class MathFo {
   static List<String> numbers(Block.MathBlock m, TexPrepass.Result r) {
     List<String> out = new ArrayList<>();
     String many = m.attr().get("numbers");
-    if (many != null && !r.rows().isEmpty()) {
-      String[] parts = many.split(",", -1);
+    boolean rowTags = r.rows().stream().anyMatch(x -> x.tag() != null);
+    if (!r.rows().isEmpty() && (many != null || rowTags)) {
+      String[] parts = many == null ? new String[0] : many.split(",", -1);
       for (int i = 0; i < r.rows().size(); i++) {
         TexPrepass.Row row = r.rows().get(i);
         if (row.tag() != null) out.add(tag(row.tag(), row.tagStar()));
@@ -111,7 +112,6 @@ public final class MathFo {
       return out;
     }
     if (r.tag() != null) return List.of(tag(r.tag(), r.tagStar()));
-    for (TexPrepass.Row row : r.rows()) if (row.tag() != null) return List.of(tag(row.tag(), row.tagStar()));
     String one = m.attr().get("number");
     return List.of(one == null ? "" : one);
   }
@@ -143,7 +143,8 @@ public final class MathFo {
     }
     String printed = number.isEmpty() ? "" : number.startsWith("*") ? number.substring(1)
         : number.startsWith("=") ? "(" + number.substring(1) + ")" : ctx.numberText(number);
-    double numberEm = printed.isEmpty() ? 0 : NumberWidth.em(printed) + 1.0;
+    double numberEm = printed.isEmpty() ? 0
+        : (printed.indexOf('$') >= 0 ? NumberWidth.formulaEm(TextMath.rewrite("\\text{" + printed + "}")) : NumberWidth.em(printed)) + 1.0;
     boolean tooWide = ctx.measurePt() > 0 && laid != null
         && laid.width() + 2 * numberEm * ctx.bodySizePt() > ctx.measurePt();
     out.start("fo:block").attrs(ctx.role("math.display.line"));

@@ -15,4 +15,13 @@ final class NumberWidth {
       return 0.5 * printed.length();
     }
   }
+
+  /** The width in ems of a number that is itself a formula (a {@code \tag} with math). */
+  static double formulaEm(String tex) {
+    try {
+      return Typesetter.layout(tex, false, 1f).width();
+    } catch (Typesetter.MathException e) {
+      return 0.5 * tex.length();
+    }
+  }
 }

@@ -41,6 +41,7 @@ final class Rewrites {
       new Rewrite("mathbb-digit", Rewrites::mathbbDigit),
       new Rewrite("cases-gap", Rewrites::casesGap),
       new Rewrite("mkern", Rewrites::mkern),
+      new Rewrite("row-spacing", Rewrites::rowSpacing),
       new Rewrite("verb", Rewrites::verb),
       new Rewrite("color-names", ColorNames::rewrite),
       new Rewrite("inner-environments", Rewrites::innerEnvironments));
@@ -208,6 +209,11 @@ final class Rewrites {
     s = s.replace("\\hspace*{", "\\hspace{");
     s = s.replaceAll("\\\\mspace\\s*\\{\\s*(-?[0-9.]+)\\s*mu\\s*\\}", "\\\\hspace{$1mu}");
     return s;
+  }
+
+  /** {@code \\[1ex]}: jlatexmath would print the length; the extra row space is dropped. */
+  static String rowSpacing(String s) {
+    return s.replaceAll("\\\\\\\\\\s*\\[\\s*-?[0-9.]+\\s*[a-z]{2}\\s*\\]", "\\\\\\\\ ");
   }
 
   /** {@code \verb|x|} (any delimiter) becomes typewriter text with TeX's special characters escaped. */

@@ -191,4 +191,10 @@ class TexPrepassTest {
     Macros m = Macros.of(Map.of("\\loop", "\\loop x"));
     assertThrows(Typesetter.MathException.class, () -> TexPrepass.run("\\loop", false, m));
   }
+
+  @Test
+  void rowSpacingAfterLineBreakIsDropped() throws Exception {
+    String out = ok("\\begin{array}{c} a \\\\[1ex] b \\\\ [2pt] c \\end{array}", true);
+    assertFalse(out.contains("1ex") || out.contains("2pt"), out);
+  }
 }
