@@ -42,6 +42,7 @@ final class Rewrites {
       new Rewrite("cases-gap", Rewrites::casesGap),
       new Rewrite("mkern", Rewrites::mkern),
       new Rewrite("row-spacing", Rewrites::rowSpacing),
+      new Rewrite("limits", Rewrites::limits),
       new Rewrite("verb", Rewrites::verb),
       new Rewrite("color-names", ColorNames::rewrite),
       new Rewrite("inner-environments", Rewrites::innerEnvironments));
@@ -209,6 +210,15 @@ final class Rewrites {
     s = s.replace("\\hspace*{", "\\hspace{");
     s = s.replaceAll("\\\\mspace\\s*\\{\\s*(-?[0-9.]+)\\s*mu\\s*\\}", "\\\\hspace{$1mu}");
     return s;
+  }
+
+  /**
+   * {@code \sum\nolimits} and {@code \int\limits}: jlatexmath applies them to its one shared {@code \sum} symbol, so
+   * every later sum in the JVM changed too. Wrapping the operator in {@code \mathop} gives the limits a fresh atom.
+   */
+  static String limits(String s) {
+    if (!s.contains("limits")) return s;
+    return s.replaceAll("(\\\\[a-zA-Z]+)\\s*\\\\(no)?limits(?![a-zA-Z])", "\\\\mathop{{$1}}\\\\$2limits ");
   }
 
   /** {@code \\[1ex]}: jlatexmath would print the length; the extra row space is dropped. */

@@ -173,7 +173,7 @@ class TexPrepassTest {
 
   @Test
   void displaystyleAndLimitsInInlineMathAreHonouredAndStrayLimitsDropped() throws Exception {
-    assertEquals("\\displaystyle\\sum\\limits_{i=1}^n x_i", ok("\\displaystyle\\sum\\limits_{i=1}^n x_i", false));
+    assertEquals("\\displaystyle\\mathop{{\\sum}}\\limits _{i=1}^n x_i", ok("\\displaystyle\\sum\\limits_{i=1}^n x_i", false));
     failsRaw("\\nolimits_a x");
     assertEquals("_a x", ok("\\nolimits_a x", false));
     assertTrue(Typesetter.layout("\\displaystyle\\sum_{i=1}^n", false, 10).height()
@@ -196,5 +196,13 @@ class TexPrepassTest {
   void rowSpacingAfterLineBreakIsDropped() throws Exception {
     String out = ok("\\begin{array}{c} a \\\\[1ex] b \\\\ [2pt] c \\end{array}", true);
     assertFalse(out.contains("1ex") || out.contains("2pt"), out);
+  }
+
+  @Test
+  void limitsOnASymbolDoNotChangeThatSymbolEverywhereElse() throws Exception {
+    float before = Typesetter.layout("\\sum_{i=1}^n x", true, 10).depth();
+    ok("\\sum\\nolimits_{i=1}^n x + \\int\\limits_0^1 y", true);
+    assertEquals(before, Typesetter.layout("\\sum_{i=1}^n x", true, 10).depth(), 0.01, "later sums keep their limits");
+    assertTrue(ok("\\sum\\nolimits_i x", true).contains("\\mathop{{\\sum}}\\nolimits"));
   }
 }
