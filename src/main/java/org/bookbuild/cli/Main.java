@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bookbuild.diag.Diagnostic;
+import org.bookbuild.diag.DiagnosticPrinter;
+import org.bookbuild.diag.SourceLines;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.io.DiskWorld;
@@ -84,33 +86,48 @@ public final class Main implements Callable<Integer> {
       }
       Diagnostics diags = new Diagnostics();
       Pipeline.Result r;
+      DiskWorld world;
       try {
-        r = Pipeline.build(DiskWorld.of(project), new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict), diags);
-      } catch (java.io.IOException e) {
+        world = DiskWorld.of(project);
+      } catch (java.io.IOException | RuntimeException e) {
         err.println("book: error: cannot read project folder " + project + ": " + e.getMessage() + " [project-unreadable]");
         return 2;
+      }
+      try {
+        r = Pipeline.build(world, new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict), diags);
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-        print(diags, err);
+        // the pipeline guards every stage; reaching this is a bug, still reported without a trace
+        print(diags, err, world);
         err.println("book: internal error: " + e + " (please report this; run with --debug for details)");
         if (debug) e.printStackTrace(err);
         return 1;
       }
-      print(diags, err);
+      print(diags, err, world);
+      if (debug) for (Throwable t : diags.failures()) t.printStackTrace(err);
       if (timings) r.timings().forEach(t -> err.println("book: " + t));
       long errors = diags.count(Severity.ERROR);
       long warnings = diags.count(Severity.WARNING);
-      if (!quiet || errors > 0) {
-        err.println((r.pdf() != null ? "book: wrote " + r.pdf() : "book: no PDF written") + " (" + errors
-            + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") + ")");
+      if (strict) {
+        errors += warnings;
+        warnings = 0;
+      }
+      if (!quiet || errors > 0 || r.pdf() == null) {
+        err.println((r.pdf() != null ? "book: wrote " + r.pdf() : "book: no PDF written") + " (" + plural(errors, "error")
+            + ", " + plural(warnings, "warning") + ")");
       }
       return r.status();
     }
 
-    private void print(Diagnostics diags, java.io.PrintWriter err) {
+    private static String plural(long n, String word) {
+      return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private void print(Diagnostics diags, java.io.PrintWriter err, DiskWorld world) {
+      DiagnosticPrinter p = new DiagnosticPrinter(err, new SourceLines(world::read), strict);
       for (Diagnostic d : diags.all()) {
-        if (quiet && d.severity() != Severity.ERROR) continue;
         if (d.severity() == Severity.INFO) continue;
-        err.println(d.format());
+        if (quiet && d.severity() != Severity.ERROR && !strict) continue;
+        p.print(d);
       }
     }
   }

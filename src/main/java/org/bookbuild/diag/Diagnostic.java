@@ -25,6 +25,22 @@ public record Diagnostic(String ruleId, Severity severity, String message, Sourc
   /** The one-line form the command line prints: {@code path:line:col: warning: message [rule-id]}. */
   public String format() {
     String where = pos.isKnown() ? pos.toString() : "book";
-    return where + ": " + severity.label() + ": " + message + " [" + ruleId + "]";
+    return where + ": " + severity.label() + ": " + oneLine(message) + " [" + ruleId + "]";
+  }
+
+  /**
+   * A message as one printable line: line breaks become spaces and control characters are dropped, and very long
+   * messages (which quote source text) are cut, so that each diagnostic stays one line of stderr.
+   */
+  public static String oneLine(String s) {
+    StringBuilder sb = new StringBuilder(Math.min(s.length(), 400));
+    int i = 0;
+    for (; i < s.length() && sb.length() < 400; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') sb.append(' ');
+      else if (!Character.isISOControl(c)) sb.append(c);
+    }
+    if (i < s.length()) sb.append('…');
+    return sb.toString();
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();
   private final java.util.Set<String> seen = new java.util.HashSet<>();
+  private final List<Throwable> failures = new ArrayList<>();
 
   public synchronized void report(Diagnostic d) {
     if (seen.add(d.ruleId() + "|" + d.pos() + "|" + d.message())) items.add(d);
@@ -22,6 +23,25 @@ public final class Diagnostics {
 
   public void error(String ruleId, SourcePos pos, String message) {
     report(Diagnostic.error(ruleId, pos, message));
+  }
+
+  /**
+   * Reports a bug in the tool itself (an exception inside a stage) as an {@code internal-error} diagnostic at the
+   * place being worked on, and keeps the exception for {@code --debug}; the stage then carries on without that part.
+   */
+  public void internal(SourcePos pos, String activity, Throwable t) {
+    synchronized (this) {
+      if (failures.size() < 20) failures.add(t);
+    }
+    String what = t instanceof StackOverflowError ? "nesting too deep for the stack"
+        : t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    report(new Diagnostic("internal-error", Severity.ERROR, "internal error while " + activity + " (" + what
+        + "); this part is left out", pos, "please report this; --debug prints the Java stack trace"));
+  }
+
+  /** Exceptions behind {@code internal-error} diagnostics, for {@code --debug}. */
+  public synchronized List<Throwable> failures() {
+    return List.copyOf(failures);
   }
 
   public synchronized List<Diagnostic> all() {

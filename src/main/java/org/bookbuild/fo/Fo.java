@@ -25,8 +25,10 @@ public final class Fo {
   private int footnotes;
   private boolean afterHeading;
   private int listDepth;
+  private final SourceMap sources;
 
-  Fo(Xml xml, Context ctx, GlyphCheck glyphs) {
+  Fo(Xml xml, Context ctx, GlyphCheck glyphs, SourceMap sources) {
+    this.sources = sources;
     this.xml = xml;
     this.style = ctx.style();
     this.ctx = ctx;
@@ -90,8 +92,28 @@ public final class Fo {
   }
 
   public void block(Block b) {
+    sources.note(xml.length(), b.pos());
     Renderers.block(b, this);
     afterHeading = b instanceof Block.Heading;
+  }
+
+  /**
+   * Writes a top-level block of a chapter. If its renderer fails, what it wrote is taken back, the failure becomes an
+   * {@code internal-error} diagnostic at the block, and a problem box stands in its place: one bad block never costs
+   * the chapter, and the FO stays well-formed.
+   */
+  void guardedBlock(Block b) {
+    Xml.Mark m = xml.mark();
+    int depth = listDepth;
+    try {
+      block(b);
+    } catch (RuntimeException | StackOverflowError e) {
+      xml.rollback(m);
+      sources.truncate(m.length());
+      listDepth = depth;
+      ctx.diags().internal(b.pos(), "writing this block into the FO", e);
+      block(new Block.Problem(b.pos(), "this block could not be typeset (internal error, see the build's messages)", ""));
+    }
   }
 
   /** Whether the block being written directly follows a heading (its paragraph is then not indented). */
@@ -114,7 +136,10 @@ public final class Fo {
   }
 
   public void inlines(List<Inline> inlines) {
-    for (Inline i : inlines) Renderers.inline(i, this);
+    for (Inline i : inlines) {
+      sources.note(xml.length(), i.pos());
+      Renderers.inline(i, this);
+    }
   }
 
   /** Text, checked for glyphs the fonts lack. {@code mono} selects the monospaced font chain. */

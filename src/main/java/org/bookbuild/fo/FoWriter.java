@@ -18,8 +18,16 @@ public final class FoWriter {
 
   private FoWriter() {}
 
+  /** The FO text and where its parts came from in the sources (for reporting FOP's events at the author's text). */
+  public record Output(String fo, SourceMap sources) {}
+
   public static String write(Book book, Context ctx) {
+    return writeMapped(book, ctx).fo();
+  }
+
+  public static Output writeMapped(Book book, Context ctx) {
     Style style = ctx.style();
+    SourceMap sources = new SourceMap();
     Xml x = new Xml();
     x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.start("fo:root").attr("xmlns:fo", FO_NS).attr("xmlns:fox", FOX_NS).attr("language", book.meta().language());
@@ -27,7 +35,7 @@ public final class FoWriter {
     Declarations.write(x, book.meta(), style);
     Outline outline = Outline.of(book, Integer.parseInt(style.page("bookmark-depth")));
     Bookmarks.write(x, outline, Contents.ID, style.string("contents"));
-    Fo fo = new Fo(x, ctx, new GlyphCheck(style, ctx.world()));
+    Fo fo = new Fo(x, ctx, new GlyphCheck(style, ctx.world()), sources);
 
     sequence(fo, PageMasters.PLAIN, "i", "1", book.meta());
     TitlePage.write(fo, book.meta());
@@ -55,12 +63,14 @@ public final class FoWriter {
         sequence(fo, master, isFront ? "i" : "1", !isFront && firstBody ? "1" : "auto", book.meta());
         if (!isFront) firstBody = false;
         fo.startChapter(c);
-        fo.blocks(c.blocks());
+        for (org.bookbuild.model.Block b : c.blocks()) fo.guardedBlock(b);
         endSequence(x);
       }
     }
     x.end();
-    return x.toString();
+    String text = x.toString();
+    sources.finish(text);
+    return new Output(text, sources);
   }
 
   private static void sequence(Fo fo, String master, String format, String initial, Metadata meta) {

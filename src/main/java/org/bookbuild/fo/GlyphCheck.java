@@ -25,19 +25,36 @@ final class GlyphCheck {
     this.mono = chain(style, style.prop("code", "font-family", ""), world);
   }
 
+  /** AWT fonts by source and content: creating one parses the whole file, and tests and fuzzing build many books per JVM. */
+  private static final java.util.Map<String, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Built-in fonts are cached by name (they cannot change while the JVM runs); project fonts by name and content.
+   */
+  private static Font load(String source, World world) {
+    boolean builtin = source.startsWith("classpath:") || !world.exists(source);
+    if (builtin) return FONTS.computeIfAbsent(source, k -> FontFiles.bytes(source, world).map(GlyphCheck::create).orElse(null));
+    return FontFiles.bytes(source, world)
+        .map(b -> FONTS.computeIfAbsent(source + "#" + b.length + "#" + java.util.Arrays.hashCode(b), k -> create(b)))
+        .orElse(null);
+  }
+
+  private static Font create(byte[] b) {
+    try {
+      return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(b));
+    } catch (Exception e) {
+      return null; // a font that AWT cannot read is reported by FOP when it loads it
+    }
+  }
+
   private static List<Font> chain(Style style, String families, World world) {
     List<Font> out = new ArrayList<>();
     for (String fam : families.split(",")) {
       String f = fam.trim().replace("\"", "").replace("'", "");
       for (Style.FontFace face : style.fonts()) {
         if (face.family().equals(f) && face.style().equals("normal") && face.weight().equals("normal")) {
-          FontFiles.bytes(face.source(), world).ifPresent(b -> {
-            try {
-              out.add(Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(b)));
-            } catch (Exception e) {
-              // a font that AWT cannot read is reported by FOP when it loads it
-            }
-          });
+          Font font = load(face.source(), world);
+          if (font != null) out.add(font);
           break;
         }
       }

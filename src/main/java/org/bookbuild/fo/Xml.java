@@ -10,6 +10,9 @@ public final class Xml {
   private final StringBuilder sb;
   private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
   private boolean inTag;
+  /** Names and offsets of the attributes of the open start tag, to keep names unique. */
+  private final java.util.List<String> tagAttrs = new java.util.ArrayList<>();
+  private final java.util.List<Integer> tagAttrStarts = new java.util.ArrayList<>();
 
   public Xml(StringBuilder sb) {
     this.sb = sb;
@@ -25,12 +28,33 @@ public final class Xml {
     sb.append('<').append(name);
     open.push(name);
     inTag = true;
+    tagAttrs.clear();
+    tagAttrStarts.clear();
     return this;
   }
 
+  /**
+   * Adds an attribute to the open start tag. Setting a name twice keeps the last value (a renderer's explicit
+   * attribute overrides the same property from a style role); XML forbids repeating it.
+   */
   public Xml attr(String name, String value) {
     if (value == null) return this;
     if (!inTag) throw new IllegalStateException("attribute outside a start tag: " + name);
+    for (int i = 0; i < tagAttrs.size(); i++) {
+      if (tagAttrs.get(i).equals(name)) {
+        int start = tagAttrStarts.get(i);
+        int end = i + 1 < tagAttrStarts.size() ? tagAttrStarts.get(i + 1) : sb.length();
+        String later = sb.substring(end);
+        sb.setLength(start);
+        tagAttrs.remove(i);
+        tagAttrStarts.remove(i);
+        for (int j = i; j < tagAttrStarts.size(); j++) tagAttrStarts.set(j, tagAttrStarts.get(j) - (end - start));
+        sb.append(later);
+        break;
+      }
+    }
+    tagAttrs.add(name);
+    tagAttrStarts.add(sb.length());
     sb.append(' ').append(name).append("=\"");
     escape(value, true);
     sb.append('"');
@@ -75,6 +99,33 @@ public final class Xml {
 
   public int depth() {
     return open.size();
+  }
+
+  /** Characters written so far (the offset the next markup starts at). */
+  public int length() {
+    return sb.length();
+  }
+
+  /** A point to come back to with {@link #rollback}. */
+  public record Mark(int length, int depth, boolean inTag) {}
+
+  public Mark mark() {
+    return new Mark(sb.length(), open.size(), inTag);
+  }
+
+  /**
+   * Takes back everything written since {@code m}, including elements opened and not yet closed, so that a renderer
+   * that failed half-way leaves well-formed output behind.
+   */
+  public void rollback(Mark m) {
+    sb.setLength(m.length());
+    while (open.size() > m.depth()) open.pop();
+    inTag = m.inTag();
+    // a mark taken inside a start tag keeps only attributes written before it
+    while (!tagAttrStarts.isEmpty() && tagAttrStarts.get(tagAttrStarts.size() - 1) >= m.length()) {
+      tagAttrs.remove(tagAttrs.size() - 1);
+      tagAttrStarts.remove(tagAttrStarts.size() - 1);
+    }
   }
 
   private void closeTag() {

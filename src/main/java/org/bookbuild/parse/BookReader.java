@@ -171,6 +171,10 @@ public final class BookReader {
       byte[] content = world.read(file);
       List<Block> blocks = format.parse(world, file, content, diags);
       return ext.equals("md") ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
+    } catch (RuntimeException | StackOverflowError ex) {
+      // a bug in a parser must not cost the rest of the book: the chapter keeps its title and a problem box
+      diags.internal(SourcePos.of(file, 1, 1), "reading " + file, ex);
+      return missing(e, "internal error while reading it");
     } catch (SandboxException ex) {
       diags.error("path-outside-project", e.pos(), ex.getMessage());
       return missing(e, "outside the project");

@@ -31,9 +31,25 @@ import org.bookbuild.model.Inline;
  * rest of the program sees the model.
  */
 final class FlexmarkConverter {
+  /**
+   * Deepest nesting of block containers (quotes, lists, footnotes, directives) kept in the model; deeper levels are
+   * flattened into the last one with a {@code nesting-too-deep} warning. Every later stage (transforms, the FO writer,
+   * FOP's layout) recurses over the nesting, so this bound keeps them all off the end of the stack.
+   */
+  static final int MAX_BLOCK_DEPTH = 32;
+  /** The same for inline containers (emphasis, links, spans). */
+  static final int MAX_INLINE_DEPTH = 32;
+
   private final LineIndex lines;
   private final Diagnostics diags;
   private final ParseEnv env;
+  /**
+   * Current nesting, shared by the converters of one thread: a directive's body is parsed by a fresh converter, and
+   * its depth must add to the depth of the directive around it. [0] blocks, [1] inlines.
+   */
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[2]);
+  private final int[] depth = DEPTH.get();
+  private boolean reportedDeep;
 
   FlexmarkConverter(LineIndex lines, ParseEnv env) {
     this.lines = lines;
@@ -53,6 +69,8 @@ final class FlexmarkConverter {
   List<Block> blocks(Node parent) {
     List<Block> out = new ArrayList<>();
     MystNodes.Target pending = null;
+    depth[0]++;
+    try {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
       if (n instanceof MystNodes.Target t) {
         if (pending != null) out.add(Targets.anchorBlock(pos(pending), pending.label));
@@ -66,8 +84,22 @@ final class FlexmarkConverter {
         pending = null;
       }
     }
+    } finally {
+      depth[0]--;
+    }
     if (pending != null) out.add(Targets.anchorBlock(pos(pending), pending.label));
     return org.bookbuild.parse.directive.Gated.group(out, diags);
+  }
+
+  /** Whether a container at {@code n} would nest too deep; reports the first such place in the file. */
+  private boolean tooDeep(Node n, boolean inline) {
+    if (inline ? depth[1] <= MAX_INLINE_DEPTH : depth[0] <= MAX_BLOCK_DEPTH) return false;
+    if (!reportedDeep) {
+      reportedDeep = true;
+      diags.warn("nesting-too-deep", pos(n), (inline ? "inline markup" : "lists and block quotes") + " nested more than "
+          + (inline ? MAX_INLINE_DEPTH : MAX_BLOCK_DEPTH) + " levels deep; deeper levels are flattened into the last one");
+    }
+    return true;
   }
 
   private void block(Node n, List<Block> out) {
@@ -83,6 +115,9 @@ final class FlexmarkConverter {
       out.add(new Block.CodeBlock(pos, Attr.EMPTY, lang, stripFinalNewline(f.getContentChars().toString())));
     } else if (n instanceof IndentedCodeBlock c) {
       out.add(new Block.CodeBlock(pos, Attr.EMPTY, "", stripFinalNewline(c.getContentChars().toString())));
+    } else if ((n instanceof BlockQuote || n instanceof ListBlock) && tooDeep(n, false)) {
+      if (n instanceof BlockQuote) out.addAll(blocks(n));
+      else for (Node li = n.getFirstChild(); li != null; li = li.getNext()) out.addAll(blocks(li));
     } else if (n instanceof BlockQuote q) {
       out.add(new Block.Quote(pos, blocks(q)));
     } else if (n instanceof BulletList l) {
@@ -200,13 +235,21 @@ final class FlexmarkConverter {
 
   List<Inline> inlines(Node parent) {
     List<Inline> out = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) inline(n, out);
+    depth[1]++;
+    try {
+      for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) inline(n, out);
+    } finally {
+      depth[1]--;
+    }
     return out;
   }
 
   private void inline(Node n, List<Inline> out) {
     SourcePos pos = pos(n);
-    if (n instanceof Text || n instanceof TextBase) {
+    if ((n instanceof Emphasis || n instanceof StrongEmphasis || n instanceof Strikethrough || n instanceof Link
+        || n instanceof LinkRef) && n.hasChildren() && tooDeep(n, true)) {
+      out.addAll(inlines(n));
+    } else if (n instanceof Text || n instanceof TextBase) {
       if (n instanceof TextBase && n.hasChildren()) {
         out.addAll(inlines(n));
       } else {

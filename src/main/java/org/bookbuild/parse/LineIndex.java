@@ -76,6 +76,10 @@ public final class LineIndex {
     return SourcePos.of(file, line + 1 + lineOffset, offset - starts[line] + 1);
   }
 
+  public int lineOffset() {
+    return lineOffset;
+  }
+
   public String file() {
     return file;
   }

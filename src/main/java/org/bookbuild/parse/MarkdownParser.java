@@ -69,7 +69,10 @@ public final class MarkdownParser {
   }
 
   List<Block> parse(ParseEnv env, LineIndex lines, String text) {
-    Document doc = parser.parse(text);
-    return new FlexmarkConverter(lines, env).document(doc);
+    String checked = SourceChecks.prepare(lines, text, env.diags());
+    Document doc = parser.parse(checked);
+    // positions stay right: cutting markers out of a line only shifts columns after the cut on that line
+    LineIndex ix = checked == text ? lines : new LineIndex(lines.file(), checked, lines.lineOffset());
+    return new FlexmarkConverter(ix, env).document(doc);
   }
 }

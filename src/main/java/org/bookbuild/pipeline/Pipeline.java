@@ -21,7 +21,6 @@ import org.bookbuild.style.Style;
 import org.bookbuild.style.StyleException;
 import org.bookbuild.style.StyleLoader;
 import org.bookbuild.transform.Context;
-import org.bookbuild.transform.Transforms;
 
 /**
  * The whole build in order: project → style → parse → transforms → FO → FOP → finishing → output. Read this class
@@ -40,7 +39,27 @@ public final class Pipeline {
     }
   }
 
+  /** The FO for a book and the model it was written from (for tests and tools that stop before FOP). */
+  public record FoResult(Project project, Style style, Book book, FoWriter.Output fo, List<String> timings) {}
+
+  /**
+   * Runs the build. The work happens on a thread with a large stack ({@link BigStack}) so that pathological nesting in
+   * the sources ends in a diagnostic, not a {@link StackOverflowError}.
+   */
   public static Result build(World world, Request req, Diagnostics diags) {
+    return BigStack.call(() -> buildHere(world, req, diags));
+  }
+
+  /**
+   * Everything up to the FO, on a large stack: configuration, style, parse, transforms, FO writer. Returns null when
+   * the configuration is unusable (reported in {@code diags}, exit status 2); the FO is null when the FO writer
+   * failed outside any chapter.
+   */
+  public static FoResult fo(World world, Diagnostics diags) {
+    return BigStack.call(() -> foHere(world, diags));
+  }
+
+  private static FoResult foHere(World world, Diagnostics diags) {
     Project project;
     Style style;
     try {
@@ -49,20 +68,42 @@ public final class Pipeline {
       Licenses.check(project, style);
     } catch (ConfigException e) {
       diags.error(e.ruleId(), e.pos(), e.getMessage());
-      return new Result(2, null, null);
+      return null;
     } catch (StyleException e) {
       diags.error("style-invalid", SourcePos.NONE, e.getMessage());
-      return new Result(2, null, null);
+      return null;
+    } catch (RuntimeException | StackOverflowError e) {
+      diags.internal(SourcePos.of(ProjectLoader.BOOK_YML, 1, 1), "reading the configuration", e);
+      return null;
     }
     List<String> timings = new ArrayList<>();
     long t0 = System.nanoTime();
-    Book book = BookReader.read(world, project, diags);
+    Book parsed = BookReader.read(world, project, diags);
     t0 = lap(timings, "parse", t0);
-    Context ctx = new Context(project, style, diags, world);
-    book = Transforms.apply(book, ctx);
+    Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
+    Book book = tr.book();
     t0 = lap(timings, "transform", t0);
-    String fo = FoWriter.write(book, ctx);
-    t0 = lap(timings, "fo", t0);
+    FoWriter.Output written;
+    try {
+      written = FoWriter.writeMapped(book, tr.ctx());
+    } catch (RuntimeException | StackOverflowError e) {
+      diags.internal(SourcePos.NONE, "writing the FO (outside any chapter)", e);
+      return new FoResult(project, style, book, null, timings);
+    }
+    lap(timings, "fo", t0);
+    return new FoResult(project, style, book, written, timings);
+  }
+
+  private static Result buildHere(World world, Request req, Diagnostics diags) {
+    FoResult r = foHere(world, diags);
+    if (r == null) return new Result(2, null, null);
+    Book book = r.book();
+    Project project = r.project();
+    Style style = r.style();
+    List<String> timings = new ArrayList<>(r.timings());
+    if (r.fo() == null) return new Result(1, null, book, timings);
+    String fo = r.fo().fo();
+    long t0 = System.nanoTime();
 
     Path pdfPath = req.out() != null ? req.out() : world.outputPath("out/" + project.output() + ".pdf");
     Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");
@@ -70,30 +111,30 @@ public final class Pipeline {
       world.writeAtomically(foPath, o -> o.write(fo.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + foPath + ": " + e.getMessage());
-      return new Result(2, null, book);
+      return new Result(2, null, book, timings);
     }
     byte[] pdf;
     try {
-      pdf = Renderer.render(fo, style, world, project.meta(), BuildDate.of(world, project.meta()), diags);
+      pdf = Renderer.render(fo, r.fo().sources(), style, world, project.meta(), BuildDate.of(world, project.meta()), diags);
     } catch (Renderer.RenderException e) {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
-      return new Result(1, null, book);
+      return new Result(1, null, book, timings);
     }
     t0 = lap(timings, "render", t0);
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
-    if (failed && req.strict()) return new Result(1, null, book);
+    if (failed && req.strict()) return new Result(1, null, book, timings);
     byte[] finished;
     try {
       finished = Finisher.finish(pdf, project.meta());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       diags.error("finish-failed", SourcePos.NONE, "cannot finish the PDF FOP wrote: " + e.getMessage());
-      return new Result(1, null, book);
+      return new Result(1, null, book, timings);
     }
     try {
       world.writeAtomically(pdfPath, o -> o.write(finished));
     } catch (IOException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + pdfPath + ": " + e.getMessage());
-      return new Result(2, null, book);
+      return new Result(2, null, book, timings);
     }
     lap(timings, "finish+write", t0);
     return new Result(failed ? 1 : 0, pdfPath, book, timings);

@@ -8,13 +8,23 @@ import org.bookbuild.diag.Diagnostic;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourcePos;
+import org.bookbuild.fo.SourceMap;
 
 /** Bridges FOP's events into the build's diagnostics, with rule ids derived from the event kind. */
 final class FopEvents implements EventListener {
   private final Diagnostics diags;
+  private final SourceMap sources;
 
-  FopEvents(Diagnostics diags) {
+  FopEvents(Diagnostics diags, SourceMap sources) {
     this.diags = diags;
+    this.sources = sources;
+  }
+
+  /** The author's position for an event: FOP passes the FO element's locator as parameter {@code loc}. */
+  private SourcePos where(Event event) {
+    Object loc = event.getParam("loc");
+    if (loc instanceof org.xml.sax.Locator l) return sources.at(l.getLineNumber(), l.getColumnNumber());
+    return SourcePos.NONE;
   }
 
   @Override
@@ -36,6 +46,11 @@ final class FopEvents implements EventListener {
       message = key;
     }
     Severity s = sev == EventSeverity.WARN ? Severity.WARNING : Severity.ERROR;
-    diags.report(new Diagnostic(rule, s, message.replaceAll("\\s+", " "), SourcePos.NONE, ""));
+    diags.report(new Diagnostic(rule, s, stripLocation(message), where(event), ""));
+  }
+
+  /** FOP appends "(See position l:c)" in the FO, which means nothing to the author; the diagnostic has the source position. */
+  static String stripLocation(String message) {
+    return message.replaceAll("\\s+", " ").replaceAll("\\s*\\(See position [^)]*\\)", "").replaceAll("\\s*\\(No context info available\\)", "").trim();
   }
 }

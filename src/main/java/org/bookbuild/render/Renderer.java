@@ -19,6 +19,7 @@ import org.apache.fop.apps.FopFactoryBuilder;
 import org.apache.fop.apps.MimeConstants;
 import org.apache.fop.apps.io.ResourceResolverFactory;
 import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.fo.SourceMap;
 import org.bookbuild.io.World;
 import org.bookbuild.model.Metadata;
 import org.bookbuild.style.Style;
@@ -40,6 +41,12 @@ public final class Renderer {
 
   public static byte[] render(String fo, Style style, World world, Metadata meta, Date created, Diagnostics diags)
       throws RenderException {
+    return render(fo, SourceMap.empty(), style, world, meta, created, diags);
+  }
+
+  /** @param sources where the FO came from, so that FOP's events are reported at the author's text */
+  public static byte[] render(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
+      Diagnostics diags) throws RenderException {
     try {
       String conf = FopConfig.build(style, extraFonts());
       Resources resources = new Resources(world, ResourceResolverFactory.createDefaultResourceResolver());
@@ -55,13 +62,13 @@ public final class Renderer {
       // language alternative, dc:creator as a sequence) with plain text, which XMP readers and PDF/A reject.
       ua.setCreator("bookbuild");
       ua.setProducer("bookbuild (Apache FOP)");
-      ua.getEventBroadcaster().addEventListener(new FopEvents(diags));
+      ua.getEventBroadcaster().addEventListener(new FopEvents(diags, sources));
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
       Fop fop = factory.newFop(MimeConstants.MIME_PDF, ua, out);
       Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
-      t.transform(new StreamSource(new StringReader(fo)), new SAXResult(fop.getDefaultHandler()));
+      t.transform(org.bookbuild.io.SafeXml.source(fo), new SAXResult(fop.getDefaultHandler()));
       return out.toByteArray();
-    } catch (Exception e) {
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       throw new RenderException("FOP could not render the book: " + rootMessage(e), e);
     }
   }

@@ -1,0 +1,112 @@
+package org.bookbuild.parse;
+
+import org.bookbuild.diag.Diagnostics;
+
+/**
+ * Checks on raw Markdown text before flexmark sees it: characters XML cannot carry are reported (the FO writer drops
+ * them), and lines that open more than {@link FlexmarkConverter#MAX_BLOCK_DEPTH} lists or block quotes at once
+ * ({@code > > > …}, {@code - - - …}) are cut down to that depth. flexmark's time grows with the square of such
+ * nesting, and everything past the cap would be flattened by the converter anyway.
+ */
+final class SourceChecks {
+  /** At most this many {@code char-invalid} warnings per text; the rest are counted in the last one. */
+  static final int MAX_CHAR_REPORTS = 10;
+
+  private SourceChecks() {}
+
+  /** Returns the text to parse (the same string when nothing needed cutting). */
+  static String prepare(LineIndex lines, String text, Diagnostics diags) {
+    invalidChars(lines, text, diags);
+    return limitNesting(lines, text, diags);
+  }
+
+  private static void invalidChars(LineIndex lines, String text, Diagnostics diags) {
+    int reported = 0;
+    int total = 0;
+    int firstUnreported = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok;
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+      if (ok) continue;
+      total++;
+      if (reported < MAX_CHAR_REPORTS) {
+        reported++;
+        diags.warn("char-invalid", lines.pos(i), String.format("character U+%04X cannot be printed (XML cannot carry it) and is left out", (int) c));
+      } else if (firstUnreported < 0) {
+        firstUnreported = i;
+      }
+    }
+    if (total > reported) {
+      diags.warn("char-invalid", lines.pos(firstUnreported), (total - reported) + " more characters that cannot be printed are left out");
+    }
+  }
+
+  private static String limitNesting(LineIndex lines, String text, Diagnostics diags) {
+    int max = FlexmarkConverter.MAX_BLOCK_DEPTH;
+    StringBuilder out = null;
+    int lineStart = 0;
+    boolean reported = false;
+    while (lineStart <= text.length()) {
+      int end = text.indexOf('\n', lineStart);
+      if (end < 0) end = text.length();
+      int depth = 0;
+      int i = lineStart;
+      int cut = -1;
+      int contentAt = -1;
+      while (i < end) {
+        int spaces = 0;
+        while (i < end && text.charAt(i) == ' ' && spaces < 4) {
+          i++;
+          spaces++;
+        }
+        int m = marker(text, i, end);
+        if (m < 0) break;
+        depth++;
+        if (depth == max) cut = m;
+        i = m;
+        contentAt = m;
+      }
+      if (depth > max) {
+        if (out == null) out = new StringBuilder(text.length()).append(text, 0, lineStart);
+        out.append(text, lineStart, cut).append(text, contentAt, end);
+        if (!reported) {
+          reported = true;
+          diags.warn("nesting-too-deep", lines.pos(cut), depth + " lists or block quotes opened on one line; only " + max
+              + " levels are kept, the rest is flattened into the last one");
+        }
+      } else if (out != null) {
+        out.append(text, lineStart, end);
+      }
+      if (end < text.length() && out != null) out.append('\n');
+      lineStart = end + 1;
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** If a block-quote or list marker starts at {@code i}, the index after it and its following space; else -1. */
+  private static int marker(String s, int i, int end) {
+    if (i >= end) return -1;
+    char c = s.charAt(i);
+    int after;
+    if (c == '>') {
+      after = i + 1;
+      if (after < end && (s.charAt(after) == ' ' || s.charAt(after) == '\t')) after++;
+      return after;
+    }
+    if (c == '-' || c == '*' || c == '+') {
+      after = i + 1;
+    } else {
+      int j = i;
+      while (j < end && j - i < 9 && Character.isDigit(s.charAt(j))) j++;
+      if (j == i || j >= end || (s.charAt(j) != '.' && s.charAt(j) != ')')) return -1;
+      after = j + 1;
+    }
+    if (after >= end || (s.charAt(after) != ' ' && s.charAt(after) != '\t')) return -1;
+    return after + 1;
+  }
+}
