@@ -17,6 +17,7 @@ final class Images {
 
   static void inline(Inline.Image im, Fo fo) {
     String src = im.attr().get("asset");
+    if (src != null && !assetAllowed(im, src, fo)) return;
     if (src == null) src = projectUri(im, fo);
     if (src == null) return;
     fo.xml().start("fo:external-graphic").attr("src", "url(" + src + ")");
@@ -51,12 +52,47 @@ final class Images {
         placeholder(im, fo, "missing image: " + src);
         return null;
       }
+      ImageGate.Refusal no = ImageGate.check(fo.ctx().world().read(rel), src, fo.ctx().world(), rel, im.pos(), fo.ctx().diags());
+      if (no != null) {
+        fo.ctx().diags().error(no.ruleId(), im.pos(), no.message());
+        placeholder(im, fo, "image left out: " + src);
+        return null;
+      }
       return PROJECT_SCHEME + rel;
     } catch (SandboxException e) {
       fo.ctx().diags().error("path-outside-project", im.pos(), "image outside the project folder: " + src);
       placeholder(im, fo, "image outside the project: " + src);
       return null;
+    } catch (java.io.IOException e) {
+      fo.ctx().diags().error("image-unreadable", im.pos(), "cannot read image " + src + ": " + e.getMessage());
+      placeholder(im, fo, "unreadable image: " + src);
+      return null;
     }
+  }
+
+  /**
+   * Generated assets (figures, notebook outputs) are files under the build's output folder; a notebook can carry any
+   * picture, so they pass the same gate as project images.
+   */
+  private static boolean assetAllowed(Inline.Image im, String src, Fo fo) {
+    byte[] b;
+    try {
+      java.nio.file.Path p = java.nio.file.Path.of(java.net.URI.create(src));
+      if (!p.toAbsolutePath().normalize().startsWith(fo.ctx().world().outputPath("").toAbsolutePath().normalize())) {
+        fo.ctx().diags().error("path-outside-project", im.pos(), "generated image outside the project folder: " + src);
+        placeholder(im, fo, "image outside the project");
+        return false;
+      }
+      if (!java.nio.file.Files.isRegularFile(p)) return true; // its producer reported why it is missing
+      b = java.nio.file.Files.readAllBytes(p);
+    } catch (RuntimeException | java.io.IOException e) {
+      return true; // not a local file URI: the render stage refuses what it must
+    }
+    ImageGate.Refusal no = ImageGate.check(b, im.src(), fo.ctx().world(), null, im.pos(), fo.ctx().diags());
+    if (no == null) return true;
+    fo.ctx().diags().error(no.ruleId(), im.pos(), no.message());
+    placeholder(im, fo, "image left out: " + im.src());
+    return false;
   }
 
   private static void placeholder(Inline.Image im, Fo fo, String message) {

@@ -50,6 +50,8 @@ final class FlexmarkConverter {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[2]);
   private final int[] depth = DEPTH.get();
   private boolean reportedDeep;
+  /** Footnote definitions being expanded right now (a note may mention another, never itself). */
+  private final java.util.Set<Node> openNotes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   FlexmarkConverter(LineIndex lines, ParseEnv env) {
     this.lines = lines;
@@ -296,8 +298,16 @@ final class FlexmarkConverter {
       if (fb == null) {
         diags.warn("footnote-undefined", pos, "footnote [^" + f.getText() + "] has no definition");
         out.add(new Inline.Problem(pos, "undefined footnote", f.getChars().toString()));
+      } else if (!openNotes.add(fb)) {
+        // a note that refers to itself (directly or through another note) would be expanded forever
+        diags.warn("footnote-recursive", pos, "footnote [^" + f.getText() + "] refers to itself; the inner reference is not expanded");
+        out.add(new Inline.Problem(pos, "footnote refers to itself", f.getChars().toString()));
       } else {
-        out.add(new Inline.Note(pos, blocks(fb)));
+        try {
+          out.add(new Inline.Note(pos, blocks(fb)));
+        } finally {
+          openNotes.remove(fb);
+        }
       }
     } else if (n instanceof HtmlInlineComment) {
       // never printed

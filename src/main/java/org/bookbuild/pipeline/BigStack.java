@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  */
 final class BigStack {
   /** Bytes of stack for the build thread. */
-  static final long STACK_BYTES = 1L << 30;
+  static final long STACK_BYTES = 256L << 20;
 
   private BigStack() {}
 
