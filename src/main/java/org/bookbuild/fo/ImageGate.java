@@ -75,12 +75,16 @@ final class ImageGate {
 
   private static Refusal svg(byte[] b, String name, World world, String rel, SourcePos pos, Diagnostics diags) {
     SvgScan scan = new SvgScan(world, rel);
+    byte[] clean = SafeXml.withoutDoctype(b);
+    if (clean == null) {
+      return new Refusal("svg-unsafe", "SVG " + name + " declares entities (a DOCTYPE with an internal subset), which are never expanded; the image is left out");
+    }
     try {
-      SafeXml.saxFactory().newSAXParser().parse(new InputSource(new ByteArrayInputStream(b)), scan);
+      SafeXml.saxFactory().newSAXParser().parse(new InputSource(new ByteArrayInputStream(clean)), scan);
     } catch (SAXParseException e) {
       String m = String.valueOf(e.getMessage());
       if (m.contains("DOCTYPE")) {
-        return new Refusal("svg-unsafe", "SVG " + name + " declares a DTD or entities, which are never loaded; the image is left out");
+        return new Refusal("svg-unsafe", "SVG " + name + " declares a DTD in an unexpected place; the image is left out");
       }
       return new Refusal("image-unreadable", "SVG " + name + " is not well-formed XML (line " + e.getLineNumber() + "): " + m);
     } catch (SAXException | IOException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {

@@ -67,4 +67,43 @@ public final class SafeXml {
       throw new IllegalStateException("cannot create an XML parser: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * An XML document's bytes without its DOCTYPE declaration, when that declaration only names an external DTD (as
+   * SVG files from matplotlib and Inkscape do): the DTD is never needed and never loaded. Returns null when the
+   * DOCTYPE has an internal subset ({@code [ … ]}, where entities are declared): such a file is refused, not cleaned.
+   * Works on the bytes of ASCII-compatible encodings; returns the input unchanged when there is no DOCTYPE.
+   */
+  public static byte[] withoutDoctype(byte[] xml) {
+    String s = new String(xml, 0, Math.min(xml.length, 1 << 16), java.nio.charset.StandardCharsets.ISO_8859_1);
+    int i = s.indexOf("<!DOCTYPE");
+    if (i < 0) return xml;
+    int root = firstElement(s);
+    if (root >= 0 && root < i) return xml; // a DOCTYPE after the root element is a syntax error the parser reports
+    char quote = 0;
+    for (int j = i + 9; j < s.length(); j++) {
+      char c = s.charAt(j);
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '[') {
+        return null;
+      } else if (c == '>') {
+        byte[] out = new byte[xml.length - (j + 1 - i)];
+        System.arraycopy(xml, 0, out, 0, i);
+        System.arraycopy(xml, j + 1, out, i, xml.length - j - 1);
+        return out;
+      }
+    }
+    return null;
+  }
+
+  /** Index of the first element's start tag, skipping the XML declaration, comments and processing instructions. */
+  private static int firstElement(String s) {
+    for (int k = s.indexOf('<'); k >= 0; k = s.indexOf('<', k + 1)) {
+      if (k + 1 < s.length() && Character.isLetter(s.charAt(k + 1))) return k;
+    }
+    return -1;
+  }
 }

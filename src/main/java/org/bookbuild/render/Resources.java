@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.xmlgraphics.io.Resource;
 import org.apache.xmlgraphics.io.ResourceResolver;
+import org.bookbuild.io.SafeXml;
 import org.bookbuild.io.SandboxException;
 import org.bookbuild.io.World;
 
@@ -34,11 +35,13 @@ final class Resources implements ResourceResolver {
       return new Resource(new ByteArrayInputStream(b));
     }
     if (s.startsWith("project:")) {
-      return new Resource(new ByteArrayInputStream(world.read(java.net.URLDecoder.decode(s.substring("project:".length()), "UTF-8"))));
+      String rel = java.net.URLDecoder.decode(s.substring("project:".length()), "UTF-8");
+      return new Resource(new ByteArrayInputStream(withoutDoctype(world.read(rel), s)));
     }
     String scheme = uri.getScheme();
     if ("file".equals(scheme)) {
-      checkInsideProject(uri);
+      Path p = checkInsideProject(uri);
+      return new Resource(new ByteArrayInputStream(withoutDoctype(Files.readAllBytes(p), s)));
     } else if (!"data".equals(scheme)) {
       throw new IOException("not fetched: " + s + " (bookbuild never reads from the network)");
     }
@@ -49,7 +52,7 @@ final class Resources implements ResourceResolver {
    * {@code file:} URIs (the figure stage's generated assets under {@code out/}) are read only inside the project
    * folder, symlinks resolved: a FO or SVG that names {@code file:///etc/passwd} gets nothing.
    */
-  private void checkInsideProject(URI uri) throws IOException {
+  private Path checkInsideProject(URI uri) throws IOException {
     Path p;
     try {
       p = Path.of(uri);
@@ -62,6 +65,18 @@ final class Resources implements ResourceResolver {
     if (!real.startsWith(realRoot)) {
       throw new SandboxException("not read: " + uri + " lies outside the project folder");
     }
+    return real;
+  }
+
+  /**
+   * XML resources (SVG) lose a DOCTYPE that only names a DTD, so Batik never loads one; one that declares entities is
+   * refused (the FO writer's image gate has reported it already). Other files pass unchanged.
+   */
+  private static byte[] withoutDoctype(byte[] b, String name) throws IOException {
+    if (b.length < 5 || b[0] != '<' && !(b.length > 3 && (b[0] & 0xff) == 0xEF)) return b;
+    byte[] clean = SafeXml.withoutDoctype(b);
+    if (clean == null) throw new IOException("not read: " + name + " declares XML entities");
+    return clean;
   }
 
   @Override

@@ -17,6 +17,7 @@ public final class HeadingIds implements Transform {
   @Override
   public Book apply(Book book, Context ctx) {
     Set<String> used = new HashSet<>();
+    java.util.Map<String, org.bookbuild.diag.SourcePos> labelled = new java.util.HashMap<>();
     return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
       @Override
       protected List<Block> block(Block b) {
@@ -26,6 +27,12 @@ public final class HeadingIds implements Transform {
             id = h.level() == 1 ? ch.id() : ch.id() + "-" + ProjectLoader.slug(Walk.text(h.content()));
           } else {
             id = Labels.normalise(id);
+            // the author's label must stay unique in the FO, but a repeat is the author's mistake: say so
+            org.bookbuild.diag.SourcePos first = labelled.putIfAbsent(id, h.pos());
+            if (first != null) {
+              ctx.diags().warn("label-duplicate", h.pos(), "label '" + id + "' is already used at " + first
+                  + "; references go to the first");
+            }
           }
           String unique = id;
           for (int i = 2; !used.add(unique); i++) unique = id + "-" + i;
