@@ -55,7 +55,29 @@ public final class StyleLoader {
   private static Optional<Map<String, Object>> yaml(World world, String path) {
     Optional<Map<String, Object>> own = projectYaml(world, path);
     if (own.isPresent()) return own;
-    return world.builtin(path).map(b -> parse(b, "built-in " + path));
+    return world.builtin(path).map(b -> deepCopy(BUILTIN.computeIfAbsent(path + "#" + b.length + "#" + java.util.Arrays.hashCode(b),
+        k -> parse(b, "built-in " + path))));
+  }
+
+  /**
+   * Built-in style files parsed once per JVM (by content): YAML parsing dominated building many small books in one
+   * JVM (tests, fuzzing). Callers get their own copy.
+   */
+  private static final Map<String, Map<String, Object>> BUILTIN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @SuppressWarnings("unchecked")
+  private static <T> T deepCopy(T o) {
+    if (o instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(k, deepCopy(v)));
+      return (T) out;
+    }
+    if (o instanceof java.util.List<?> l) {
+      java.util.List<Object> out = new java.util.ArrayList<>(l.size());
+      for (Object v : l) out.add(deepCopy(v));
+      return (T) out;
+    }
+    return o;
   }
 
   private static Optional<Map<String, Object>> projectYaml(World world, String path) {
