@@ -27,14 +27,15 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Feeds random and mutated Markdown, book.yml, BibTeX and notebook JSON through the pipeline up to the FO and checks
  * that no exception escapes, no stage fails internally, the FO is well-formed XML and each input finishes in bounded
- * time. The normal suite runs a short, seeded run; the long run is
- * {@code mvn -q -o test -Dtest=FuzzTest -Dfuzz.iterations=100000 -Dfuzz.seconds=0} (see docs/limits.md).
+ * time. The normal suite runs a short, seeded run of 120 inputs; the long run is
+ * {@code mvn -q -o test -Dtest=FuzzTest -Dfuzz.iterations=100000} (see docs/limits.md; {@code -Dfuzz.seed},
+ * {@code -Dfuzz.seconds} for a time budget, {@code -Dfuzz.limit.ms} for the per-input limit).
  * Failing inputs are written to {@code target/fuzz-failures/}.
  */
 class FuzzTest {
-  static final int ITERATIONS = Integer.getInteger("fuzz.iterations", 400);
+  static final int ITERATIONS = Integer.getInteger("fuzz.iterations", 120);
   /** Wall-clock budget of the run in seconds (0: no budget, run all iterations). */
-  static final int SECONDS = Integer.getInteger("fuzz.seconds", 6);
+  static final int SECONDS = Integer.getInteger("fuzz.seconds", 0);
   static final long SEED = Long.getLong("fuzz.seed", 245L);
   /** Time one input may take up to the FO before it counts as a hang. */
   static final long INPUT_LIMIT_MS = Long.getLong("fuzz.limit.ms", 20_000L);
@@ -64,7 +65,7 @@ class FuzzTest {
       exec.shutdownNow();
     }
     System.out.println("fuzz: " + st + " (seed " + SEED + ")");
-    assertTrue(st.tried >= Math.min(ITERATIONS, 50), "too few inputs tried: " + st);
+    if (SECONDS <= 0 && st.timeouts == 0) assertEquals(ITERATIONS, st.tried, "every input ran: " + st);
     assertEquals(0, st.escaped, "exceptions escaped the pipeline: " + st);
     assertEquals(0, st.internal, "internal errors inside stages: " + st);
     assertEquals(0, st.malformed, "malformed FO: " + st);
