@@ -63,6 +63,23 @@ public final class NotebookFormat implements ChapterFormat {
       List<Block> outs = (List<Block>) c[1];
       cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags);
     }
+    return oneTitle(out);
+  }
+
+  /**
+   * Notebooks often use a {@code #} heading for each major step; only the first is the chapter's title, later ones
+   * become sections (a second chapter opening in the middle of a chapter would be wrong in print).
+   */
+  private static List<Block> oneTitle(List<Block> blocks) {
+    List<Block> out = new ArrayList<>(blocks.size());
+    boolean seen = false;
+    for (Block b : blocks) {
+      if (b instanceof Block.Heading h && h.level() == 1) {
+        if (seen) b = new Block.Heading(h.pos(), h.attr(), 2, h.content());
+        seen = true;
+      }
+      out.add(b);
+    }
     return out;
   }
 

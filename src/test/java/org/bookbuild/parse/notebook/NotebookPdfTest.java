@@ -45,6 +45,7 @@ class NotebookPdfTest {
     assertTrue(all.contains("2 rows"));
     assertTrue(all.contains("ZeroDivisionError"));
     assertTrue(all.matches("(?s).*Figure 1\\.1\\.? ?A sine wave.*"), "labelled output is a numbered figure");
+    assertTrue(all.contains("The wave is drawn in Figure 1.1"), "the labelled output is referable");
     assertFalse(all.contains("SECRET_INPUT"), "removed input not printed");
     assertFalse(all.contains("HIDDEN_CELL"), "hidden cell not printed");
     assertFalse(all.contains("REMOVED_OUTPUT"));

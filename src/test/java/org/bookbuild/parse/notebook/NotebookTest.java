@@ -64,6 +64,7 @@ public class NotebookTest {
     layout.putObject("xaxis").putObject("title").put("text", "Time in seconds");
     layout.putObject("yaxis").put("title", "Amplitude");
     Nb.display(c7).put("text/html", "<script>" + "x".repeat(2000) + "</script>");
+    nb.markdown("# Second step\n\nThe wave is drawn in {numref}`fig-wave`.\n");
     ObjectNode c8 = nb.code("IntSlider()");
     Nb.display(c8).put("text/plain", "IntSlider(value=0)").putObject("application/vnd.jupyter.widget-view+json").put("model_id", "abc");
     ObjectNode c9 = nb.code("1/0");
@@ -118,6 +119,8 @@ public class NotebookTest {
     assertEquals("fig-wave", fig.attr().id());
     assertEquals("A sine wave drawn by plotly.", Walk.text(fig.caption()));
 
+    assertEquals(1, all.stream().filter(b -> b instanceof Block.Heading h && h.level() == 1).count(), "one title");
+    assertTrue(all.stream().anyMatch(b -> b instanceof Block.Heading h && h.level() == 2 && Walk.text(h.content()).equals("Second step")));
     assertEquals(1, diags.byRule("notebook-interactive").size());
     assertTrue(all.stream().anyMatch(b -> b instanceof Block.Problem p && p.message().contains("widget")));
     assertEquals(1, diags.byRule("plotly-trace").size());
