@@ -17,7 +17,63 @@ final class SourceChecks {
   /** Returns the text to parse (the same string when nothing needed cutting). */
   static String prepare(LineIndex lines, String text, Diagnostics diags) {
     invalidChars(lines, text, diags);
-    return limitNesting(lines, text, diags);
+    return unclosedBrackets(limitNesting(lines, text, diags));
+  }
+
+  /** Backslash escapes after an unclosed {@code [} from which flexmark's link-label pattern backtracks exponentially. */
+  static final int MAX_ESCAPES_IN_OPEN_LABEL = 8;
+
+  /**
+   * flexmark matches link labels with a regular expression in which a backslash escape can be read two ways, so a
+   * {@code [} followed by many escapes ({@code [\$\$\$…}) and no {@code ]} takes time exponential in their number
+   * (fuzzing found a 92-byte input that ran for minutes). A {@code [} with no {@code ]} within the 999 characters a
+   * label may span can never open a link, so escaping it changes nothing on the page and removes the backtracking.
+   */
+  static String unclosedBrackets(String text) {
+    StringBuilder out = null;
+    int copied = 0;
+    int lineStart = 0;
+    int ticks = 0;
+    int dollars = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        lineStart = i + 1;
+        ticks = 0;
+        dollars = 0;
+        continue;
+      }
+      if (c == '`') ticks++;
+      if (c == '$' && !escaped(text, i, lineStart)) dollars++;
+      // inside code or (probably) math the bracket is not Markdown: leave it exactly as written
+      if (c != '[' || (ticks & 1) == 1 || (dollars & 1) == 1 || escaped(text, i, lineStart)) continue;
+      int escapes = 0;
+      boolean closed = false;
+      int end = Math.min(text.length(), i + 1000);
+      for (int j = i + 1; j < end; j++) {
+        char d = text.charAt(j);
+        if (d == '\\' && j + 1 < end) {
+          char e = text.charAt(j + 1);
+          if (e < 128 && !Character.isLetterOrDigit(e) && e > ' ') escapes++;
+          j++;
+        } else if (d == ']') {
+          closed = true;
+          break;
+        }
+      }
+      if (closed || escapes < MAX_ESCAPES_IN_OPEN_LABEL) continue;
+      if (out == null) out = new StringBuilder(text.length() + 16);
+      out.append(text, copied, i).append('\\');
+      copied = i;
+    }
+    if (out == null) return text;
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  private static boolean escaped(String s, int i, int lineStart) {
+    int n = 0;
+    for (int k = i - 1; k >= lineStart && s.charAt(k) == '\\'; k--) n++;
+    return (n & 1) == 1;
   }
 
   private static void invalidChars(LineIndex lines, String text, Diagnostics diags) {
