@@ -83,7 +83,8 @@ class MystBookTest {
         "Grid card two", "Sidebar text.", "Margin title", "Epigraph quotation text.", "Pull quote text.",
         "Highlights text.", "The lecture video caption.", "https://www.youtube.com/embed/ZK3O402wf1c",
         "CSS (Cascading Style Sheets)", "Ctrl+C", "underlined", "indexed word", "Directives on paper",
-        "In this chapter", "1.1 Admonitions")) {
+        "In this chapter", "1.1 Admonitions", "The vector of partial derivatives of a function.",
+        "Introduction to Linear Algebra", "Convex Optimization", "direction of steepest ascent")) {
       assertTrue(text.contains(s), "PDF text has '" + s + "'");
     }
     assertFalse(text.contains("SECRETCOMMENT"), "comments never print");
