@@ -31,7 +31,24 @@ public final class PlotlyFigure {
   /** Draws {@code fig} ({@code data} and {@code layout}) into the figure cache; never throws for bad input. */
   public static FigureEngine.Rendered render(World world, JsonNode fig, SourcePos pos, Diagnostics diags) {
     Theme theme = Theme.load();
-    Model.Figure model = new PlotlyReader(theme, pos, diags).figure(fig);
+    Model.Figure model;
+    try {
+      model = new PlotlyReader(theme, pos, diags).figure(fig);
+    } catch (RuntimeException e) {
+      // a figure JSON shaped unlike anything plotly writes: report it, never fail the build
+      diags.error("figure-render", pos, "the plotly figure could not be read (" + e.getClass().getSimpleName() + ")");
+      model = new Model.Figure(theme.width(), theme.height(), 1, List.of());
+    }
+    if (model.panels().isEmpty()) {
+      byte[] ph = Placeholder.svg(model.width(), model.height(), "Figure not drawn:", "unreadable plotly figure", theme.fontFamily());
+      Path out = world.outputPath(FigureEngine.CACHE_DIR + "plotly-problem-" + key(new String(ph, StandardCharsets.UTF_8)) + ".svg");
+      try {
+        world.writeAtomically(out, o -> o.write(ph));
+      } catch (IOException e) {
+        // the diagnostic above already tells the author
+      }
+      return new FigureEngine.Rendered(out, model.width(), model.height(), false, false);
+    }
     String key = key(fig.toString() + "\n" + theme.fingerprint());
     String rel = FigureEngine.CACHE_DIR + "plotly-" + key + ".svg";
     Path out = world.outputPath(rel);
@@ -181,7 +198,7 @@ public final class PlotlyFigure {
       double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
       for (double v : xs) if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
       if (!(lo < hi)) { lo = Double.isFinite(lo) ? lo - 0.5 : 0; hi = lo + 1; }
-      int bins = t.path("nbinsx").asInt(0);
+      int bins = Math.min(500, t.path("nbinsx").asInt(0));
       if (bins <= 0) bins = (int) Math.max(5, Math.min(50, Math.ceil(Math.sqrt(xs.length))));
       double step = Ticks.step(lo, hi, bins);
       double start = Math.floor(lo / step) * step;

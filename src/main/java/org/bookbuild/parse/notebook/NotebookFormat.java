@@ -48,6 +48,9 @@ public final class NotebookFormat implements ChapterFormat {
       return fail(diags, pos, file + " is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       return fail(diags, SourcePos.of(file, 1, 1), "cannot read " + file + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // JSON that is valid but shaped unlike a notebook in some way this reader did not foresee
+      return fail(diags, SourcePos.of(file, 1, 1), file + " could not be read as a notebook (" + e.getClass().getSimpleName() + ")");
     }
     if (header.nbformat() != 4) {
       String v = header.nbformat() < 0 ? "no nbformat version" : "nbformat " + header.nbformat();

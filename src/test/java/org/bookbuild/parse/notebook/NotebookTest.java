@@ -162,6 +162,22 @@ public class NotebookTest {
     assertTrue(diags.byRule("notebook-attachment").get(0).message().contains("nope.png"));
   }
 
+  @Test
+  void damagedNotebooksNeverThrow() throws Exception {
+    String good = everyOutput();
+    java.util.Random r = new java.util.Random(11);
+    MarkdownParser md = new MarkdownParser();
+    for (int i = 0; i < 60; i++) {
+      StringBuilder s = new StringBuilder(good);
+      if (i % 3 == 0) s.setLength(r.nextInt(good.length()));
+      else if (i % 3 == 1) s.insert(r.nextInt(good.length() - 10), i % 2 == 0 ? "{}" : "[1, \"x\"]");
+      else s = new StringBuilder(good.replaceAll("\\[(\\s*)\"", i % 2 == 0 ? "{$1\"" : "[$1 7, \""));
+      Diagnostics d = new Diagnostics();
+      List<Block> blocks = new NotebookFormat(md).parse(DiskWorld.of(dir), "x.ipynb", s.toString().getBytes(StandardCharsets.UTF_8), d);
+      assertNotNull(blocks);
+    }
+  }
+
   private static void flatten(List<Block> in, List<Block> out) {
     for (Block b : in) {
       out.add(b);
