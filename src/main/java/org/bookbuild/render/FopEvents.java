@@ -46,7 +46,10 @@ final class FopEvents implements EventListener {
       message = key;
     }
     Severity s = sev == EventSeverity.WARN ? Severity.WARNING : Severity.ERROR;
-    diags.report(new Diagnostic(rule, s, stripLocation(message), where(event), ""));
+    String text = stripLocation(message).replace("fo:block", "block").replace("fo:inline", "inline");
+    String hint = rule.equals("layout-overflow")
+        ? "text past the margin: break a long word, URL or code span, or shorten the line" : "";
+    diags.report(new Diagnostic(rule, s, text, where(event), hint));
   }
 
   /** FOP appends "(See position l:c)" in the FO, which means nothing to the author; the diagnostic has the source position. */
