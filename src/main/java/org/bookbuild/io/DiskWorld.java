@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 
 /** The real world: a project folder on disk, resources from the classpath, the process environment. */
 public final class DiskWorld implements World {
+  /** Largest project file read (sources, images, data): bigger ones are refused rather than filling the heap. */
+  public static final long MAX_FILE_BYTES = 256L << 20;
+
   private final Path root;
   private final Map<String, String> env;
 
@@ -50,6 +53,9 @@ public final class DiskWorld implements World {
   public byte[] read(String relPath) throws IOException {
     Path p = inside(relPath);
     if (!Files.isRegularFile(p)) throw new NoSuchFileException(relPath);
+    if (Files.size(p) > MAX_FILE_BYTES) {
+      throw new IOException(relPath + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; not read");
+    }
     return Files.readAllBytes(p);
   }
 

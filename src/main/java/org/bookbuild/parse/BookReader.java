@@ -158,6 +158,7 @@ public final class BookReader {
     String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase() : "";
     ChapterFormat format = FORMATS.get(ext);
     try {
+      world.resolve("", file); // a path or symlink leading out of the project is refused, not "not found"
       if (!world.exists(file) && (format == null || ext.isEmpty())) {
         diags.error("chapter-missing", e.pos(), "page not found: " + file + (ext.isEmpty() ? " (nor " + file + ".md or " + file + ".ipynb)" : ""));
         return missing(e, "file not found");
