@@ -77,7 +77,10 @@ public final class ResolveRefs implements Transform {
   }
 
   static List<Inline> unresolved(SourcePos pos, String label, Context ctx, List<Inline> text) {
-    ctx.diags().warn("ref-unresolved", pos, "reference to '" + label + "' does not resolve to any label in the book");
+    String near = org.bookbuild.diag.Hints.closest(Labels.normalise(label), ctx.labels().all().keySet())
+        .map(l -> "did you mean '" + l + "'?").orElse("");
+    ctx.diags().report(org.bookbuild.diag.Diagnostic.warning("ref-unresolved", pos,
+        "reference to '" + label + "' does not resolve to any label in the book").withHint(near));
     List<Inline> out = new ArrayList<>(text);
     out.add(new Inline.Span(pos, Attr.classes("unresolved"), List.of(new Inline.Text(pos, "??"))));
     return out;

@@ -161,6 +161,7 @@ class BadInputTest {
     TestBooks.Run r = build("two.md", "# Two\n\n(sec-real)=\n## Real\n\nSee {ref}`sec-rael` and MIDDLE.\n", Map.of());
     Matcher m = line(r, "ref-unresolved");
     assertEquals("two.md:6:5", m.group(1) + ":" + m.group(2) + ":" + m.group(3), r.stderr());
+    assertTrue(r.stderr().contains("hint: did you mean 'sec-real'?"), r.stderr());
     assertEquals(m.group(4).equals("error") ? 1 : 0, r.status(), r.stderr());
     restOfBookPrinted(r, "MIDDLE");
   }
