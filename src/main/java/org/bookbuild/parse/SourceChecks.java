@@ -59,6 +59,8 @@ final class SourceChecks {
         } else if (d == ']') {
           closed = true;
           break;
+        } else if (d == '[') {
+          break; // the label pattern cannot cross an unescaped [: it fails here, after backtracking over the escapes
         }
       }
       if (closed || escapes < MAX_ESCAPES_IN_OPEN_LABEL) continue;

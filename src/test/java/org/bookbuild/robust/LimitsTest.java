@@ -93,6 +93,7 @@ class LimitsTest {
   @Test
   void anUnclosedBracketBeforeManyEscapesDoesNotBacktrack() {
     fo("# Esc\n\n[x " + "\\$".repeat(60) + "\n" + "\\*".repeat(60) + " end\n", 30);
+    fo("# Esc\n\n[ba: " + "\\?\\@\\[\\]".repeat(12) + "\n[bar]\nr]\n", 30);
   }
 
   @Test
