@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,10 +119,23 @@ public final class DiskWorld implements World {
   public void writeAtomically(Path target, IOWriter writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+    Path tmp = null;
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        writer.write(out);
+      // CREATE_NEW with the default mode, so the file gets the permissions the umask gives (a readable PDF for a
+      // web server or a colleague), not createTempFile's 0600
+      OutputStream out = null;
+      for (int attempt = 0; out == null; attempt++) {
+        Path candidate = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36)
+            + ".part");
+        try {
+          out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          tmp = candidate;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt > 100) throw e;
+        }
+      }
+      try (OutputStream o = out) {
+        writer.write(o);
       }
       try {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -128,7 +143,7 @@ public final class DiskWorld implements World {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) Files.deleteIfExists(tmp);
     }
   }
 }

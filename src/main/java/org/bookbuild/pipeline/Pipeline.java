@@ -29,8 +29,19 @@ import org.bookbuild.transform.Context;
 public final class Pipeline {
   private Pipeline() {}
 
-  /** What to build: {@code out} null means {@code out/<name>.pdf} in the project. */
-  public record Request(Path out, boolean strict) {}
+  /**
+   * What to build: {@code out} null means {@code out/<name>.pdf} in the project; {@code progress} hears how far the
+   * build got (stages here, chapters and pages from the renderer).
+   */
+  public record Request(Path out, boolean strict, Progress progress) {
+    public Request {
+      if (progress == null) progress = Progress.NONE;
+    }
+
+    public Request(Path out, boolean strict) {
+      this(out, strict, Progress.NONE);
+    }
+  }
 
   /** Exit status (0 written, 1 content errors, 2 unusable configuration) and where the PDF went (null if nowhere). */
   public record Result(int status, Path pdf, Book book, List<String> timings) {
@@ -56,10 +67,11 @@ public final class Pipeline {
    * failed outside any chapter.
    */
   public static FoResult fo(World world, Diagnostics diags) {
-    return BigStack.call(() -> foHere(world, diags));
+    return BigStack.call(() -> foHere(world, diags, Progress.NONE));
   }
 
-  private static FoResult foHere(World world, Diagnostics diags) {
+  private static FoResult foHere(World world, Diagnostics diags, Progress progress) {
+    progress.stage("project");
     Project project;
     Style style;
     try {
@@ -78,11 +90,14 @@ public final class Pipeline {
     }
     List<String> timings = new ArrayList<>();
     long t0 = System.nanoTime();
+    progress.stage("parse");
     Book parsed = BookReader.read(world, project, diags);
     t0 = lap(timings, "parse", t0);
+    progress.stage("transform");
     Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
     Book book = tr.book();
     t0 = lap(timings, "transform", t0);
+    progress.stage("fo");
     FoWriter.Output written;
     try {
       written = FoWriter.writeMapped(book, tr.ctx());
@@ -95,7 +110,8 @@ public final class Pipeline {
   }
 
   private static Result buildHere(World world, Request req, Diagnostics diags) {
-    FoResult r = foHere(world, diags);
+    Progress progress = req.progress();
+    FoResult r = foHere(world, diags, progress);
     if (r == null) return new Result(2, null, null);
     Book book = r.book();
     Project project = r.project();
@@ -114,6 +130,7 @@ public final class Pipeline {
       return new Result(2, null, book, timings);
     }
     byte[] pdf;
+    progress.stage("render");
     try {
       pdf = Renderer.render(fo, r.fo().sources(), style, world, project.meta(), BuildDate.of(world, project.meta()), diags);
     } catch (Renderer.RenderException e) {
@@ -124,6 +141,7 @@ public final class Pipeline {
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
     if (failed && req.strict()) return new Result(1, null, book, timings);
     byte[] finished;
+    progress.stage("finish");
     try {
       finished = Finisher.finish(pdf, project.meta());
     } catch (IOException | RuntimeException e) {
