@@ -34,6 +34,7 @@ public final class CopyrightPage {
     }
     block(out, style, "copyright.edition", edition(meta, style));
     block(out, style, "copyright.date", present(meta.date()) ? style.string("copyright.date", "date", meta.date()) : null);
+    release(out, meta.release(), style);
 
     if (lic == null) {
       block(out, style, "copyright.statement", style.string("copyright.unlicensed"));
@@ -70,6 +71,16 @@ public final class CopyrightPage {
     return e.chars().allMatch(Character::isDigit) || e.matches("\\d+(\\.\\d+)*")
         ? style.string("copyright.edition-number", "edition", e)
         : e;
+  }
+
+  /** The version line (version, commit, date) and, for uncommitted sources, the draft notice. */
+  private static void release(Xml out, Metadata.Release r, Style style) {
+    if (!r.versioned()) return;
+    String line = r.commit().isEmpty()
+        ? style.string("release.copyright-plain", "version", r.version())
+        : style.string("release.copyright", "version", r.version(), "commit", r.shortCommit(), "date", r.date());
+    block(out, style, "copyright.version", line);
+    if (r.draft()) block(out, style, "copyright.draft", style.string("release.draft"));
   }
 
   private static void badge(Xml out, License lic, Style style) {

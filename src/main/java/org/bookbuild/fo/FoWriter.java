@@ -78,7 +78,7 @@ public final class FoWriter {
     x.start("fo:page-sequence").attr("master-reference", master).attr("format", format)
         .attr("initial-page-number", initial).attr("force-page-count", "end-on-even")
         .attr("language", meta.language()).attrs(fo.role("body"));
-    RunningHeads.write(fo);
+    RunningHeads.write(fo, meta);
     x.start("fo:flow").attr("flow-name", "xsl-region-body");
   }
 

@@ -12,6 +12,8 @@ final class PageMasters {
   static final String CHAPTER = "chapter";
   /** Sequence master for title, copyright and part pages: no running heads, no folios. */
   static final String PLAIN = "plain";
+  /** The foot region of pages without a folio there (used for the draft line). */
+  static final String FOOT_PLAIN = "foot-plain";
   /** Sequence master for the back-of-book index: as {@link #CHAPTER}, with the body set in columns. */
   static final String COLUMNS = "chapter-columns";
 
@@ -81,7 +83,7 @@ final class PageMasters {
         .attr("margin-bottom", "(" + s.page("footer-extent") + " + " + s.page("body-bottom") + ")")
         .attr("column-count", columns).attr("column-gap", gap).end();
     if (header) x.start("fo:region-before").attr("extent", s.page("header-extent")).attr("region-name", odd ? "head-odd" : "head-even").end();
-    if (footer) x.start("fo:region-after").attr("extent", s.page("footer-extent")).attr("region-name", "foot-first").end();
+    x.start("fo:region-after").attr("extent", s.page("footer-extent")).attr("region-name", footer ? "foot-first" : FOOT_PLAIN).end();
     x.end();
   }
 }

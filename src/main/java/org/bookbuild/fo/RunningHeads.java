@@ -7,7 +7,7 @@ package org.bookbuild.fo;
 final class RunningHeads {
   private RunningHeads() {}
 
-  static void write(Fo fo) {
+  static void write(Fo fo, org.bookbuild.model.Metadata meta) {
     Xml x = fo.xml();
     x.start("fo:static-content").attr("flow-name", "head-odd");
     fo.block("header");
@@ -32,12 +32,27 @@ final class RunningHeads {
     fo.inline("folio");
     x.start("fo:page-number").end();
     x.end();
-    x.end().end();
+    x.end();
+    draftLine(fo, meta.release());
+    x.end();
+
+    if (meta.release().draft()) {
+      x.start("fo:static-content").attr("flow-name", PageMasters.FOOT_PLAIN);
+      draftLine(fo, meta.release());
+      x.end();
+    }
 
     x.start("fo:static-content").attr("flow-name", "xsl-footnote-separator");
     fo.block("plain");
     x.start("fo:leader").attrs(fo.role("footnote.separator")).end();
     x.end().end();
+  }
+
+  /** A draft (uncommitted sources) says so at the foot of every page. */
+  private static void draftLine(Fo fo, org.bookbuild.model.Metadata.Release r) {
+    if (!r.draft()) return;
+    fo.block("footer.draft").text(fo.style().string("release.draft-footer", "version", r.version(), "commit",
+        r.shortCommit(), "date", r.date())).end();
   }
 
   private static void retrieve(Xml x, String marker) {

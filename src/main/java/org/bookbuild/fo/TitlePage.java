@@ -2,7 +2,7 @@ package org.bookbuild.fo;
 
 import org.bookbuild.model.Metadata;
 
-/** The title page (recto): title, subtitle, authors with affiliations, edition. */
+/** The title page (recto): title, subtitle, authors with affiliations, edition, named edition and version. */
 final class TitlePage {
   private TitlePage() {}
 
@@ -16,6 +16,13 @@ final class TitlePage {
       if (!a.affiliation().isEmpty()) fo.block("title.affiliation").text(a.affiliation()).end();
     }
     if (!m.edition().isEmpty()) fo.block("title.edition").text(m.edition()).end();
+    Metadata.Release r = m.release();
+    if (!r.editionLine().isEmpty()) fo.block("title.edition-name").text(r.editionLine()).end();
+    if (r.versioned()) {
+      fo.block("title.version").text(fo.style().string("release.title", "version", r.version(), "commit", r.shortCommit(),
+          "date", r.date())).end();
+      if (r.draft()) fo.block("copyright.draft").text(fo.style().string("release.draft")).end();
+    }
     x.end();
   }
 }

@@ -22,6 +22,8 @@ public final class Xmp {
   public static final String PDF = "http://ns.adobe.com/pdf/1.3/";
   public static final String XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/";
   public static final String CC = "http://creativecommons.org/ns#";
+  public static final String XMP_MM = "http://ns.adobe.com/xap/1.0/mm/";
+  public static final String ST_EVT = "http://ns.adobe.com/xap/1.0/sType/ResourceEvent#";
 
   private Xmp() {}
 
@@ -60,7 +62,34 @@ public final class Xmp {
       if (!lic.dedication() && !meta.authors().isEmpty()) out.element("cc:attributionName", meta.authorNames());
       out.end();
     }
+    release(out, meta.release());
     out.end().end();
+  }
+
+  /**
+   * The release: {@code xmpMM:VersionID} is the version printed on the copyright page; {@code xmpMM:History} lists the
+   * editions released before (and this one, unless it is a draft) as "published" events with their dates.
+   */
+  private static void release(Xml out, Metadata.Release r) {
+    if (!r.versioned()) return;
+    out.start("rdf:Description").attr("rdf:about", "").attr("xmlns:xmpMM", XMP_MM).attr("xmlns:stEvt", ST_EVT);
+    out.element("xmpMM:VersionID", r.version());
+    List<Metadata.Previous> events = new java.util.ArrayList<>(r.history());
+    if (!r.draft() && events.stream().noneMatch(p -> p.version().equals(r.version()))) {
+      events.add(new Metadata.Previous(r.version(), r.date()));
+    }
+    if (!events.isEmpty()) {
+      out.start("xmpMM:History").start("rdf:Seq");
+      for (Metadata.Previous p : events) {
+        out.start("rdf:li").attr("rdf:parseType", "Resource");
+        out.element("stEvt:action", "published");
+        if (present(p.date())) out.element("stEvt:when", p.date());
+        out.element("stEvt:parameters", p.version());
+        out.end();
+      }
+      out.end().end();
+    }
+    out.end();
   }
 
   private static String rights(Metadata meta, Style style, License lic) {

@@ -23,6 +23,7 @@ public final class DiskWorld implements World {
 
   private final Path root;
   private final Map<String, String> env;
+  private Optional<org.bookbuild.io.git.GitRepo> git;
 
   /** @param root the project folder; must exist and be readable. */
   public DiskWorld(Path root, Map<String, String> env) throws IOException {
@@ -113,6 +114,21 @@ public final class DiskWorld implements World {
   @Override
   public Path outputPath(String relPath) {
     return root.resolve(relPath);
+  }
+
+  @Override
+  public Optional<SourceVersion> sourceVersion() {
+    return git().flatMap(org.bookbuild.io.git.GitRepo::headVersion);
+  }
+
+  @Override
+  public Optional<World> atRevision(String revision) {
+    return git().flatMap(g -> g.world(revision, this, env));
+  }
+
+  private Optional<org.bookbuild.io.git.GitRepo> git() {
+    if (git == null) git = org.bookbuild.io.git.GitRepo.find(root);
+    return git;
   }
 
   @Override

@@ -48,6 +48,22 @@ public interface World {
    */
   void writeAtomically(Path target, IOWriter writer) throws IOException;
 
+  /**
+   * The version-control state of the project (tag, describe form, commit, date, uncommitted changes), if the project
+   * lies in a git work tree.
+   */
+  default Optional<SourceVersion> sourceVersion() {
+    return Optional.empty();
+  }
+
+  /**
+   * The same project as of a git revision (a tag or commit id): a world that reads the files committed there and
+   * writes output where this one does. Empty when the project is not in git or the revision does not exist.
+   */
+  default Optional<World> atRevision(String revision) {
+    return Optional.empty();
+  }
+
   /** Writes into an output stream. */
   @FunctionalInterface
   interface IOWriter {

@@ -10,7 +10,7 @@ import org.bookbuild.model.Metadata;
 
 /**
  * The date stamped into the PDF. Never the clock: {@code SOURCE_DATE_EPOCH} when set (the reproducible-builds
- * convention), else the book's {@code date}, else a fixed date, so that two builds give identical bytes.
+ * convention), else the date of the release's commit (a clean git tree), else the book's {@code date}, else a fixed date, so that two builds give identical bytes.
  */
 final class BuildDate {
   static final Instant FALLBACK = Instant.parse("2000-01-01T00:00:00Z");
@@ -25,6 +25,11 @@ final class BuildDate {
       } catch (NumberFormatException e) {
         // an unusable value is ignored like an unset one
       }
+    }
+    // a release is dated by its commit: building the same tag again gives the same bytes
+    Metadata.Release r = meta.release();
+    if (r.versioned() && !r.draft() && !r.date().isEmpty()) {
+      return Date.from(LocalDate.parse(r.date()).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
     try {
       if (!meta.date().isEmpty()) {

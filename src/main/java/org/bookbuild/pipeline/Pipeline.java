@@ -8,6 +8,7 @@ import java.util.List;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourcePos;
+import org.bookbuild.edition.Releases;
 import org.bookbuild.finish.Finisher;
 import org.bookbuild.fo.FoWriter;
 import org.bookbuild.io.World;
@@ -91,7 +92,8 @@ public final class Pipeline {
     List<String> timings = new ArrayList<>();
     long t0 = System.nanoTime();
     progress.stage("parse");
-    Book parsed = BookReader.read(world, project, diags);
+    Book read = BookReader.read(world, project, diags);
+    Book parsed = new Book(read.meta().withRelease(Releases.of(world, Releases.AUTO)), read.parts());
     t0 = lap(timings, "parse", t0);
     progress.stage("transform");
     Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
@@ -132,7 +134,7 @@ public final class Pipeline {
     byte[] pdf;
     progress.stage("render");
     try {
-      pdf = Renderer.render(fo, r.fo().sources(), style, world, project.meta(), BuildDate.of(world, project.meta()), diags);
+      pdf = Renderer.render(fo, r.fo().sources(), style, world, project.meta(), BuildDate.of(world, book.meta()), diags);
     } catch (Renderer.RenderException e) {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
       return new Result(1, null, book, timings);
@@ -143,7 +145,7 @@ public final class Pipeline {
     byte[] finished;
     progress.stage("finish");
     try {
-      finished = Finisher.finish(pdf, project.meta());
+      finished = Finisher.finish(pdf, book.meta());
     } catch (IOException | RuntimeException e) {
       diags.error("finish-failed", SourcePos.NONE, "cannot finish the PDF FOP wrote: " + e.getMessage());
       return new Result(1, null, book, timings);
