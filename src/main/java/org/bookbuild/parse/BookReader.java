@@ -84,7 +84,7 @@ public final class BookReader {
         loose = new ArrayList<>();
       }
       List<Chapter> cs = new ArrayList<>();
-      Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos()), kind) : null;
+      Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos(), e.found(), e.numbered()), kind) : null;
       if (opening != null) cs.add(opening);
       if (opening != null) open.push(e.file());
       for (TocEntry c : chaptersOf(e.children())) {
@@ -157,6 +157,7 @@ public final class BookReader {
     String file = e.file();
     String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase() : "";
     ChapterFormat format = FORMATS.get(ext);
+    if (!e.found()) return missing(e, "file not found"); // reported by the project stage at the toc line
     try {
       world.resolve("", file); // a path or symlink leading out of the project is refused, not "not found"
       if (!world.exists(file) && (format == null || ext.isEmpty())) {

@@ -7,7 +7,7 @@ import org.bookbuild.model.Metadata;
 
 /**
  * A loaded project: what the book is (metadata), which files it is made of and in what order, and the options that
- * steer the build. Produced by {@link ProjectLoader} from {@code book.yml} (and, in time, {@code myst.yml}).
+ * steer the build. Produced by {@link ProjectLoader} from any project format (docs/projects.md).
  *
  * @param configFile project-relative path of the configuration file the project came from
  * @param output file name (without extension) for the PDF in {@code out/}
@@ -33,6 +33,9 @@ public record Project(
    * Build options beyond metadata, with the defaults a reader of mystmd's documentation would expect.
    *
    * @param citationStyle {@code numeric} ("[3]") or {@code author-year} ("(Strang 2016)"), from {@code citation-style}
+   * @param repository web address of the project's own source repository ({@code repository} in book.yml,
+   *     {@code github} in myst.yml, {@code repository: url:} in _config.yml), "" when none: links into it are the
+   *     project's own files
    */
   public record Options(
       String style,
@@ -42,5 +45,6 @@ public record Project(
       int numberDepth,
       String equations,
       Map<String, Object> numbering,
-      String citationStyle) {}
+      String citationStyle,
+      String repository) {}
 }

@@ -7,64 +7,69 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bookbuild.diag.Diagnostic;
 import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourcePos;
 import org.bookbuild.io.World;
 import org.bookbuild.model.Metadata;
 import org.bookbuild.project.YamlTree.Value;
 
 /**
- * Stage 1: reads the project configuration ({@code book.yml}) into a {@link Project}. Key names follow the
- * {@code project:} section of mystmd's {@code myst.yml} wherever the two overlap (title, subtitle, authors, date,
- * license, copyright, keywords, description, math, numbering, bibliography, toc), so that the {@code myst.yml} reader
- * can share {@link #fromMapping}.
+ * Stage 1: reads the project configuration into a {@link Project}. Each project format is one {@link ProjectReader}
+ * in {@link #READERS} ({@code book.yml}, mystmd's {@code myst.yml}, Jupyter Book's {@code _toc.yml} as a mapping or in
+ * the older list format) producing the same {@link ProjectDescription}: settings under {@code book.yml}'s key names
+ * and toc lists. {@link TocFiles} then finds every toc page in one place, and {@link #build} makes the project.
  */
 public final class ProjectLoader {
-  public static final String BOOK_YML = "book.yml";
+  public static final String BOOK_YML = BookYmlReader.FILE;
 
-  /** Keys understood at the top level of book.yml. Anything else gives a warning at its line. */
+  /**
+   * Keys of the description's settings (book.yml's top level; under {@code project:} in myst.yml). Anything else in
+   * book.yml gives a warning at its line.
+   */
   static final Set<String> KNOWN_KEYS = Set.of(
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
-      "solutions", "style", "output", "citation-style");
+      "solutions", "style", "output", "citation-style", "repository");
+
+  /** The project formats, in the order their files are looked for; the first whose file exists is read. */
+  static final List<ProjectReader> READERS = List.of(
+      new BookYmlReader(), new MystYmlReader(), new JupyterBookReader(), new LegacyTocReader());
 
   private ProjectLoader() {}
 
-  /**
-   * Loads the project configuration from the project root: {@code book.yml}, else mystmd's {@code myst.yml}, else
-   * Jupyter Book 1's {@code _toc.yml} (with {@code _config.yml}).
-   */
+  /** Loads the project from its root: the first configuration file of {@link #READERS} that exists. */
   public static Project load(World world, Diagnostics diags) throws ConfigException {
-    if (!world.exists(BOOK_YML)) {
-      if (world.exists(MystConfig.FILE)) return MystConfig.load(world, diags);
-      if (world.exists(JupyterBookConfig.TOC)) return JupyterBookConfig.load(world, diags);
-      throw new ConfigException("config-missing", SourcePos.NONE,
-          "no " + BOOK_YML + " (nor myst.yml or _toc.yml) in " + world.describeRoot());
-    }
-    for (String other : java.util.List.of(MystConfig.FILE, JupyterBookConfig.TOC)) {
-      if (world.exists(other)) MystConfig.info(diags, SourcePos.of(other, 1, 1), BOOK_YML + " is used; " + other + " is not read");
-    }
-    String text;
-    try {
-      text = new String(world.read(BOOK_YML), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException("config-unreadable", SourcePos.of(BOOK_YML, 1, 1), "cannot read " + BOOK_YML + ": " + e.getMessage());
-    }
-    Value root = YamlTree.parse(BOOK_YML, text);
-    if (root.map() == null) {
-      throw new ConfigException("config-yaml", root.pos(), BOOK_YML + " must be a mapping of keys to values");
-    }
-    return fromMapping(BOOK_YML, root, KNOWN_KEYS, diags);
+    String file = READERS.stream().map(ProjectReader::file).filter(world::exists).findFirst().orElseThrow(() ->
+        new ConfigException("config-missing", SourcePos.NONE, "no " + BOOK_YML + " (nor myst.yml or _toc.yml) in " + world.describeRoot()));
+    READERS.stream().map(ProjectReader::file).distinct().filter(f -> !f.equals(file) && world.exists(f))
+        .forEach(other -> info(diags, SourcePos.of(other, 1, 1), file + " is used; " + other + " is not read"));
+    Value root = parse(world, file);
+    ProjectReader reader = READERS.stream().filter(r -> r.file().equals(file) && r.accepts(root)).findFirst()
+        .orElseThrow(() -> new ConfigException("config-yaml", root.pos(), file + " must be a mapping of keys to values"));
+    return build(world, reader.read(world, root, diags), diags);
   }
 
-  /** Builds a project from a parsed mapping (the whole book.yml, or the {@code project:} section of a myst.yml). */
-  public static Project fromMapping(String file, Value root, Set<String> known, Diagnostics diags) throws ConfigException {
+  static Value parse(World world, String file) throws ConfigException {
+    try {
+      return YamlTree.parse(file, new String(world.read(file), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new ConfigException("config-unreadable", SourcePos.of(file, 1, 1), "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Makes the project of a description: the toc pages found ({@link TocFiles}), metadata and options read. */
+  static Project build(World world, ProjectDescription d, Diagnostics diags) throws ConfigException {
+    String file = d.configFile();
+    Value root = d.settings();
     Map<String, Value> m = root.map();
     for (String k : YamlTree.keys(m)) {
-      if (!known.contains(k)) {
+      if (!KNOWN_KEYS.contains(k)) {
         diags.warn("config-unknown-key", YamlTree.keyPos(m, k, root.pos()), "unknown key '" + k + "' in " + file + " is ignored");
       }
     }
+    List<List<TocEntry>> tocs = TocFiles.resolve(world, List.of(d.frontmatter(), d.toc(), d.appendices(), d.backmatter()), diags);
     Fields f = new Fields(m, root.pos());
     Metadata meta = new Metadata(
         f.string("title", "Untitled"),
@@ -109,10 +114,14 @@ public final class ProjectLoader {
         parseInt(depth, 3),
         String.valueOf(numbering.getOrDefault("equations", "labelled")),
         numbering,
-        citations);
+        citations,
+        f.string("repository", ""));
     String output = f.string("output", slug(meta.title()));
-    return new Project(file, output, meta, toc(file, m.get("frontmatter"), diags), toc(file, m.get("toc"), diags),
-        toc(file, m.get("appendices"), diags), toc(file, m.get("backmatter"), diags), macros, opts, positions(m));
+    return new Project(file, output, meta, tocs.get(0), tocs.get(1), tocs.get(2), tocs.get(3), macros, opts, positions(m));
+  }
+
+  static void info(Diagnostics diags, SourcePos pos, String message) {
+    diags.report(new Diagnostic("config-ignored", Severity.INFO, message, pos, ""));
   }
 
   private static Map<String, SourcePos> positions(Map<String, Value> m) {
@@ -158,30 +167,6 @@ public final class ProjectLoader {
     if (v.str() != null) return v.str().trim();
     if (v.map() != null && v.map().get("content") != null) return String.valueOf(v.map().get("content").str()).trim();
     return "";
-  }
-
-  private static List<TocEntry> toc(String file, Value v, Diagnostics diags) {
-    List<TocEntry> out = new ArrayList<>();
-    if (v == null || v.value() == null) return out;
-    List<Value> items = v.list() != null ? v.list() : List.of(v);
-    for (Value e : items) {
-      if (e.str() != null) {
-        out.add(new TocEntry(e.str(), "", List.of(), e.pos()));
-      } else if (e.map() != null) {
-        Fields ef = new Fields(e.map(), e.pos());
-        String f = ef.string("file", "");
-        List<TocEntry> children = toc(file, e.map().get("children"), diags);
-        String title = ef.string("title", "");
-        if (f.isEmpty() && children.isEmpty()) {
-          diags.warn("config-toc", e.pos(), "toc entry has neither 'file' nor 'children' and is skipped");
-          continue;
-        }
-        out.add(new TocEntry(f, title, children, e.pos()));
-      } else {
-        diags.warn("config-toc", e.pos(), "toc entry must be a file name or a mapping");
-      }
-    }
-    return out;
   }
 
   /** Typed access to the scalar fields of one mapping. */

@@ -4,10 +4,23 @@ import java.util.List;
 import org.bookbuild.diag.SourcePos;
 
 /**
- * One entry of the book's table of contents as configured: a file (a chapter), or a titled group of entries (a part).
- * {@code pos} points into the configuration file so that a missing file is reported where it is named.
+ * One entry of the book's table of contents, resolved: a file (a chapter or section page), or a titled group of entries
+ * (a part). {@code pos} points into the configuration file so that a problem with the entry is reported where it is
+ * named. Produced by {@link TocFiles} from whichever toc format the project uses.
+ *
+ * @param file project-relative path of the page, with its extension; empty for a group
+ * @param found false when no file of that name exists (already reported as {@code chapter-missing} at {@code pos}: the
+ *     book shows a placeholder and says nothing more)
+ * @param numbered Jupyter Book's {@code numbered:} on this entry: {@link #NUMBERED_UNSET} when not written, 0 for
+ *     {@code false}, a depth for a number, {@link Integer#MAX_VALUE} for {@code true}
  */
-public record TocEntry(String file, String title, List<TocEntry> children, SourcePos pos) {
+public record TocEntry(String file, String title, List<TocEntry> children, SourcePos pos, boolean found, int numbered) {
+  public static final int NUMBERED_UNSET = -1;
+
+  public TocEntry(String file, String title, List<TocEntry> children, SourcePos pos) {
+    this(file, title, children, pos, true, NUMBERED_UNSET);
+  }
+
   public boolean isFile() {
     return file != null && !file.isEmpty();
   }

@@ -79,7 +79,7 @@ class ProjectFormatsTest {
     assertEquals(1, warnings.size(), warnings.toString());
     assertEquals("config-unknown-key", warnings.get(0).ruleId());
     assertEquals(11, warnings.get(0).pos().line(), "the unknown key is reported at its line");
-    assertTrue(built.diags().all().stream().anyMatch(d -> d.severity() == Severity.INFO && d.message().contains("github")));
+    assertTrue(built.diags().all().stream().anyMatch(d -> d.severity() == Severity.INFO && d.message().contains("site")));
 
     try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
       List<String> outline = titles(pdf.outline(), "");
@@ -96,6 +96,7 @@ class ProjectFormatsTest {
     Project p = ProjectLoader.load(org.bookbuild.io.DiskWorld.of(dir), new org.bookbuild.diag.Diagnostics());
     assertEquals("course", p.output(), "a pdf export's output names the PDF");
     assertEquals("Navy", p.meta().authors().get(0).affiliation());
+    assertEquals("https://github.com/example/course", p.options().repository(), "github: names the project's repository");
   }
 
   @Test

@@ -32,7 +32,7 @@ class ProjectLoaderTest {
               - file: two.md
         appendices: [app.md]
         solutions: end-of-book
-        """));
+        """, "pre.md", "# Pre\n", "one.md", "# One\n", "two.md", "# Two\n", "app.md", "# App\n"));
     Diagnostics d = new Diagnostics();
     Project p = ProjectLoader.load(DiskWorld.of(dir), d);
     assertEquals("Linear Algebra Notes", p.meta().title());
