@@ -25,7 +25,11 @@ import org.yaml.snakeyaml.Yaml;
  * spec uses to parse the body with true positions.
  */
 final class DirectiveReader implements DirectiveContext {
-  private static final Pattern OPTION = Pattern.compile("^\\s*:([A-Za-z0-9_.\\-]+):(?:\\s+(.*?))?\\s*$");
+  /**
+   * An option line: {@code :key: value}, or {@code :key:value} with no space, which mystmd reads the same way (the key
+   * ends at its second colon, the rest of the line is the value: {@code :label:def:convex} is label {@code def:convex}).
+   */
+  private static final Pattern OPTION = Pattern.compile("^\\s*:([A-Za-z0-9_.\\-]+):(.*?)\\s*$");
   private static final int MAX_INCLUDE_DEPTH = 8;
 
   private final ParseEnv env;
@@ -61,7 +65,7 @@ final class DirectiveReader implements DirectiveContext {
       while (i < ls.size()) {
         Matcher m = OPTION.matcher(ls.get(i).text());
         if (!m.matches()) break;
-        options.put(m.group(1), m.group(2) == null ? "" : m.group(2));
+        options.put(m.group(1), m.group(2).strip());
         i++;
       }
     }
