@@ -16,6 +16,7 @@ import org.bookbuild.model.Inline;
 import org.bookbuild.parse.directive.Directive;
 import org.bookbuild.parse.directive.DirectiveContext;
 import org.bookbuild.parse.directive.DirectiveRegistry;
+import org.bookbuild.parse.directive.DirectiveSpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -41,10 +42,49 @@ final class DirectiveReader implements DirectiveContext {
     this.lines = lines;
   }
 
+  /** Lines before the body: a YAML option block or {@code :key: value} lines (consumed, never printed). */
+  private int optionLines;
+  /** Whether the spec parsed (some of) the body itself: its lines are then accounted where they were parsed. */
+  private boolean bodyParsed;
+  /** Whether the spec left the whole directive out on purpose (and said so). */
+  private boolean omitted;
+
   static List<Block> run(MystNodes.Directive node, ParseEnv env, LineIndex lines) {
     DirectiveReader r = new DirectiveReader(env, lines);
     Directive d = r.read(node);
-    return DirectiveRegistry.run(d, r);
+    List<Block> out = DirectiveRegistry.run(d, r);
+    r.account(node, DirectiveRegistry.get(d.name()), out);
+    return out;
+  }
+
+  /**
+   * Source accounting for a directive ({@link SourceLedger}): when it gave the model something, or was left out on
+   * purpose, its fences and option lines are accounted; its body is accounted as a whole when the spec used it raw
+   * (code, math, CSV), line by line where the spec parsed it, and not at all when the spec takes no body (text written
+   * there is then reported as dropped). A spec that returns nothing without saying why leaves every line unaccounted.
+   */
+  private void account(MystNodes.Directive node, DirectiveSpec spec, List<Block> out) {
+    SourceLedger ledger = env.ledger();
+    if (out.isEmpty() && !omitted) return;
+    ledger.account(lines, node.getStartOffset(), node.getStartOffset() + 1);
+    for (int k = 0; k < optionLines && k < node.lines.size(); k++) account(node.lines.get(k));
+    if (node.closeOffset >= 0) ledger.account(lines, node.closeOffset, node.closeOffset + 1);
+    boolean raw = spec == null || spec.body() != DirectiveSpec.Body.NONE;
+    if (omitted || (raw && !bodyParsed)) for (MystNodes.Line l : body) account(l);
+  }
+
+  private void account(MystNodes.Line l) {
+    env.ledger().account(lines, l.offset(), l.offset() + 1);
+  }
+
+  @Override
+  public void omit(Directive d) {
+    omitted = true;
+  }
+
+  @Override
+  public void consumed(SourcePos line) {
+    env.ledger().account(line);
   }
 
   private Directive read(MystNodes.Directive node) {
@@ -60,6 +100,7 @@ final class DirectiveReader implements DirectiveContext {
         for (int k = 1; k < end; k++) yaml.append(ls.get(k).text()).append('\n');
         yaml(yaml.toString(), options, lines.pos(ls.get(0).offset()));
         i = end + 1;
+        optionLines = i;
       }
     } else {
       while (i < ls.size()) {
@@ -68,6 +109,7 @@ final class DirectiveReader implements DirectiveContext {
         options.put(m.group(1), m.group(2).strip());
         i++;
       }
+      optionLines = i;
     }
     while (i < ls.size() && ls.get(i).text().isBlank()) i++;
     int last = ls.size();
@@ -118,6 +160,7 @@ final class DirectiveReader implements DirectiveContext {
 
   @Override
   public List<Block> body(Directive d) {
+    bodyParsed = true;
     if (body.isEmpty()) return List.of();
     int[] origins = new int[body.size()];
     for (int k = 0; k < origins.length; k++) origins[k] = body.get(k).offset();
@@ -140,6 +183,7 @@ final class DirectiveReader implements DirectiveContext {
 
   @Override
   public List<Block> blocks(String text, SourcePos pos) {
+    bodyParsed = true;
     if (text.isBlank()) return List.of();
     return env.parser().parse(env, LineIndex.at(pos.file(), text, pos), text);
   }

@@ -14,7 +14,6 @@ import com.vladsch.flexmark.ext.tables.TableCaption;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -77,6 +76,7 @@ final class FlexmarkConverter {
       if (n instanceof MystNodes.Target t) {
         if (pending != null) out.add(Targets.anchorBlock(pos(pending), pending.label));
         pending = t;
+        account(n);
         continue;
       }
       int before = out.size();
@@ -104,7 +104,36 @@ final class FlexmarkConverter {
     return true;
   }
 
+  /** Accounts for every source line of {@code n} (see {@link SourceLedger}). */
+  private void account(Node n) {
+    env.ledger().account(lines, n.getStartOffset(), n.getEndOffset());
+  }
+
+  /**
+   * Converts one block node and accounts for its lines: a leaf block for all of them (it is in the model, or it is a
+   * comment, a link definition, a block break — consumed on purpose); a container only for its first line, since its
+   * children account for their own; a directive in {@link DirectiveReader}.
+   */
   private void block(Node n, List<Block> out) {
+    convert(n, out);
+    if (n instanceof BlockQuote || n instanceof ListBlock || n instanceof DefinitionList || n instanceof FootnoteBlock
+        || n instanceof MystNodes.Directive) {
+      return;
+    }
+    if (n instanceof HtmlNodes.BlockElement e) {
+      env.ledger().account(lines, e.getStartOffset(), e.getEndOffset());
+      env.ledger().account(lines, e.closeStart, e.closeEnd);
+      return;
+    }
+    if (n instanceof MathNodes.DisplayMath m) {
+      // a $$ block's node spans only its first line; the parser notes where its last line ended
+      env.ledger().account(lines, n.getStartOffset(), Math.max(m.endOffset, n.getEndOffset()));
+      return;
+    }
+    account(n);
+  }
+
+  private void convert(Node n, List<Block> out) {
     SourcePos pos = pos(n);
     if (n instanceof Paragraph p) {
       List<Inline> content = inlines(p);
@@ -141,10 +170,10 @@ final class FlexmarkConverter {
     } else if (n instanceof HtmlCommentBlock c && !c.getChars().toString().trim().endsWith("-->")) {
       // text after a comment on its line ("<!-- x -->*bar*") is part of the block and prints
       out.addAll(new Html(diags, pos, c.getChars().toString()).blocks());
-    } else if (n instanceof HtmlCommentBlock || n instanceof YamlFrontMatterBlock || n instanceof Reference
-        || n instanceof FootnoteBlock || n instanceof BlankLine) {
-      // comments never print; front matter is read by the chapter reader; references and footnote bodies are used
-      // where they are referred to
+    } else if (n instanceof HtmlCommentBlock || n instanceof Reference || n instanceof FootnoteBlock
+        || n instanceof BlankLine) {
+      // comments never print; references and footnote bodies are used where they are referred to (a footnote's
+      // lines are accounted for when its body is converted there: one never referred to is reported as dropped)
     } else if (n instanceof HtmlBlock h) {
       out.addAll(new Html(diags, pos, h.getChars().toString()).blocks());
     } else if (n instanceof HtmlNodes.BlockElement e) {
@@ -165,6 +194,7 @@ final class FlexmarkConverter {
     for (Node n = l.getFirstChild(); n != null; n = n.getNext()) {
       if (!(n instanceof ListItem li)) continue;
       Boolean checked = n instanceof TaskListItem t ? t.isItemDoneMarker() : null;
+      env.ledger().account(lines, li.getStartOffset(), li.getStartOffset() + 1);
       List<Block> content = blocks(li);
       if (l.isTight()) {
         content = content.stream().map(b -> b instanceof Block.Para p ? (Block) new Block.Plain(p.pos(), p.content()) : b).toList();

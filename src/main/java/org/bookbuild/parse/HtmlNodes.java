@@ -25,6 +25,9 @@ final class HtmlNodes {
   /** An HTML block left open, holding the Markdown nodes up to the block that closes it. */
   static final class BlockElement extends com.vladsch.flexmark.util.ast.Block {
     final String open;
+    /** Where the HTML block holding the closing tag was (its lines are accounted with the element). */
+    int closeStart;
+    int closeEnd;
 
     BlockElement(HtmlBlock opening) {
       super(opening.getChars());
@@ -86,6 +89,8 @@ final class HtmlNodes {
       s = next;
     }
     h.unlink();
+    el.closeStart = close.getStartOffset();
+    el.closeEnd = close.getEndOffset();
     close.unlink();
     return el;
   }

@@ -76,6 +76,16 @@ public final class LineIndex {
     return SourcePos.of(file, line + 1 + lineOffset, offset - starts[line] + 1);
   }
 
+  /** The start of every line of this text that the offsets [from, to) touch, as file positions (for accounting). */
+  java.util.List<SourcePos> lineStarts(int from, int to) {
+    java.util.List<SourcePos> out = new java.util.ArrayList<>();
+    if (to <= from) to = from + 1;
+    int i = Arrays.binarySearch(starts, from);
+    int line = i >= 0 ? i : Math.max(0, -i - 2);
+    for (; line < starts.length && starts[line] < to; line++) out.add(pos(starts[line]));
+    return out;
+  }
+
   public int lineOffset() {
     return lineOffset;
   }

@@ -6,7 +6,6 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -33,7 +32,7 @@ public final class MarkdownParser {
     MutableDataSet opts = new MutableDataSet();
     List<Extension> exts = new ArrayList<>(List.of(
         TablesExtension.create(), FootnoteExtension.create(), StrikethroughExtension.create(),
-        TaskListExtension.create(), AutolinkExtension.create(), YamlFrontMatterExtension.create(),
+        TaskListExtension.create(), AutolinkExtension.create(),
         DefinitionExtension.create()));
     if (myst) exts.addAll(List.of(MathExtension.create(), MystExtension.create(), RoleExtension.create()));
     opts.set(Parser.EXTENSIONS, exts);
@@ -65,7 +64,30 @@ public final class MarkdownParser {
 
   /** Parses a project file; {@code world} lets directives include other project files. */
   public List<Block> parse(World world, LineIndex lines, String text, Diagnostics diags) {
-    return parse(new ParseEnv(this, world, lines.file(), diags, 0), lines, text);
+    return parse(world, lines, text, diags, true);
+  }
+
+  /**
+   * Parses one whole text — a Markdown file or a notebook cell — with source accounting: front matter (when
+   * {@code frontMatter} allows it at this text's start; see {@link FrontMatter}) is consumed, and every non-blank line
+   * that the parse did not account for is reported as {@code content-dropped} and printed in a placeholder
+   * ({@link SourceLedger}).
+   */
+  public List<Block> parse(World world, LineIndex lines, String text, Diagnostics diags, boolean frontMatter) {
+    SourceLedger ledger = new SourceLedger();
+    String body = text;
+    if (frontMatter) {
+      var fm = FrontMatter.find(lines.file(), text);
+      if (fm.isPresent()) {
+        body = fm.get().blanked(text);
+        ledger.account(lines, 0, fm.get().chars());
+      }
+    }
+    ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger);
+    String checked = SourceChecks.prepare(lines, body, env.diags());
+    LineIndex ix = checked == body ? lines : new LineIndex(lines.file(), checked, lines.lineOffset());
+    List<Block> blocks = new FlexmarkConverter(ix, env).document(parser.parse(checked));
+    return ledger.settle(ix, checked, blocks, diags);
   }
 
   List<Block> parse(ParseEnv env, LineIndex lines, String text) {

@@ -119,6 +119,7 @@ final class MathDelimiters {
     public BlockContinue tryContinue(ParserState state) {
       if (closed) return BlockContinue.none();
       take(state.getLine().toString().replaceAll("[\r\n]+$", ""));
+      block.endOffset = state.getLine().getEndOffset();
       return closed ? BlockContinue.finished() : BlockContinue.atIndex(state.getLineEndIndex());
     }
 

@@ -162,6 +162,7 @@ final class MathExtension implements Parser.ParserExtension {
       if (closed) return BlockContinue.none();
       BasedSequence line = state.getLine();
       takeLine(line.toString().replaceAll("[\r\n]+$", ""));
+      block.endOffset = line.getEndOffset();
       return closed ? BlockContinue.finished() : BlockContinue.atIndex(state.getLineEndIndex());
     }
 

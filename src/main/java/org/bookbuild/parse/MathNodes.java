@@ -29,6 +29,8 @@ final class MathNodes {
   static final class DisplayMath extends Block {
     String tex = "";
     String label = "";
+    /** End of the last source line the block took (its node's own chars cover only the first line). */
+    int endOffset = -1;
 
     @Override
     public BasedSequence[] getSegments() {

@@ -76,6 +76,7 @@ final class MystExtension implements Parser.ParserExtension {
       String rest = state.getLine().subSequence(state.getNextNonSpaceIndex()).trimEOL().toString();
       if (state.getIndent() < 4 && closes(rest.stripTrailing())) {
         node.closed = true;
+        node.closeOffset = state.getLine().getStartOffset() + state.getNextNonSpaceIndex();
         return BlockContinue.finished();
       }
       return BlockContinue.atIndex(state.getIndex());

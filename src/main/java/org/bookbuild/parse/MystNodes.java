@@ -24,6 +24,8 @@ final class MystNodes {
     final int argumentOffset;
     final List<Line> lines = new ArrayList<>();
     boolean closed;
+    /** Offset of the closing fence line, when closed. */
+    int closeOffset = -1;
 
     Directive(String name, String argument, int argumentOffset) {
       this.name = name;

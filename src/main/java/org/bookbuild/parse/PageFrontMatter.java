@@ -10,7 +10,6 @@ import org.bookbuild.diag.SourcePos;
 import org.bookbuild.model.Attr;
 import org.bookbuild.model.Block;
 import org.bookbuild.model.Inline;
-import org.bookbuild.project.ConfigException;
 import org.bookbuild.project.YamlTree;
 
 /**
@@ -23,17 +22,10 @@ final class PageFrontMatter {
 
   static List<Block> apply(String file, byte[] content, List<Block> blocks, Diagnostics diags) {
     String text = new String(content, StandardCharsets.UTF_8);
-    if (!text.startsWith("---\n") && !text.startsWith("---\r\n")) return blocks;
-    int end = text.indexOf("\n---", 3);
-    if (end < 0) return blocks;
-    YamlTree.Value fm;
-    try {
-      fm = YamlTree.parse(file, text.substring(text.indexOf('\n') + 1, end + 1));
-    } catch (ConfigException e) {
-      SourcePos p = SourcePos.of(file, e.pos().line() + 1, e.pos().col());
-      diags.warn("front-matter", p, "front matter is not valid YAML and is ignored: " + e.getMessage());
-      return blocks;
-    }
+    // the same rule the parser used to consume it: only at the start, closed, valid YAML (FrontMatter)
+    var found = FrontMatter.find(file, text);
+    if (found.isEmpty() || found.get().value() == null) return blocks;
+    YamlTree.Value fm = found.get().value();
     if (fm.map() == null) return blocks;
     List<Block> out = blocks;
     for (String k : YamlTree.keys(fm.map())) {

@@ -43,6 +43,7 @@ final class BackMatterDirectives {
       }
       if (entries.length() == 0) {
         ctx.diags().warn("index-entry", d.pos(), "index directive without entries");
+        ctx.omit(d);
         return List.of();
       }
       return List.of(new Block.Div(d.pos(), d.attr("index").with("entries", entries.toString()), List.of(), List.of()));

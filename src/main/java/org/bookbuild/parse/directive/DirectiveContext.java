@@ -35,6 +35,15 @@ public interface DirectiveContext {
   /** Parses a whole included Markdown file with positions in that file. */
   List<Block> parseFile(Included file);
 
+  /**
+   * Says that the whole directive is left out on purpose (an {@code only} block for another format, a {@code raw}
+   * block for HTML): its lines count as consumed in source accounting. The spec reports why (an info note).
+   */
+  void omit(Directive d);
+
+  /** Says that one source line of the body (a separator such as a card's {@code ^^^}) was used on purpose. */
+  void consumed(SourcePos line);
+
   /** A file read for an include: its project-relative path and text. */
   record Included(String path, String text) {}
 }

@@ -66,6 +66,8 @@ final class Layout {
     }
     List<Block> content = new ArrayList<>();
     int line = d.bodyPos().line();
+    if (header >= 0) ctx.consumed(at(d, line + header));
+    if (footer < lines.length) ctx.consumed(at(d, line + footer));
     if (header >= 0) {
       content.add(new Block.Div(d.pos(), Attr.classes("card-header"), List.of(),
           ctx.blocks(join(lines, 0, header), at(d, line))));

@@ -61,10 +61,12 @@ public final class NotebookFormat implements ChapterFormat {
     }
     String lang = language(header.metadata());
     List<Block> out = new ArrayList<>();
+    boolean first = true;
     for (Object[] c : cells) {
       @SuppressWarnings("unchecked")
       List<Block> outs = (List<Block>) c[1];
-      cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags);
+      cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags, first);
+      first = false;
     }
     return oneTitle(out);
   }
@@ -115,14 +117,15 @@ public final class NotebookFormat implements ChapterFormat {
     return out;
   }
 
-  private void cell(World world, Outputs outputs, NotebookStream.Cell c, List<Block> cellOutputs, String lang, List<Block> out, Diagnostics diags) {
+  /** @param first whether this is the notebook's first cell, the only place front matter is read (FrontMatter) */
+  private void cell(World world, Outputs outputs, NotebookStream.Cell c, List<Block> cellOutputs, String lang, List<Block> out, Diagnostics diags, boolean first) {
     CellOptions opts = CellOptions.of(c.metadata(), c.type().equals("code") ? c.source() : "");
     if (opts.dropCell()) return;
     SourcePos pos = SourcePos.of(c.pos().file(), c.sourceLine(), 1);
     switch (c.type()) {
       case "markdown" -> {
         LineIndex lines = new LineIndex(c.pos().file(), c.source(), c.sourceLine() - 1);
-        List<Block> blocks = world == null ? md.parse(lines, c.source(), diags) : md.parse(world, lines, c.source(), diags);
+        List<Block> blocks = md.parse(world, lines, c.source(), diags, first);
         if (c.source().contains("attachment:")) {
           blocks = new org.bookbuild.model.Rewriter() {
             @Override
