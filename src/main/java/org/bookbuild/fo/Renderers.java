@@ -28,6 +28,7 @@ public final class Renderers {
     Bibliography.register();
     BackMatter.register();
     org.bookbuild.fo.myst.MystRenderers.register();
+    ChangeBars.register();
   }
 
   private Renderers() {}

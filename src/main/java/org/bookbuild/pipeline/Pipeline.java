@@ -34,14 +34,27 @@ public final class Pipeline {
    * What to build: {@code out} null means {@code out/<name>.pdf} in the project; {@code progress} hears how far the
    * build got (stages here, chapters and pages from the renderer).
    */
-  public record Request(Path out, boolean strict, Progress progress) {
+  public record Request(Path out, boolean strict, Progress progress, Edition edition) {
     public Request {
       if (progress == null) progress = Progress.NONE;
+      if (edition == null) edition = Edition.BASE;
+    }
+
+    public Request(Path out, boolean strict, Progress progress) {
+      this(out, strict, progress, Edition.BASE);
     }
 
     public Request(Path out, boolean strict) {
       this(out, strict, Progress.NONE);
     }
+  }
+
+  /**
+   * Which edition to build: a named edition from the configuration ({@code ""}: the book as configured), the tag to
+   * compare with ({@code null}: the configured {@code since:}, else the previous tag), and whether to print deletions.
+   */
+  public record Edition(String name, String since, boolean review) {
+    public static final Edition BASE = new Edition("", null, false);
   }
 
   /** Exit status (0 written, 1 content errors, 2 unusable configuration) and where the PDF went (null if nowhere). */
@@ -68,10 +81,10 @@ public final class Pipeline {
    * failed outside any chapter.
    */
   public static FoResult fo(World world, Diagnostics diags) {
-    return BigStack.call(() -> foHere(world, diags, Progress.NONE));
+    return BigStack.call(() -> foHere(world, diags, Progress.NONE, Edition.BASE));
   }
 
-  private static FoResult foHere(World world, Diagnostics diags, Progress progress) {
+  private static FoResult foHere(World world, Diagnostics diags, Progress progress, Edition edition) {
     progress.stage("project");
     Project project;
     Style style;
@@ -98,6 +111,7 @@ public final class Pipeline {
     progress.stage("transform");
     Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
     Book book = tr.book();
+    book = Previous.compare(world, style, book, edition.since(), edition.review(), diags);
     t0 = lap(timings, "transform", t0);
     progress.stage("fo");
     FoWriter.Output written;
@@ -113,7 +127,7 @@ public final class Pipeline {
 
   private static Result buildHere(World world, Request req, Diagnostics diags) {
     Progress progress = req.progress();
-    FoResult r = foHere(world, diags, progress);
+    FoResult r = foHere(world, diags, progress, req.edition());
     if (r == null) return new Result(2, null, null);
     Book book = r.book();
     Project project = r.project();
