@@ -9,6 +9,9 @@ import org.bookbuild.diag.DiagnosticPrinter;
 import org.bookbuild.diag.SourceLines;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
+import java.util.List;
+import org.bookbuild.edition.Editions;
+import org.bookbuild.edition.Split;
 import org.bookbuild.io.DiskWorld;
 import org.bookbuild.pipeline.Pipeline;
 import picocli.CommandLine;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "book", mixinStandardHelpOptions = true, version = "bookbuild 0.1.0",
     description = "Turns MyST Markdown course notes into a printed book (PDF).",
-    subcommands = {Main.Build.class})
+    subcommands = {Main.Build.class, Main.ReleaseCmd.class})
 public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
@@ -75,6 +78,21 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--timings", description = "print how long each stage took")
     boolean timings;
 
+    @Option(names = "--edition", paramLabel = "NAME", description = "build the named edition (editions: in book.yml)")
+    String edition;
+
+    @Option(names = "--all-editions", description = "build every named edition, each into out/<name>-<edition>.pdf")
+    boolean allEditions;
+
+    @Option(names = "--since", paramLabel = "TAG", description = "mark changes since this git tag (default: since:, else the previous tag)")
+    String since;
+
+    @Option(names = "--review", description = "also print deleted text, struck through, with a margin mark")
+    boolean review;
+
+    @Option(names = "--split", description = "also write one PDF per chapter into out/chapters/, with the whole book's page numbers")
+    boolean split;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -84,8 +102,6 @@ public final class Main implements Callable<Integer> {
         err.println("book: error: cannot read project folder " + project + " [project-unreadable]");
         return 2;
       }
-      Diagnostics diags = new Diagnostics();
-      Pipeline.Result r;
       DiskWorld world;
       try {
         world = DiskWorld.of(project);
@@ -93,8 +109,28 @@ public final class Main implements Callable<Integer> {
         err.println("book: error: cannot read project folder " + project + ": " + e.getMessage() + " [project-unreadable]");
         return 2;
       }
+      if (!allEditions) return buildOne(world, edition == null ? "" : edition, out, err);
+      if (out != null || edition != null) {
+        err.println("book: error: --all-editions writes one file per edition: it takes neither --out nor --edition");
+        return 2;
+      }
+      Diagnostics d = new Diagnostics();
+      List<String> names = Editions.names(world, d);
+      if (names.isEmpty()) {
+        err.println("book: error: the book defines no editions (editions: in its configuration) [edition-unknown]");
+        return 2;
+      }
+      int status = 0;
+      for (String name : names) status = Math.max(status, buildOne(world, name, null, err));
+      return status;
+    }
+
+    private int buildOne(DiskWorld world, String editionName, Path out, java.io.PrintWriter err) {
+      Diagnostics diags = new Diagnostics();
+      Pipeline.Result r;
       try {
-        r = Pipeline.build(world, new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict), diags);
+        r = Pipeline.build(world, new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict, null,
+            new Pipeline.Edition(editionName, since, review, split)), diags);
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         // the pipeline guards every stage; reaching this is a bug, still reported without a trace
         print(diags, err, world);
@@ -115,6 +151,15 @@ public final class Main implements Callable<Integer> {
         err.println((r.pdf() != null ? "book: wrote " + r.pdf() : "book: no PDF written") + " (" + plural(errors, "error")
             + ", " + plural(warnings, "warning") + ")");
       }
+      if (split && r.pdf() != null && r.book() != null) {
+        try {
+          List<Path> parts = Split.chapters(r.pdf(), r.book(), world.outputPath("out/chapters"));
+          if (!quiet) err.println("book: wrote " + parts.size() + " chapter PDFs into " + world.outputPath("out/chapters"));
+        } catch (java.io.IOException | RuntimeException e) {
+          err.println("book: error: cannot split the book into chapters: " + e.getMessage() + " [split-failed]");
+          return Math.max(r.status(), 1);
+        }
+      }
       return r.status();
     }
 
@@ -122,13 +167,99 @@ public final class Main implements Callable<Integer> {
       return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    private void print(Diagnostics diags, java.io.PrintWriter err, DiskWorld world) {
+    void printTo(Diagnostics diags, java.io.PrintWriter err, org.bookbuild.io.World world) {
+      print(diags, err, world);
+    }
+
+    private void print(Diagnostics diags, java.io.PrintWriter err, org.bookbuild.io.World world) {
       DiagnosticPrinter p = new DiagnosticPrinter(err, new SourceLines(world::read), strict);
       for (Diagnostic d : diags.all()) {
         if (d.severity() == Severity.INFO) continue;
         if (quiet && d.severity() != Severity.ERROR && !strict) continue;
         p.print(d);
       }
+    }
+  }
+
+  /** {@code book release}: every edition as of a git tag into {@code out/release/<tag>/}, with a manifest. */
+  @Command(name = "release", mixinStandardHelpOptions = true,
+      description = "Build every edition of the book as of a git tag into out/release/<tag>/ with manifest.json.")
+  static final class ReleaseCmd implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", description = "folder holding book.yml (default: .)")
+    Path project = Path.of(".");
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TAG", description = "the tag to release (default: the tag at HEAD)")
+    String tag;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      DiskWorld world;
+      try {
+        // no environment: a release depends on the tag alone (SOURCE_DATE_EPOCH included)
+        world = new DiskWorld(project, java.util.Map.of());
+      } catch (java.io.IOException | RuntimeException e) {
+        err.println("book: error: cannot read project folder " + project + ": " + e.getMessage() + " [project-unreadable]");
+        return 2;
+      }
+      var here = world.sourceVersion();
+      if (here.isEmpty()) {
+        err.println("book: error: " + project + " is not in a git work tree with commits; a release is built from a tag [release-no-git]");
+        return 2;
+      }
+      String t = tag != null ? tag : here.get().tag();
+      if (t == null || t.isEmpty()) {
+        err.println("book: error: HEAD has no tag; name the tag to release (book release DIR TAG) [release-no-tag]");
+        return 2;
+      }
+      var at = world.atRevision(t);
+      if (at.isEmpty() || at.get().sourceVersion().isEmpty()) {
+        err.println("book: error: no tag or commit '" + t + "' in the repository [release-no-tag]");
+        return 2;
+      }
+      org.bookbuild.io.World tagWorld = at.get();
+      Path dir = world.outputPath("out/release/" + t.replaceAll("[^A-Za-z0-9._+-]", "_"));
+      Diagnostics d = new Diagnostics();
+      List<String> names = new java.util.ArrayList<>(Editions.names(tagWorld, d));
+      if (names.isEmpty()) names.add("");
+      List<org.bookbuild.edition.Release.Entry> files = new java.util.ArrayList<>();
+      int status = 0;
+      for (String name : names) {
+        Diagnostics diags = new Diagnostics();
+        String file = Editions.outputName(tagWorld, name, diags);
+        if (file == null) {
+          status = 2;
+          continue;
+        }
+        Path pdf = dir.resolve(file + ".pdf");
+        Pipeline.Result r = Pipeline.build(tagWorld, new Pipeline.Request(pdf, false, null,
+            new Pipeline.Edition(name, null, false, false)), diags);
+        new Build().printTo(diags, err, tagWorld);
+        try {
+          Files.deleteIfExists(dir.resolve(file + ".fo"));
+        } catch (java.io.IOException e) {
+          // the FO beside the PDF is only a by-product
+        }
+        if (r.pdf() == null) {
+          status = Math.max(status, Math.max(1, r.status()));
+          err.println("book: no PDF written for " + (name.isEmpty() ? "the book" : "edition " + name));
+          continue;
+        }
+        status = Math.max(status, r.status());
+        files.add(new org.bookbuild.edition.Release.Entry(name, r.pdf()));
+        err.println("book: wrote " + r.pdf());
+      }
+      try {
+        byte[] manifest = org.bookbuild.edition.Release.manifest(t, tagWorld.sourceVersion().get(), files);
+        world.writeAtomically(dir.resolve("manifest.json"), o -> o.write(manifest));
+        err.println("book: wrote " + dir.resolve("manifest.json"));
+      } catch (java.io.IOException e) {
+        err.println("book: error: cannot write the manifest: " + e.getMessage() + " [output-unwritable]");
+        return 2;
+      }
+      return status;
     }
   }
 }

@@ -24,6 +24,8 @@ public final class DiskWorld implements World {
   private final Path root;
   private final Map<String, String> env;
   private Optional<org.bookbuild.io.git.GitRepo> git;
+  /** Project files asked for so far: a build is a draft when one of these differs from the commit. */
+  private final java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** @param root the project folder; must exist and be readable. */
   public DiskWorld(Path root, Map<String, String> env) throws IOException {
@@ -54,6 +56,7 @@ public final class DiskWorld implements World {
 
   @Override
   public byte[] read(String relPath) throws IOException {
+    note(relPath);
     Path p = inside(relPath);
     if (!Files.isRegularFile(p)) throw new NoSuchFileException(relPath);
     if (Files.size(p) > MAX_FILE_BYTES) {
@@ -64,6 +67,7 @@ public final class DiskWorld implements World {
 
   @Override
   public boolean exists(String relPath) {
+    note(relPath);
     try {
       return Files.isRegularFile(inside(relPath));
     } catch (IOException e) {
@@ -118,7 +122,12 @@ public final class DiskWorld implements World {
 
   @Override
   public Optional<SourceVersion> sourceVersion() {
-    return git().flatMap(org.bookbuild.io.git.GitRepo::headVersion);
+    return git().flatMap(g -> g.headVersion(java.util.Set.copyOf(asked)));
+  }
+
+  private void note(String relPath) {
+    String norm = Paths2.join("", relPath);
+    if (norm != null) asked.add(norm);
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.util.List;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourcePos;
-import org.bookbuild.edition.Releases;
+import org.bookbuild.edition.Editions;
 import org.bookbuild.finish.Finisher;
 import org.bookbuild.fo.FoWriter;
 import org.bookbuild.io.World;
@@ -53,8 +53,8 @@ public final class Pipeline {
    * Which edition to build: a named edition from the configuration ({@code ""}: the book as configured), the tag to
    * compare with ({@code null}: the configured {@code since:}, else the previous tag), and whether to print deletions.
    */
-  public record Edition(String name, String since, boolean review) {
-    public static final Edition BASE = new Edition("", null, false);
+  public record Edition(String name, String since, boolean review, boolean split) {
+    public static final Edition BASE = new Edition("", null, false, false);
   }
 
   /** Exit status (0 written, 1 content errors, 2 unusable configuration) and where the PDF went (null if nowhere). */
@@ -86,12 +86,12 @@ public final class Pipeline {
 
   private static FoResult foHere(World world, Diagnostics diags, Progress progress, Edition edition) {
     progress.stage("project");
-    Project project;
+    Project loaded;
     Style style;
     try {
-      project = ProjectLoader.load(world, diags);
-      style = StyleLoader.load(world, project.options().style(), project.meta().language());
-      Licenses.check(project, style);
+      loaded = ProjectLoader.load(world, diags);
+      style = StyleLoader.load(world, loaded.options().style(), loaded.meta().language());
+      Licenses.check(loaded, style);
     } catch (ConfigException e) {
       diags.error(e.ruleId(), e.pos(), e.getMessage());
       return null;
@@ -102,16 +102,19 @@ public final class Pipeline {
       diags.internal(SourcePos.of(ProjectLoader.BOOK_YML, 1, 1), "reading the configuration", e);
       return null;
     }
+    Editions.Chosen chosen = Editions.choose(world, loaded, edition.name(), style, diags);
+    if (chosen == null) return null;
+    Project project = chosen.project();
     List<String> timings = new ArrayList<>();
     long t0 = System.nanoTime();
     progress.stage("parse");
-    Book read = BookReader.read(world, project, diags);
-    Book parsed = new Book(read.meta().withRelease(Releases.of(world, Releases.AUTO)), read.parts());
+    Book parsed = Editions.apply(BookReader.read(world, project, diags), chosen, diags);
     t0 = lap(timings, "parse", t0);
     progress.stage("transform");
     Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
-    Book book = tr.book();
-    book = Previous.compare(world, style, book, edition.since(), edition.review(), diags);
+    Book book = Editions.stamp(tr.book(), world, chosen);
+    book = Previous.compare(world, style, book, chosen.name(), edition.since() != null ? edition.since() : chosen.since(),
+        edition.review(), diags);
     t0 = lap(timings, "transform", t0);
     progress.stage("fo");
     FoWriter.Output written;

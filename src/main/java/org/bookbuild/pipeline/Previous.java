@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.SourcePos;
 import org.bookbuild.diff.Compare;
+import org.bookbuild.edition.Editions;
 import org.bookbuild.io.SourceVersion;
 import org.bookbuild.io.World;
 import org.bookbuild.model.Book;
@@ -22,7 +23,7 @@ import org.bookbuild.transform.Context;
 final class Previous {
   private Previous() {}
 
-  static Book compare(World world, Style style, Book book, String since, boolean review, Diagnostics diags) {
+  static Book compare(World world, Style style, Book book, String edition, String since, boolean review, Diagnostics diags) {
     Optional<SourceVersion> here = world.sourceVersion();
     String tag = since;
     if (tag == null || tag.isBlank()) {
@@ -46,8 +47,12 @@ final class Previous {
           + "; the book is built without change bars");
       return book;
     }
-    Book oldParsed = BookReader.read(old.get(), oldProject, scratch);
-    Book oldBook = Guard.transforms(oldParsed, d -> new Context(oldProject, style, d, old.get()), scratch).book();
+    // the same edition as it was then (the base book if it had no such edition)
+    Editions.Chosen chosen = Editions.choose(old.get(), oldProject, edition, style, scratch);
+    if (chosen == null) chosen = Editions.choose(old.get(), oldProject, "", style, scratch);
+    Project p = chosen.project();
+    Book oldParsed = Editions.apply(BookReader.read(old.get(), p, scratch), chosen, scratch);
+    Book oldBook = Guard.transforms(oldParsed, d -> new Context(p, style, d, old.get()), scratch).book();
     String version = book.meta().release().version();
     return Compare.apply(book, oldBook, style, new Compare.Options(version.isEmpty() ? "this edition" : version, tag, review));
   }

@@ -24,6 +24,12 @@ public record Project(
     Options options,
     Map<String, SourcePos> keyPositions) {
 
+  /** The same project under another output name and options (a named edition applied over the base). */
+  public Project with(String newOutput, Options newOptions) {
+    return new Project(configFile, newOutput, meta, frontmatter, toc, appendices, backmatter, mathMacros, newOptions,
+        keyPositions);
+  }
+
   /** Where a top-level key's value was written in the configuration file (the file's start if unknown). */
   public SourcePos where(String key) {
     return keyPositions.getOrDefault(key, SourcePos.of(configFile, 1, 1));
@@ -46,5 +52,9 @@ public record Project(
       String equations,
       Map<String, Object> numbering,
       String citationStyle,
-      String repository) {}
+      String repository) {
+    public Options withSolutions(String s) {
+      return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository);
+    }
+  }
 }

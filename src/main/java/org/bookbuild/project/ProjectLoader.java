@@ -31,7 +31,7 @@ public final class ProjectLoader {
   static final Set<String> KNOWN_KEYS = Set.of(
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
-      "solutions", "style", "output", "citation-style", "repository");
+      "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since");
 
   /** The project formats, in the order their files are looked for; the first whose file exists is read. */
   static final List<ProjectReader> READERS = List.of(

@@ -65,13 +65,16 @@ public final class GitRepo {
     return repo;
   }
 
-  /** The version of the checked-out commit, with {@code dirty} set when the project's files differ from it. */
-  public Optional<SourceVersion> headVersion() {
+  /**
+   * The version of the checked-out commit, with {@code dirty} set when one of the project files {@code read} (paths
+   * relative to the project) differs from it: modified, staged, deleted or new and not ignored.
+   */
+  public Optional<SourceVersion> headVersion(Set<String> read) {
     try {
       ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
       if (head == null) return Optional.empty();
       SourceVersion v = versionOf(head);
-      return Optional.of(new SourceVersion(v.version(), v.tag(), v.commit(), v.date(), dirty(), v.tags()));
+      return Optional.of(new SourceVersion(v.version(), v.tag(), v.commit(), v.date(), dirty(read), v.tags()));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -145,8 +148,7 @@ public final class GitRepo {
     }
   }
 
-  /** Whether the project's files differ from HEAD: modified, staged, deleted or new (not ignored, not in out/). */
-  private boolean dirty() {
+  private boolean dirty(Set<String> read) {
     try {
       var cmd = Git.wrap(repo).status();
       if (!sub.isEmpty()) cmd.addPath(sub.substring(0, sub.length() - 1));
@@ -159,7 +161,7 @@ public final class GitRepo {
       changed.addAll(s.getMissing());
       changed.addAll(s.getConflicting());
       changed.addAll(s.getUntracked());
-      changed.removeIf(p -> !p.startsWith(sub) || p.startsWith(sub + "out/"));
+      changed.removeIf(p -> !p.startsWith(sub) || !read.contains(p.substring(sub.length())));
       return !changed.isEmpty();
     } catch (GitAPIException | RuntimeException e) {
       return true;

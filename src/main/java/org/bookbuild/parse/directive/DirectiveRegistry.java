@@ -33,6 +33,7 @@ public final class DirectiveRegistry {
     Iframe.register();
     Toc.register();
     BackMatterDirectives.register();
+    Only.register();
   }
 
   private DirectiveRegistry() {}
