@@ -11,6 +11,7 @@ import org.bookbuild.model.Book;
 public final class Transforms {
   /** The transforms in the order they run. */
   public static final List<Transform> LIST = new ArrayList<>(List.of(
+      new OwnImages(),
       new ResolveFigures(),
       new HeadingIds(),
       new Numbering(),

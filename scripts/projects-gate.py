@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""The real-projects gate (issue 11 item 2): builds every project in a corpus folder and holds each build to the bar.
+
+usage: projects-gate.py [--corpus DIR] [--out DIR] [--table FILE.md] [--report-only [PROJECT:]CHECK,...]
+
+For each project (a folder holding book.yml, myst.yml or _toc.yml) it runs `./book build PROJECT --out OUT/NAME.pdf`,
+then checks:
+  pdf        a PDF was written
+  internal   no `internal-error` diagnostic
+  coverage   ../shared/tools/coverage.py: at least 99.5% of the prose runs found and 0 lost passages
+  refs       no `ref-unresolved` for a label the project defines (see defined_labels: a label is the project's own when
+             its sources define it in one of MyST's, HTML's or LaTeX's ways, or it is the slug of one of its headings;
+             any other label - another project's documentation, a web anchor, a typo - is counted and shown, not failed)
+  math       `math-parse` failures at most 0.1% of the formulas (formulas counted in the sources: $...$, $$...$$,
+             {math} directives and roles, \\begin{...} environments at the top level of Markdown, text/latex outputs)
+  readback   the PDF reads back: every content stream parses, no unknown operator, no NaN/Infinity (check.PdfHealth)
+  glyphs     no glyph printed as '#' (`glyph-missing` count 0)
+  trim       no text past the trim box (check.PdfHealth: glyph runs against each page's trim box)
+Prints a line per project and check, writes the table (pages, seconds, coverage, diagnostics by rule id) when --table
+is given, and exits 1 when a check fails that is not listed in --report-only (those are printed as REPORTED).
+"""
+import argparse, json, pathlib, re, shutil, subprocess, sys, time, unicodedata
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CHECKS = ['pdf', 'internal', 'coverage', 'refs', 'math', 'readback', 'glyphs', 'trim']
+DIAG = re.compile(r'^(?:\S.*?: )?(error|warning|info): (.*) \[([A-Za-z0-9_.-]+)\]\s*$')
+CONFIGS = ('book.yml', 'myst.yml', '_toc.yml')
+
+
+def sources(project):
+    """Markdown text of every .md page and notebook markdown cell, plus the count of text/latex outputs."""
+    texts, latex_outputs = [], 0
+    for p in sorted(project.rglob('*')):
+        if any(part.startswith('.') or part in ('_build', 'out') for part in p.relative_to(project).parts):
+            continue
+        if p.suffix == '.md':
+            texts.append(p.read_text(encoding='utf-8', errors='replace'))
+        elif p.suffix == '.ipynb':
+            try:
+                nb = json.loads(p.read_text(encoding='utf-8', errors='replace'))
+            except ValueError:
+                continue
+            for c in nb.get('cells', []):
+                src = c.get('source', '')
+                src = ''.join(src) if isinstance(src, list) else str(src)
+                if c.get('cell_type') == 'markdown':
+                    texts.append(src)
+                    md = c.get('metadata', {}) or {}
+                    for k in ('label', 'name'):
+                        if isinstance(md.get(k), str):
+                            texts.append('(%s)=' % md[k])
+                elif c.get('cell_type') == 'code':
+                    for o in c.get('outputs', []) or []:
+                        if 'text/latex' in (o.get('data') or {}):
+                            latex_outputs += 1
+                    texts.append('\n'.join(l for l in src.splitlines() if l.startswith('#|')))
+    return texts, latex_outputs
+
+
+FENCE = re.compile(r'^(\s*)(`{3,}|~{3,})(.*)$')
+
+
+def split_code(text):
+    """(prose, directive-fence info strings): code fences other than MyST directives are left out of the prose."""
+    out, infos, fence = [], [], None
+    for line in text.splitlines():
+        m = FENCE.match(line)
+        if fence:
+            if m and m.group(2)[0] == fence[0] and len(m.group(2)) >= len(fence) and not m.group(3).strip():
+                fence = None
+            elif keep:
+                out.append(line)
+            continue
+        if m:
+            fence = m.group(2)
+            info = m.group(3).strip()
+            keep = info.startswith('{') and not info.startswith('{code')
+            infos.append(info)
+            continue
+        out.append(line)
+    return '\n'.join(out), infos
+
+
+def slug(s):
+    s = unicodedata.normalize('NFKD', s).lower()
+    s = re.sub(r'[^\w\s-]', '', s)
+    return re.sub(r'[\s]+', '-', s.strip())
+
+
+def defined_labels(texts):
+    """Labels the project defines explicitly ((label)= targets, :label:/:name: options, \\label{}, HTML id=, {#id}
+    heading attributes, notebook cell labels) and the slugs of its headings that a Markdown link [](#slug) names.
+    A heading's slug is an anchor for links, not a label for {ref} (Sphinx and mystmd agree), so {ref}`slug` alone
+    does not make it the project's."""
+    labels, slugs, linked = set(), set(), set()
+    for t in texts:
+        for rx in (r'^\s*\(([^()\s]+)\)=\s*$', r':(?:label|name):\s*(\S+)', r'\\label\{([^}]+)\}',
+                   r'\bid\s*=\s*["\']([^"\']+)["\']', r'\{#([^}\s]+)\}', r'^#\|\s*label:\s*(\S+)'):
+            labels.update(m.group(1) for m in re.finditer(rx, t, re.M))
+        for m in re.finditer(r'^#{1,6}\s+(.+?)\s*#*\s*$', t, re.M):
+            slugs.add(slug(m.group(1)))
+        linked.update(m.group(1) for m in re.finditer(r'\]\(#([^)\s]+)\)', t))
+    return {l.strip().lower() for l in labels} | {s for s in slugs if s in {x.lower() for x in linked}}
+
+
+def formula_count(texts, latex_outputs):
+    n = latex_outputs
+    for t in texts:
+        prose, infos = split_code(t)
+        n += sum(1 for i in infos if i.startswith('{math}'))
+        displays = re.findall(r'\$\$.+?\$\$', prose, flags=re.S)
+        n += len(displays)
+        rest = re.sub(r'\$\$.+?\$\$', ' ', prose, flags=re.S)
+        rest = rest.replace('\\$', '')
+        n += len(re.findall(r'(?<![\w$])\$[^$\n]+?\$(?!\w)', rest))
+        n += len(re.findall(r'\{math\}`', rest))
+        n += len(re.findall(r'^\s*\\begin\{(?:equation|align|gather|multline|eqnarray)\*?\}', rest, flags=re.M))
+    return n
+
+
+def run_project(project, out, corpus_tools):
+    """Builds a copy of the project (the corpus is read-only input: the build's caches go into the copy's out/)."""
+    name = project.name
+    pdf = out / (name + '.pdf')
+    if pdf.exists():
+        pdf.unlink()
+    work = out / 'work' / name
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(project, work, ignore=shutil.ignore_patterns('out', '_build', '.*'))
+    t0 = time.time()
+    p = subprocess.run([str(ROOT / 'book'), 'build', str(work), '--out', str(pdf)],
+                       capture_output=True, text=True)
+    seconds = time.time() - t0
+    rules, unresolved = {}, []
+    lines = p.stderr.splitlines()
+    for line in lines:
+        m = DIAG.match(line)
+        if not m:
+            continue
+        sev, msg, rule = m.groups()
+        if sev == 'info':
+            continue
+        rules[rule] = rules.get(rule, 0) + 1
+        if rule == 'ref-unresolved':
+            lm = re.search(r"reference to '([^']*)'", msg)
+            if lm:
+                unresolved.append(lm.group(1))
+    r = {'name': name, 'seconds': seconds, 'rules': rules, 'status': p.returncode, 'pdf': pdf.exists()}
+    texts, latex_outputs = sources(project)
+    defined = defined_labels(texts)
+    own = [l for l in unresolved if l.strip().lstrip('#').lower() in defined]
+    r['refs_own'] = own
+    r['refs_foreign'] = [l for l in unresolved if l not in own]
+    r['formulas'] = formula_count(texts, latex_outputs)
+    r['math_failed'] = rules.get('math-parse', 0)
+    shutil.rmtree(work, ignore_errors=True)
+    if not r['pdf']:
+        r['tail'] = '\n'.join(lines[-5:])
+        return r
+    cov = subprocess.run([sys.executable, str(corpus_tools / 'coverage.py'), str(project), str(pdf)],
+                         capture_output=True, text=True)
+    m = re.search(r'coverage: ([\d.]+)% of (\d+) runs in (\d+) passages; (\d+) passages lost', cov.stdout)
+    r['coverage'] = float(m.group(1)) if m else None
+    r['lost'] = int(m.group(4)) if m else None
+    r['lost_lines'] = [l for l in cov.stdout.splitlines() if l.startswith('LOST')][:10]
+    if not m:
+        r['coverage_error'] = (cov.stdout + cov.stderr)[-400:]
+    jar = ROOT / 'target' / 'bookbuild.jar'
+    h = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.PdfHealth', str(pdf)],
+                       capture_output=True, text=True)
+    hm = re.search(r'pages=(\d+) streams=(\d+) stream-faults=(\d+) past-trim=(\d+)', h.stdout)
+    if hm:
+        r['pages'], r['streams'], r['stream_faults'], r['past_trim'] = map(int, hm.groups())
+    else:
+        r['pages'] = r['streams'] = None
+        r['stream_faults'] = r['past_trim'] = -1
+    r['health_details'] = [l.strip() for l in h.stdout.splitlines() if l.startswith('  ')][:10]
+    return r
+
+
+def verdicts(r):
+    """check -> (passed, detail)"""
+    v = {'pdf': (r['pdf'], 'PDF written' if r['pdf'] else 'no PDF (exit %d): %s' % (r['status'], r.get('tail', '')))}
+    if not r['pdf']:
+        return v
+    ie = r['rules'].get('internal-error', 0)
+    v['internal'] = (ie == 0, '%d internal-error' % ie)
+    cov, lost = r.get('coverage'), r.get('lost')
+    v['coverage'] = (cov is not None and cov >= 99.5 and lost == 0,
+                     'coverage %s%%, %s lost' % (cov, lost) + ('' if not r.get('lost_lines') else ': ' + '; '.join(r['lost_lines'][:3]))
+                     + (r.get('coverage_error', '')))
+    own = r['refs_own']
+    v['refs'] = (not own, '%d unresolved references to labels the project defines%s; %d to other labels'
+                 % (len(own), (' (' + ', '.join(sorted(set(own))[:8]) + ')') if own else '', len(r['refs_foreign'])))
+    f, failed = r['formulas'], r['math_failed']
+    v['math'] = (failed <= 0.001 * max(f, 1), '%d of %d formulas fail (%.2f%%)' % (failed, f, 100.0 * failed / max(f, 1)))
+    sf = r.get('stream_faults', -1)
+    v['readback'] = (sf == 0, '%s content streams, %d faults%s' % (r.get('streams'), sf,
+                     '' if sf == 0 else ': ' + '; '.join(d for d in r['health_details'] if d.startswith('stream-fault'))[:300]))
+    g = r['rules'].get('glyph-missing', 0)
+    v['glyphs'] = (g == 0, '%d glyph-missing' % g)
+    pt = r.get('past_trim', -1)
+    v['trim'] = (pt == 0, '%d glyph runs past the trim%s' % (pt, '' if pt == 0 else ': ' + '; '.join(
+        d for d in r['health_details'] if d.startswith('past-trim'))[:300]))
+    return v
+
+
+def table(results):
+    rows = ['| project | pages | seconds | coverage | lost | formulas (failed) | gate | diagnostics by rule id (errors and warnings) |',
+            '|---|---|---|---|---|---|---|---|']
+    for r in results:
+        v = verdicts(r)
+        failed = [c for c in CHECKS if c in v and not v[c][0]]
+        diags = ', '.join('%s %d' % (k, n) for k, n in sorted(r['rules'].items(), key=lambda kv: (-kv[1], kv[0])))
+        rows.append('| %s | %s | %.0f | %s | %s | %d (%d) | %s | %s |' % (
+            r['name'], r.get('pages', '-'), r['seconds'], '%.1f%%' % r['coverage'] if r.get('coverage') is not None else '-',
+            r.get('lost', '-'), r['formulas'], r['math_failed'], 'pass' if not failed else 'fails: ' + ', '.join(failed),
+            diags or '-'))
+    return '\n'.join(rows) + '\n'
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--corpus', default=str(ROOT.parent / 'shared' / 'corpus' / 'projects'))
+    ap.add_argument('--tools', default=None, help='folder of coverage.py (default: CORPUS/../../tools)')
+    ap.add_argument('--out', default='/tmp/projects-gate')
+    ap.add_argument('--table', default=None)
+    ap.add_argument('--report-only', default='',
+                    help='checks printed but not failed, comma-separated: CHECK (every project) or PROJECT:CHECK')
+    ap.add_argument('--only', default='', help='project names, comma-separated')
+    a = ap.parse_args()
+    corpus = pathlib.Path(a.corpus).resolve()
+    tools = pathlib.Path(a.tools).resolve() if a.tools else corpus.parent.parent / 'tools'
+    out = pathlib.Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    report_only = {c for c in a.report_only.split(',') if c}
+    projects = [p for p in sorted(corpus.iterdir()) if p.is_dir() and any((p / c).exists() for c in CONFIGS)]
+    if a.only:
+        projects = [p for p in projects if p.name in a.only.split(',')]
+    if not projects:
+        print('projects-gate: no projects in %s' % corpus)
+        return 1
+    results, failures = [], []
+    for p in projects:
+        r = run_project(p, out, tools)
+        results.append(r)
+        for c, (ok, detail) in verdicts(r).items():
+            reported = c in report_only or '%s:%s' % (r['name'], c) in report_only
+            state = 'ok' if ok else ('REPORTED' if reported else 'FAIL')
+            print('%-36s %-9s %-8s %s' % (r['name'], c, state, detail), flush=True)
+            if not ok and not reported:
+                failures.append('%s: %s' % (r['name'], c))
+    t = table(results)
+    print(t)
+    if a.table:
+        pathlib.Path(a.table).write_text(t, encoding='utf-8')
+    if failures:
+        print('projects-gate: FAILED: ' + ', '.join(failures))
+        return 1
+    print('projects-gate: all %d projects hold the gate%s' % (
+        len(results), '' if not report_only else ' (reported only: %s)' % ', '.join(sorted(report_only))))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
