@@ -26,8 +26,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "book", mixinStandardHelpOptions = true, version = "bookbuild 0.1.0",
     description = "Turns MyST Markdown course notes into a printed book (PDF).",
-    subcommands = {Main.Build.class, Main.ReleaseCmd.class})
+    subcommands = {Main.Build.class, Main.ReleaseCmd.class, Main.Watch.class})
 public final class Main implements Callable<Integer> {
+  /** Whether the command's stderr is this process's (a terminal may be behind it), not a test's buffer. */
+  private boolean processStderr;
+
   @Override
   public Integer call() {
     CommandLine.usage(this, System.err);
@@ -41,7 +44,9 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit status (for tests, without exiting the JVM). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new Main());
+    Main main = new Main();
+    main.processStderr = err == System.err;
+    CommandLine cl = new CommandLine(main);
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -95,6 +100,8 @@ public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand Main parent;
+
     @Override
     public Integer call() {
       java.io.PrintWriter err = spec.commandLine().getErr();
@@ -128,8 +135,8 @@ public final class Main implements Callable<Integer> {
     private int buildOne(DiskWorld world, String editionName, Path out, java.io.PrintWriter err) {
       Diagnostics diags = new Diagnostics();
       Pipeline.Result r;
-      try {
-        r = Pipeline.build(world, new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict, null,
+      try (ProgressLine progress = new ProgressLine(err, ProgressLine.detect(quiet, parent.processStderr))) {
+        r = Pipeline.build(world, new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict, progress,
             new Pipeline.Edition(editionName, since, review, split)), diags);
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         // the pipeline guards every stage; reaching this is a bug, still reported without a trace
@@ -258,6 +265,62 @@ public final class Main implements Callable<Integer> {
       } catch (java.io.IOException e) {
         err.println("book: error: cannot write the manifest: " + e.getMessage() + " [output-unwritable]");
         return 2;
+      }
+      return status;
+    }
+  }
+
+  /** {@code book watch}: rebuilds on every change until Ctrl-C (logic in {@code org.bookbuild.watch.Watcher}). */
+  @Command(name = "watch", mixinStandardHelpOptions = true,
+      description = "Build the book in PROJECT_DIR, then again whenever a source, figure, data file, style or the "
+          + "configuration changes; the PDF is replaced only by a build without new errors. Ctrl-C ends.")
+  static final class Watch implements Callable<Integer> {
+    /** How long Ctrl-C waits for a build in progress to finish writing before the process ends anyway. */
+    static final long STOP_WAIT_MS = 60_000;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", description = "folder holding book.yml (default: .)")
+    Path project = Path.of(".");
+
+    @Option(names = "--out", paramLabel = "FILE.pdf", description = "where to write the PDF (default: PROJECT_DIR/out/<name>.pdf)")
+    Path out;
+
+    @Option(names = "--quiet", description = "print a line only when a build failed")
+    boolean quiet;
+
+    @Option(names = "--poll", description = "look for changes by scanning the folder instead of file notification")
+    boolean poll;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand Main parent;
+
+    @Override
+    public Integer call() {
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      if (!Files.isDirectory(project) || !Files.isReadable(project)) {
+        err.println("book: error: cannot read project folder " + project + " [project-unreadable]");
+        return 2;
+      }
+      ProgressLine.Mode mode = ProgressLine.detect(quiet, parent.processStderr);
+      org.bookbuild.watch.Watcher w = new org.bookbuild.watch.Watcher(
+          new org.bookbuild.watch.Watcher.Settings(project, out, quiet, poll), err, () -> new ProgressLine(err, mode));
+      // Ctrl-C (SIGINT) and SIGTERM run this hook: the loop ends after the build in progress, then the JVM exits
+      Thread hook = new Thread(() -> {
+        w.stop();
+        try {
+          if (!w.awaitEnd(STOP_WAIT_MS)) err.println("book watch: stopped during a build");
+          else err.println("book watch: stopped");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        err.flush();
+      }, "bookbuild-watch-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      int status = w.run();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook is running and prints the last line
       }
       return status;
     }

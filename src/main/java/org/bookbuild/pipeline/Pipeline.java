@@ -140,7 +140,7 @@ public final class Pipeline {
     String fo = r.fo().fo();
     long t0 = System.nanoTime();
 
-    Path pdfPath = req.out() != null ? req.out() : world.outputPath("out/" + project.output() + ".pdf");
+    Path pdfPath = req.out() != null ? req.out() : defaultPdf(world, project);
     Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");
     try {
       world.writeAtomically(foPath, o -> o.write(fo.getBytes(StandardCharsets.UTF_8)));
@@ -175,6 +175,16 @@ public final class Pipeline {
     }
     lap(timings, "finish+write", t0);
     return new Result(failed ? 1 : 0, pdfPath, book, timings);
+  }
+
+  /** Where the PDF goes when the request names no file: {@code out/<name>.pdf} in the project. */
+  public static Path defaultPdf(World world, Project project) {
+    return world.outputPath("out/" + project.output() + ".pdf");
+  }
+
+  /** {@link #defaultPdf(World, Project)} for a project not loaded yet. */
+  public static Path defaultPdf(World world) throws ConfigException {
+    return defaultPdf(world, ProjectLoader.load(world, new Diagnostics()));
   }
 
   /** Records how long a stage took ({@code book build --timings} prints them). */
