@@ -103,7 +103,9 @@ public final class ProgressLine implements Progress, AutoCloseable {
     return sb.toString();
   }
 
-  private synchronized void tick() {
+  /** Draws the status as it stands (on the ticker thread; tests call it directly). */
+  synchronized void tick() {
+    if (mode == Mode.OFF) return;
     try {
       String s = status();
       if (mode == Mode.TERMINAL) {
