@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Issue 14's benchmark, in one run: cold builds against mystmd + xelatex, the warm rebuild after a one-paragraph edit
+# in `book watch`, peak heap, a run held to a 256 MB heap, time per page at 300 and 1,200 pages, and the speed-up with
+# 1, 2 and 4 layout workers. Prints medians over RUNS runs and a table at the end.
+#   bench/speed.sh [RUNS]      (default 3; BIG_RUNS for the 1,200-page book, default RUNS; EDITS watch edits, default 5)
+# Inputs: (a) the sample book; (b) the largest book in $CORPUS/projects (LARGEST, default climate-laboratory-2021) and
+# mines-nancy-optimization, the one myst.yml project, which mystmd reads too; (c) books of about 300 and 1,200 pages
+# made of the sample book's chapters repeated (bench/genbook.py).
+# Each cold build is a fresh JVM through ./book (as a user runs it: AppCDS archive in use) with the project's out/
+# (figure and layout caches) removed first. Wall time and peak resident memory from /usr/bin/time; heap from the
+# JVM's own GC log (-Xlog:gc). The peer is ../shared/tools/myst-pdf.sh (mystmd 1.8.3 + xelatex, installed by
+# ../shared/tools/peers.sh); its own timing of the myst build is used. Needs: java 17, python3, /usr/bin/time, pdfinfo.
+# Only SKIP_PEER=1 / SKIP_BIG=1 / SKIP_WATCH=1 / SKIP_WORKERS=1 / SKIP_LARGEST=1 leave parts out. On a shared,
+# loaded machine wall times stretch; the CPU seconds beside them and ratios taken within one run are steadier.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-3}"
+big_runs="${BIG_RUNS:-$runs}"
+edits="${EDITS:-5}"
+corpus="${CORPUS:-$here/../shared/corpus}"
+tools="${TOOLS:-$here/../shared/tools}"
+largest="${LARGEST:-climate-laboratory-2021}"
+work="$(mktemp -d /tmp/bookbench.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+book="$here/book"
+for c in java python3 pdfinfo /usr/bin/time; do command -v "$c" >/dev/null || { echo "bench: needs $c" >&2; exit 2; }; done
+"$book" --version >/dev/null   # builds the tool when its jar is stale
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+maxof() { sort -g | tail -1; }
+pages() { (pdfinfo "$1" 2>/dev/null || true) | awk '/^Pages/ {print $2}'; }
+# the largest heap in use before a collection and the largest left after one, in MB, from a -Xlog:gc file
+heap_peak() { grep -ho '[0-9]*M->[0-9]*M' "$@" 2>/dev/null | sed 's/M->.*//' | maxof; }
+heap_live() { grep -ho '[0-9]*M->[0-9]*M' "$@" 2>/dev/null | sed 's/.*->//; s/M//' | maxof; }
+
+# cold NAME PROJECT N [JAVA_OPTS]: N fresh builds; sets wall and cpu (medians, s), rss (max MB), pp (pages),
+# peak/live (MB)
+cold() {
+  local name="$1" proj="$2" n="$3" opts="${4:-}" i
+  : > "$work/walls"; : > "$work/cpus"; : > "$work/rss"; rm -f "$work"/gc.*.log "$work/$name.pdf"
+  for i in $(seq "$n"); do
+    rm -rf "$proj/out"
+    BOOK_JAVA_OPTS="$opts -Xlog:gc:file=$work/gc.$i.log" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
+      "$book" build "$proj" --out "$work/$name.pdf" --quiet >/dev/null 2>"$work/$name.err" || true
+    tail -1 "$work/time" | awk '{print $1}' >> "$work/walls"
+    tail -1 "$work/time" | awk '{print $2 + $3}' >> "$work/cpus"
+    tail -1 "$work/time" | awk '{print int($4/1024)}' >> "$work/rss"
+  done
+  wall=$(median < "$work/walls"); cpu=$(median < "$work/cpus"); rss=$(maxof < "$work/rss"); pp=$(pages "$work/$name.pdf")
+  peak=$(heap_peak "$work"/gc.*.log); live=$(heap_live "$work"/gc.*.log)
+  printf '%-28s %7.2f s wall, %7.2f s CPU  %5s pp  %6.1f ms/page  heap peak %4s MB, live %4s MB, RSS %4s MB  (walls: %s)\n' \
+    "$name${opts:+ [$opts]}" "$wall" "$cpu" "${pp:-?}" "$(echo "1000 * $wall / ${pp:-1}" | bc -l)" "${peak:-?}" \
+    "${live:-?}" "$rss" "$(tr '\n' ' ' < "$work/walls")"
+  [ -n "$pp" ] || { echo "bench: no PDF for $name:"; tail -5 "$work/$name.err"; }
+}
+
+# peer PROJECT N: mystmd + xelatex through myst-pdf.sh (whole script: copy, config, myst build --pdf); sets peer and
+# peer_cpu (medians, s) and peer_pp
+peer() {
+  local proj="$1" n="$2" i
+  : > "$work/pwalls"; : > "$work/pcpus"
+  for i in $(seq "$n"); do
+    /usr/bin/time -f '%e %U %S' -o "$work/ptime" "$tools/myst-pdf.sh" "$proj" "$work/peer.pdf" >/dev/null 2>&1 || true
+    tail -1 "$work/ptime" | awk '{print $1}' >> "$work/pwalls"
+    tail -1 "$work/ptime" | awk '{print $2 + $3}' >> "$work/pcpus"
+  done
+  peer=$(median < "$work/pwalls"); peer_cpu=$(median < "$work/pcpus"); peer_pp=$(pages "$work/peer.pdf")
+  printf '%-28s %7.2f s wall, %7.2f s CPU  %5s pp  (walls: %s)\n' "mystmd + xelatex" "$peer" "$peer_cpu" \
+    "${peer_pp:-? (pdfinfo cannot read it)}" "$(tr '\n' ' ' < "$work/pwalls")"
+}
+
+echo "bench: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "bench: bookbuild $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?'), $runs runs per figure ($big_runs for 1,200 pages)"
+table=()
+
+# (a) the sample book
+python3 "$here/bench/genbook.py" "$here" "$work/sample" 1
+cold sample "$work/sample" "$runs"; s_wall=$wall; s_pp=$pp; s_peak=$peak
+table+=("| sample book | $s_pp | $s_wall ($cpu CPU) | – | – | ${s_peak} MB |")
+
+# (b) the peer comparison on the myst.yml project, and the largest corpus book
+mines="$corpus/projects/mines-nancy-optimization"
+if [ -d "$mines" ]; then
+  cp -r "$mines" "$work/mines"
+  cold mines-nancy-optimization "$work/mines" "$runs"; m_wall=$wall; m_cpu=$cpu; m_pp=$pp; m_peak=$peak
+  ratio="–"; peer="–"
+  if [ "${SKIP_PEER:-0}" != 1 ] && [ -x /opt/peers/myst/node_modules/.bin/myst ]; then
+    peer "$mines" "$runs"
+    ratio=$(printf '%.2f' "$(echo "$m_wall / $peer" | bc -l)")
+    cratio=$(printf '%.2f' "$(echo "$m_cpu / $peer_cpu" | bc -l)")
+    echo "  cold ratio bookbuild / (mystmd + xelatex): wall $ratio, CPU $cratio   (goal ≤ 0.33)"
+    ratio="$ratio (CPU $cratio)"; peer="$peer ($peer_cpu CPU)"
+  fi
+  table+=("| mines-nancy-optimization (myst.yml) | $m_pp | $m_wall ($m_cpu CPU) | $peer | $ratio | ${m_peak} MB |")
+fi
+if [ "${SKIP_LARGEST:-0}" != 1 ] && [ -d "$corpus/projects/$largest" ]; then
+  cp -r "$corpus/projects/$largest" "$work/largest"
+  cold "$largest" "$work/largest" "$runs"
+  table+=("| $largest (largest) | $pp | $wall ($cpu CPU) | no myst.yml | – | ${peak} MB |")
+fi
+
+# (c) generated books: about 300 and 1,200 pages
+python3 "$here/bench/genbook.py" "$here" "$work/gen300" "${COPIES_300:-3}"
+cold gen300 "$work/gen300" "$runs"; g3_wall=$wall; g3_pp=$pp
+table+=("| generated ~300 pages | $g3_pp | $g3_wall ($cpu CPU) | – | – | ${peak} MB |")
+if [ "${SKIP_BIG:-0}" != 1 ]; then
+  python3 "$here/bench/genbook.py" "$here" "$work/gen1200" "${COPIES_1200:-13}"
+  cold gen1200 "$work/gen1200" "$big_runs"; g12_wall=$wall; g12_cpu=$cpu; g12_pp=$pp; g12_peak=$peak; g12_live=$live
+  cold gen1200 "$work/gen1200" "$big_runs" "-Xmx256m"; cap_wall=$wall; cap_pp=$pp
+  table+=("| generated ~1,200 pages | $g12_pp | $g12_wall ($g12_cpu CPU) | – | – | ${g12_peak} MB (live ${g12_live} MB) |")
+  table+=("| same, -Xmx256m | ${cap_pp:-no PDF} | $cap_wall ($cpu CPU) | – | ratio to unbounded $(printf '%.2f' "$(echo "$cap_wall / $g12_wall" | bc -l)") | ≤ 256 MB |")
+  per300=$(echo "$g3_wall / $g3_pp" | bc -l); per1200=$(echo "$g12_wall / $g12_pp" | bc -l)
+  printf '  time per page: %.1f ms at %s pp, %.1f ms at %s pp, ratio %.2f (goal ≤ 1.15)\n' \
+    "$(echo "1000*$per300" | bc -l)" "$g3_pp" "$(echo "1000*$per1200" | bc -l)" "$g12_pp" "$(echo "$per1200 / $per300" | bc -l)"
+  printf '  -Xmx256m / unbounded: %.2f (goal ≤ 1.2; %s)\n' "$(echo "$cap_wall / $g12_wall" | bc -l)" \
+    "$([ -n "$cap_pp" ] && echo "finished, $cap_pp pages" || echo "no PDF")"
+fi
+
+# layout workers, on the ~300-page book: WORKERS_OPT is the JVM option that sets the renderer's worker count, without
+# the number (for example -Dbookbuild.workers=); unset, the section is skipped (no such setting is read yet)
+if [ "${SKIP_WORKERS:-0}" != 1 ] && [ -z "${WORKERS_OPT:-}" ]; then
+  echo "  workers: skipped (set WORKERS_OPT to the JVM option the renderer reads for its worker count)"
+elif [ "${SKIP_WORKERS:-0}" != 1 ]; then
+  for w in 1 2 4; do
+    cold "gen300 workers=$w" "$work/gen300" "$runs" "${WORKERS_OPT}$w"
+    eval "w$w=$wall"
+  done
+  printf '  speed-up with workers (gen300): 1 → 1.00, 2 → %.2f, 4 → %.2f\n' \
+    "$(echo "$w1 / $w2" | bc -l)" "$(echo "$w1 / $w4" | bc -l)"
+  table+=("| workers 1 / 2 / 4 (gen300) | $g3_pp | $w1 / $w2 / $w4 | – | speed-up $(printf '%.2f / %.2f' "$(echo "$w1 / $w2" | bc -l)" "$(echo "$w1 / $w4" | bc -l)") | – |")
+fi
+
+# book watch: a one-paragraph edit, saved to status line (the PDF is in place when the line is printed)
+if [ "${SKIP_WATCH:-0}" != 1 ]; then
+  for b in sample gen300; do
+    rm -rf "$work/$b/out"
+    line=$(python3 "$here/bench/watch-edit.py" "$book" "$work/$b" chapters/03-projections.md "$edits" "$work/watch-$b.pdf")
+    echo "  book watch on $b ($(pages "$work/watch-$b.pdf") pp): $line"
+    table+=("| watch edit, $b | $(pages "$work/watch-$b.pdf") | $(echo "$line" | sed 's/.*edit_median=\([0-9.]*\).*/\1/') (save → new PDF, median of $edits) | – | – | – |")
+  done
+fi
+
+echo
+echo "| input | pages | bookbuild, s (median wall, CPU) | mystmd + xelatex, s | ratio | heap |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${table[@]}"
