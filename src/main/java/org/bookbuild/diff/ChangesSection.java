@@ -172,7 +172,7 @@ final class ChangesSection {
   private static void group(List<Block> blocks, String key, Style style, List<Block.ListItem> items) {
     if (items.isEmpty()) return;
     // a run-in group title, not a heading: the contents list the chapter once
-    blocks.add(new Block.Para(AT, List.of(new Inline.Anchor(AT, CHAPTER_ID + "-" + key),
+    blocks.add(new Block.Plain(AT, List.of(new Inline.Anchor(AT, CHAPTER_ID + "-" + key),
         new Inline.Styled(AT, "strong", text(style.string("changes." + key))))));
     blocks.add(new Block.BulletList(AT, true, items));
   }

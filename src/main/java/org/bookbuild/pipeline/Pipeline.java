@@ -81,7 +81,12 @@ public final class Pipeline {
    * failed outside any chapter.
    */
   public static FoResult fo(World world, Diagnostics diags) {
-    return BigStack.call(() -> foHere(world, diags, Progress.NONE, Edition.BASE));
+    return fo(world, diags, Edition.BASE);
+  }
+
+  /** Everything up to the FO for one edition. */
+  public static FoResult fo(World world, Diagnostics diags, Edition edition) {
+    return BigStack.call(() -> foHere(world, diags, Progress.NONE, edition));
   }
 
   private static FoResult foHere(World world, Diagnostics diags, Progress progress, Edition edition) {
@@ -115,6 +120,7 @@ public final class Pipeline {
     Book book = Editions.stamp(tr.book(), world, chosen);
     book = Previous.compare(world, style, book, chosen.name(), edition.since() != null ? edition.since() : chosen.since(),
         edition.review(), diags);
+    if (edition.split()) book = org.bookbuild.edition.PagesAcrossChapters.apply(book, style);
     t0 = lap(timings, "transform", t0);
     progress.stage("fo");
     FoWriter.Output written;

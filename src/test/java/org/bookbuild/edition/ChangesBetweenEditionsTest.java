@@ -174,4 +174,34 @@ class ChangesBetweenEditionsTest {
       assertFalse(t.contains("Sections added"), t);
     }
   }
+
+  @Test
+  void reviewPrintsDeletionsStruckThroughBesideADashedBar() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("ch1.md"), V2.replace(
+        "Delta paragraph explains that the cosine of the angle comes from the dot product.\n\n", ""));
+    try {
+      Diagnostics diags = new Diagnostics();
+      Path out = dir.resolve("out/review.pdf");
+      Pipeline.Result r = Pipeline.build(new DiskWorld(dir, Map.of()),
+          new Pipeline.Request(out, false, null, new Pipeline.Edition("", null, true, false)), diags);
+      assertEquals(0, r.status(), () -> diags.all().toString());
+      List<Bars.PathBox> deleted = Bars.paths(out).stream().filter(b -> b.colour().equals("#a33a3a")).toList();
+      assertFalse(deleted.isEmpty(), "no bar beside the deleted text");
+      try (PdfInspector in = PdfInspector.open(out)) {
+        String all = "";
+        for (int p = 0; p < in.pageCount(); p++) all += in.text(p);
+        assertTrue(all.contains("DEL"), "margin mark");
+        assertTrue(all.contains("Delta paragraph"), "deleted text printed for review");
+        assertTrue(all.contains("Draft"), "uncommitted change builds as a draft");
+        assertTrue(String.join(" ", barredText(in, deleted, pageOf(in, "Delta paragraph"))).contains("Delta"));
+      }
+    } finally {
+      java.nio.file.Files.writeString(dir.resolve("ch1.md"), V2);
+    }
+  }
+
+  static int pageOf(PdfInspector in, String text) throws Exception {
+    for (int p = 0; p < in.pageCount(); p++) if (in.text(p).contains(text)) return p;
+    return -1;
+  }
 }
