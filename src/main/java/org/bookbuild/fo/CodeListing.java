@@ -27,7 +27,7 @@ final class CodeListing {
       if (caption != null) fo.text(caption, c.pos(), false);
       fo.xml().end();
     }
-    List<List<Token>> lines = Highlighter.lines(c.language(), c.text());
+    List<List<Token>> lines = Highlighter.lines(c.language(), c.text()).stream().map(CodeListing::breakable).toList();
     boolean numbered = c.attr().get("linenos") != null && !"false".equals(c.attr().get("linenos"));
     int first = parseInt(c.attr().get("lineno-start"), 1);
     Set<Integer> emphasized = new TreeSet<>();
@@ -60,6 +60,26 @@ final class CodeListing {
     }
     fo.xml().end();
     fo.resetIndent();
+  }
+
+  /**
+   * Moves the spaces that end a token to the start of the next one. FOP finds no line break at a preserved space that
+   * is followed by the start of an {@code fo:inline} ({@code "a", <inline>"b"</inline>} runs past the margin while
+   * {@code "a",<inline> "b"</inline>} breaks), and highlighted code puts every string and number in an inline: so a
+   * space is always written in front of the character that follows it, in the same run of text.
+   */
+  static List<Token> breakable(List<Token> line) {
+    List<Token> out = new java.util.ArrayList<>(line.size());
+    String carry = "";
+    for (Token t : line) {
+      String text = carry + t.text();
+      int end = text.length();
+      while (end > 0 && text.charAt(end - 1) == ' ') end--;
+      carry = text.substring(end);
+      if (end > 0) out.add(new Token(t.role(), text.substring(0, end)));
+    }
+    if (!carry.isEmpty()) out.add(new Token(null, carry));
+    return out;
   }
 
   /** Notebook output has its own look; a notebook cell's code stays on the page of the output it printed. */

@@ -57,6 +57,37 @@ class CodeListingTest {
   }
 
   @Test
+  void aLongHighlightedLineBreaksAtItsSpacesInsteadOfRunningPastTheMargin() throws Exception {
+    // a real notebook line (every string its own fo:inline): FOP found no break before an inline and set it past the edge
+    String md = "# Code\n\n```python\ncont = [\"school_mindset\", \"school_achievement\", \"school_ethnic_minority\", "
+        + "\"school_poverty\", \"school_size\", \"school_urbanicity\"]\n```\n";
+    var b = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "code.md"), "code.md", md));
+    assertEquals(0, b.result().status(), b.diags().all().toString());
+    assertEquals(List.of(), b.rule("layout-overflow"), "no line past the margin");
+    String text;
+    try (var pdf = org.bookbuild.check.PdfInspector.open(b.pdf())) {
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < pdf.pageCount(); i++) all.append(pdf.text(i));
+      text = all.toString();
+    }
+    assertTrue(text.contains("\"school_size\""), "the whole line printed: " + text);
+  }
+
+  @Test
+  void spacesMoveToTheFrontOfTheNextTokenSoEverySpaceIsABreak() {
+    var t = List.of(new org.bookbuild.fo.highlight.Token(null, "  x = ["),
+        new org.bookbuild.fo.highlight.Token("code.string", "\"a\""),
+        new org.bookbuild.fo.highlight.Token(null, ", "),
+        new org.bookbuild.fo.highlight.Token("code.string", "\"b\" "),
+        new org.bookbuild.fo.highlight.Token(null, " "));
+    assertEquals(List.of(new org.bookbuild.fo.highlight.Token(null, "  x = ["),
+        new org.bookbuild.fo.highlight.Token("code.string", "\"a\""),
+        new org.bookbuild.fo.highlight.Token(null, ","),
+        new org.bookbuild.fo.highlight.Token("code.string", " \"b\""),
+        new org.bookbuild.fo.highlight.Token(null, "  ")), CodeListing.breakable(t));
+  }
+
+  @Test
   void lineSets() {
     java.util.Set<Integer> s = new java.util.TreeSet<>();
     assertEquals("0,7-3", CodeListing.lineSet("1, 3-4,0,7-3", s));
