@@ -16,8 +16,29 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 public final class Typesetter {
   private Typesetter() {}
 
-  /** A laid-out formula: width, height above the baseline and depth below it, all in points. */
+  /**
+   * A laid-out formula: width, height above the baseline and depth below it, all in points and finite; width and
+   * total height are never negative (see {@link #layout}).
+   */
   public record Laid(Box box, float scale, float width, float height, float depth) {
+    /**
+     * The smallest box FOP is given, in millipoints. FOP's PDF painter scales a drawing by the area it reserved divided
+     * by the drawing's own size: a formula of zero width or height ({@code \hspace{1em}}, {@code \vphantom{x}}, an
+     * empty {@code array}) made that 0/0 and wrote {@code NaN} into the page's content stream, where viewers stop
+     * drawing the page. Every size handed to FOP is at least this, so the ratio is always a finite number.
+     */
+    public static final int MIN_MPT = 1;
+
+    /** The width handed to FOP, in millipoints: at least {@link #MIN_MPT}. */
+    public int widthMpt() {
+      return Math.max(MIN_MPT, Math.round(width * 1000));
+    }
+
+    /** The total height (above and below the baseline) handed to FOP, in millipoints: at least {@link #MIN_MPT}. */
+    public int totalMpt() {
+      return Math.max(MIN_MPT, Math.round((height + depth) * 1000));
+    }
+
     /** Paints with the top-left corner of the formula's bounding box at the origin of {@code g}. */
     public void paint(Graphics2D g) {
       AffineTransform saved = g.getTransform();
@@ -61,7 +82,7 @@ public final class Typesetter {
     float w = icon.getTrueIconWidth();
     float d = icon.getTrueIconDepth();
     float h = icon.getTrueIconHeight() - d;
-    if (!(w >= 0 && h + d >= 0) || Float.isInfinite(w) || Float.isInfinite(h + d)) {
+    if (!Float.isFinite(w) || !Float.isFinite(h) || !Float.isFinite(d) || !(w >= 0 && h + d >= 0)) {
       throw new MathException("the formula has no finite size");
     }
     return new Laid(box, sizePt, w, h, d);

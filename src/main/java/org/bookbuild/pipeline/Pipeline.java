@@ -173,13 +173,17 @@ public final class Pipeline {
       diags.error("finish-failed", SourcePos.NONE, "cannot finish the PDF FOP wrote: " + e.getMessage());
       return new Result(1, null, book, timings);
     }
+    t0 = lap(timings, "finish", t0);
+    ReadBackStep.run(finished, diags);
+    failed = failed || diags.hasErrors();
+    t0 = lap(timings, "read-back", t0);
     try {
       world.writeAtomically(pdfPath, o -> o.write(finished));
     } catch (IOException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + pdfPath + ": " + e.getMessage());
       return new Result(2, null, book, timings);
     }
-    lap(timings, "finish+write", t0);
+    lap(timings, "write", t0);
     return new Result(failed ? 1 : 0, pdfPath, book, timings);
   }
 

@@ -44,9 +44,16 @@ public final class FormulaConverter extends AbstractImageConverter {
     public void paint(Graphics2D g, Rectangle2D area) {
       Graphics2D g2 = (Graphics2D) g.create();
       try {
-        g2.translate(area.getX(), area.getY());
-        float h = laid.height() + laid.depth();
-        if (laid.width() > 0 && h > 0) g2.scale(area.getWidth() / laid.width(), area.getHeight() / h);
+        double x = area.getX();
+        double y = area.getY();
+        // FOP gives the area it reserved; the painting is scaled from the size it was told (never zero: Laid.MIN_MPT).
+        // A scale or offset that is not a finite number would reach the content stream as "NaN" and stop viewers
+        // drawing the page, so such a drawing is left out rather than written.
+        double sx = area.getWidth() / (laid.widthMpt() / 1000.0);
+        double sy = area.getHeight() / (laid.totalMpt() / 1000.0);
+        if (!(Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(sx) && Double.isFinite(sy))) return;
+        g2.translate(x, y);
+        if (sx != 1 || sy != 1) g2.scale(sx, sy);
         laid.paint(g2);
       } finally {
         g2.dispose();
@@ -55,7 +62,7 @@ public final class FormulaConverter extends AbstractImageConverter {
 
     @Override
     public Dimension getImageSize() {
-      return new Dimension(Math.round(laid.width() * 1000), Math.round((laid.height() + laid.depth()) * 1000));
+      return new Dimension(laid.widthMpt(), laid.totalMpt());
     }
   }
 }

@@ -96,7 +96,7 @@ final class FormulaElement extends XMLObj {
   @Override
   public Point2D getDimension(Point2D view) {
     Typesetter.Laid l = laid();
-    return new Point2D.Float(l.width(), l.height() + l.depth());
+    return new Point2D.Float(l.widthMpt() / 1000f, l.totalMpt() / 1000f);
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class FormulaPreloader extends AbstractImagePreloader {
     var laid = FormulaImages.layout(root);
     ImageInfo info = new ImageInfo(uri == null ? "bookbuild-math:" + System.identityHashCode(doc) : uri, MIME);
     ImageSize size = new ImageSize();
-    size.setSizeInMillipoints(Math.round(laid.width() * 1000), Math.round((laid.height() + laid.depth()) * 1000));
+    size.setSizeInMillipoints(laid.widthMpt(), laid.totalMpt());
     size.setBaselinePositionFromBottom(Math.round(laid.depth() * 1000));
     size.setResolution(72);
     size.calcPixelsFromSize();

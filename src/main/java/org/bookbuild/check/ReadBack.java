@@ -1,0 +1,348 @@
+package org.bookbuild.check;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDContentStream;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDSimpleFont;
+import org.apache.pdfbox.pdmodel.font.PDTrueTypeFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.pattern.PDAbstractPattern;
+import org.apache.pdfbox.pdmodel.graphics.pattern.PDTilingPattern;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceEntry;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+
+/**
+ * Reads a finished PDF back the way a viewer will: every page's content stream (and every form XObject, tiling pattern
+ * and annotation appearance it uses) is parsed with PDFBox, operator by operator. A fault that only shows on the page
+ * (a formula's scale written as {@code NaN}, after which viewers stop drawing the rest of the page) is found here and
+ * nowhere else, so the build runs this on every PDF it writes ({@code pdf-invalid}) and the real-project gate runs it
+ * on every project.
+ *
+ * <p>What counts as a problem: a content stream that does not parse; an operator that PDF does not define (outside a
+ * {@code BX}/{@code EX} compatibility section) — this is how {@code NaN} and {@code Infinity} arrive, since they are
+ * not numbers in PDF syntax; a non-finite or out-of-range number (beyond ±3.403×10³⁸, PDF's real limit); an operator
+ * with the wrong number of operands. Glyphs drawn as {@code .notdef} (glyph id 0, a blank or a box in the viewer) are
+ * counted per page, separately, since they are a fault of the text, not of the file.
+ *
+ * <p>Use: {@code ReadBack.Report r = ReadBack.read(pdfBytes); if (!r.ok()) r.problems()...}. Pages are numbered from 1
+ * (physical pages, not their labels).
+ */
+public final class ReadBack {
+  private ReadBack() {}
+
+  /** One fault: the 1-based physical page, what kind ({@link Kind}), and a sentence for the author. */
+  public record Problem(int page, Kind kind, String message) {
+    @Override
+    public String toString() {
+      return "page " + page + ": " + message;
+    }
+  }
+
+  /** The kinds of fault. */
+  public enum Kind {
+    /** The content stream (or the whole file) cannot be parsed. */
+    SYNTAX,
+    /** A token in operator position that PDF does not define: {@code NaN}, {@code Infinity}, garbage. */
+    UNKNOWN_OPERATOR,
+    /** A number that is not finite or is beyond PDF's range. */
+    NON_FINITE,
+    /** An operator with fewer or more operands than PDF defines. */
+    OPERANDS
+  }
+
+  /** Glyphs drawn as {@code .notdef} on one page. */
+  public record Notdef(int page, int count, String font) {}
+
+  /** The result: pages read, every problem found (in page order), every page with {@code .notdef} glyphs. */
+  public record Report(int pages, List<Problem> problems, List<Notdef> notdefs) {
+    /** Whether the file reads back without a problem ({@code .notdef} glyphs are not counted here). */
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+
+    /** Total {@code .notdef} glyphs in the document. */
+    public int notdefGlyphs() {
+      return notdefs.stream().mapToInt(Notdef::count).sum();
+    }
+  }
+
+  /** Reads a PDF file. */
+  public static Report read(Path pdf) throws IOException {
+    return read(Files.readAllBytes(pdf));
+  }
+
+  /**
+   * Reads a PDF. A file PDFBox cannot open at all is one {@link Kind#SYNTAX} problem on page 0; this method throws
+   * nothing for a broken file.
+   */
+  public static Report read(byte[] pdf) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<Problem> problems = new ArrayList<>();
+      List<Notdef> notdefs = new ArrayList<>();
+      Map<org.apache.pdfbox.cos.COSObjectKey, PDFont> fonts = new java.util.HashMap<>();
+      int n = 0;
+      for (PDPage page : doc.getPages()) {
+        n++;
+        new PageReader(n, fonts, problems, notdefs).page(page);
+      }
+      return new Report(n, List.copyOf(problems), List.copyOf(notdefs));
+    } catch (IOException | RuntimeException e) {
+      return new Report(0, List.of(new Problem(0, Kind.SYNTAX, "the file cannot be opened as a PDF: " + e.getMessage())),
+          List.of());
+    }
+  }
+
+  /** Operand counts of every operator PDF 2.0 defines (Annex A); -1 for a variable count. */
+  static final Map<String, Integer> OPERATORS = Map.ofEntries(
+      Map.entry("b", 0), Map.entry("B", 0), Map.entry("b*", 0), Map.entry("B*", 0), Map.entry("BDC", 2),
+      Map.entry("BI", 0), Map.entry("BMC", 1), Map.entry("BT", 0), Map.entry("BX", 0), Map.entry("c", 6),
+      Map.entry("cm", 6), Map.entry("CS", 1), Map.entry("cs", 1), Map.entry("d", 2), Map.entry("d0", 2),
+      Map.entry("d1", 6), Map.entry("Do", 1), Map.entry("DP", 2), Map.entry("EI", 0), Map.entry("EMC", 0),
+      Map.entry("ET", 0), Map.entry("EX", 0), Map.entry("f", 0), Map.entry("F", 0), Map.entry("f*", 0),
+      Map.entry("G", 1), Map.entry("g", 1), Map.entry("gs", 1), Map.entry("h", 0), Map.entry("i", 1),
+      Map.entry("ID", 0), Map.entry("j", 1), Map.entry("J", 1), Map.entry("K", 4), Map.entry("k", 4),
+      Map.entry("l", 2), Map.entry("m", 2), Map.entry("M", 1), Map.entry("MP", 1), Map.entry("n", 0),
+      Map.entry("q", 0), Map.entry("Q", 0), Map.entry("re", 4), Map.entry("RG", 3), Map.entry("rg", 3),
+      Map.entry("ri", 1), Map.entry("s", 0), Map.entry("S", 0), Map.entry("SC", -1), Map.entry("sc", -1),
+      Map.entry("SCN", -1), Map.entry("scn", -1), Map.entry("sh", 1), Map.entry("T*", 0), Map.entry("Tc", 1),
+      Map.entry("Td", 2), Map.entry("TD", 2), Map.entry("Tf", 2), Map.entry("Tj", 1), Map.entry("TJ", 1),
+      Map.entry("TL", 1), Map.entry("Tm", 6), Map.entry("Tr", 1), Map.entry("Ts", 1), Map.entry("Tw", 1),
+      Map.entry("Tz", 1), Map.entry("v", 4), Map.entry("w", 1), Map.entry("W", 0), Map.entry("W*", 0),
+      Map.entry("y", 4), Map.entry("'", 1), Map.entry("\"", 3));
+
+  /** Largest magnitude of a PDF real (ISO 32000 Annex C). */
+  private static final double MAX_REAL = 3.4e38; // PDFBox clamps larger numbers to Float.MAX_VALUE (3.4028e38)
+
+  /** Problems kept per page, so that one broken stream does not bury the rest of the report. */
+  private static final int MAX_PER_PAGE = 5;
+
+  private static final class PageReader {
+    private final int page;
+    private final Map<org.apache.pdfbox.cos.COSObjectKey, PDFont> fonts;
+    private final List<Problem> problems;
+    private final List<Notdef> notdefs;
+    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, Integer> notdefByFont = new java.util.LinkedHashMap<>();
+    private int found;
+
+    PageReader(int page, Map<org.apache.pdfbox.cos.COSObjectKey, PDFont> fonts, List<Problem> problems,
+        List<Notdef> notdefs) {
+      this.page = page;
+      this.fonts = fonts;
+      this.problems = problems;
+      this.notdefs = notdefs;
+    }
+
+    void page(PDPage p) {
+      stream(p, p.getResources(), "page");
+      for (PDAnnotation a : annotations(p)) {
+        if (a.getAppearance() == null) continue;
+        PDAppearanceEntry normal = a.getAppearance().getNormalAppearance();
+        if (normal == null) continue;
+        if (normal.isStream()) form(normal.getAppearanceStream(), "annotation appearance");
+        else for (PDAppearanceStream s : normal.getSubDictionary().values()) form(s, "annotation appearance");
+      }
+      notdefByFont.forEach((font, count) -> notdefs.add(new Notdef(page, count, font)));
+    }
+
+    private List<PDAnnotation> annotations(PDPage p) {
+      try {
+        return p.getAnnotations();
+      } catch (IOException e) {
+        problem(Kind.SYNTAX, "the page's annotations cannot be read: " + e.getMessage());
+        return List.of();
+      }
+    }
+
+    private void problem(Kind kind, String message) {
+      if (found++ < MAX_PER_PAGE) problems.add(new Problem(page, kind, message));
+    }
+
+    private void form(PDContentStream s, String what) {
+      if (s == null || !seen.add(s instanceof org.apache.pdfbox.pdmodel.common.COSObjectable o ? o.getCOSObject() : s)) return;
+      stream(s, s.getResources(), what);
+    }
+
+    /** Parses one content stream and checks every operator; walks into the forms and patterns it uses. */
+    private void stream(PDContentStream cs, PDResources res, String what) {
+      List<COSBase> operands = new ArrayList<>();
+      PDFont font = null;
+      int compat = 0;
+      try {
+        PDFStreamParser parser = new PDFStreamParser(cs);
+        Object token;
+        while ((token = parser.parseNextToken()) != null) {
+          if (token instanceof COSBase b) {
+            operands.add(b);
+            continue;
+          }
+          if (!(token instanceof Operator op)) continue;
+          String name = op.getName();
+          Integer arity = OPERATORS.get(name);
+          if (name.equals("BX")) compat++;
+          else if (name.equals("EX") && compat > 0) compat--;
+          if (arity == null) {
+            if (compat == 0) problem(Kind.UNKNOWN_OPERATOR, unknown(name, what));
+          } else {
+            check(name, arity, operands, what);
+            if (name.equals("Tf") && res != null && !operands.isEmpty() && operands.get(0) instanceof COSName fn) {
+              font = font(res, fn);
+            } else if (font != null && (name.equals("Tj") || name.equals("'") || name.equals("\"") || name.equals("TJ"))) {
+              glyphs(font, operands);
+            } else if (name.equals("Do") && res != null && !operands.isEmpty() && operands.get(0) instanceof COSName xn) {
+              xobject(res, xn);
+            }
+          }
+          operands.clear();
+        }
+        if (!operands.isEmpty()) problem(Kind.OPERANDS, what + " ends with operands and no operator");
+      } catch (IOException | RuntimeException e) {
+        problem(Kind.SYNTAX, what + " cannot be parsed: " + e.getMessage() + near(cs, e.getMessage()));
+      }
+      if (res != null) patterns(res);
+    }
+
+    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile("offset (\\d+)");
+
+    /** The text of the stream around the offset a parse error names, so that the report shows what is there. */
+    private static String near(PDContentStream cs, String message) {
+      java.util.regex.Matcher m = OFFSET.matcher(message == null ? "" : message);
+      if (!m.find()) return "";
+      try (InputStream in = cs.getContents()) {
+        byte[] b = in.readAllBytes();
+        int at = (int) Math.min(Long.parseLong(m.group(1)), b.length);
+        int from = Math.max(0, at - 30);
+        int to = Math.min(b.length, at + 30);
+        return " (near \"" + new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+            .replaceAll("\\s+", " ").strip() + "\")";
+      } catch (IOException | RuntimeException e) {
+        return "";
+      }
+    }
+
+    private static String unknown(String name, String what) {
+      String shown = name.length() > 20 ? name.substring(0, 20) + "…" : name;
+      if (name.equals("NaN") || name.contains("Infinity") || name.contains("∞") || name.contains("\uFFFD")) {
+        return what + " has '" + shown + "' where a number belongs (a size or scale that is not a number); viewers"
+            + " stop drawing the page there";
+      }
+      return what + " has an unknown operator '" + shown + "'";
+    }
+
+    private void check(String name, int arity, List<COSBase> operands, String what) {
+      if (arity >= 0 && operands.size() != arity) {
+        problem(Kind.OPERANDS, what + ": operator '" + name + "' has " + operands.size() + " operands, PDF defines "
+            + arity);
+      }
+      for (COSBase o : operands) {
+        if (o instanceof COSNumber num && !finite(num)) {
+          problem(Kind.NON_FINITE, what + ": operator '" + name + "' has the number " + num + ", which is not finite");
+        } else if (o instanceof COSArray a) {
+          for (COSBase e : a) {
+            if (e instanceof COSNumber num && !finite(num)) {
+              problem(Kind.NON_FINITE, what + ": operator '" + name + "' has the number " + num + ", which is not finite");
+            }
+          }
+        }
+      }
+    }
+
+    private static boolean finite(COSNumber n) {
+      double v = n instanceof org.apache.pdfbox.cos.COSFloat f ? f.floatValue() : n.longValue();
+      if (n instanceof org.apache.pdfbox.cos.COSFloat f && !Float.isFinite(f.floatValue())) return false;
+      return Double.isFinite(v) && Math.abs(v) < MAX_REAL;
+    }
+
+    private PDFont font(PDResources res, COSName name) {
+      try {
+        // fonts are shared by every page: loaded once per document (PDFBox parses the embedded font file each time)
+        COSBase key = res.getCOSObject().getCOSDictionary(COSName.FONT) == null ? null
+            : res.getCOSObject().getCOSDictionary(COSName.FONT).getItem(name);
+        if (key instanceof org.apache.pdfbox.cos.COSObject ref) {
+          PDFont f = fonts.get(ref.getKey());
+          if (f == null) {
+            f = res.getFont(name);
+            if (f != null) fonts.put(ref.getKey(), f);
+          }
+          return f;
+        }
+        return res.getFont(name);
+      } catch (IOException | RuntimeException e) {
+        return null; // a font that cannot be loaded is a viewer's problem PDFBox reports elsewhere; no glyph count
+      }
+    }
+
+    private void xobject(PDResources res, COSName name) {
+      try {
+        PDXObject x = res.getXObject(name);
+        if (x instanceof PDFormXObject f) form(f, "form XObject " + name.getName());
+      } catch (IOException | RuntimeException e) {
+        problem(Kind.SYNTAX, "XObject " + name.getName() + " cannot be read: " + e.getMessage());
+      }
+    }
+
+    private void patterns(PDResources res) {
+      for (COSName n : res.getPatternNames()) {
+        try {
+          PDAbstractPattern p = res.getPattern(n);
+          if (p instanceof PDTilingPattern t) form(t, "pattern " + n.getName());
+        } catch (IOException | RuntimeException e) {
+          problem(Kind.SYNTAX, "pattern " + n.getName() + " cannot be read: " + e.getMessage());
+        }
+      }
+    }
+
+    /** Counts the glyphs of a text-showing operator that the font draws as {@code .notdef}. */
+    private void glyphs(PDFont font, List<COSBase> operands) {
+      for (COSBase o : operands) {
+        if (o instanceof COSString s) count(font, s.getBytes());
+        else if (o instanceof COSArray a) for (COSBase e : a) if (e instanceof COSString s) count(font, s.getBytes());
+      }
+    }
+
+    private void count(PDFont font, byte[] bytes) {
+      InputStream in = new ByteArrayInputStream(bytes);
+      try {
+        while (in.available() > 0) {
+          int code = font.readCode(in);
+          if (notdef(font, code)) notdefByFont.merge(font.getName() == null ? "?" : font.getName(), 1, Integer::sum);
+        }
+      } catch (IOException | RuntimeException e) {
+        // undecodable text is drawn by viewers as best they can; not counted
+      }
+    }
+
+    private static boolean notdef(PDFont font, int code) throws IOException {
+      if (font instanceof PDType0Font t0) return t0.codeToGID(code) == 0;
+      if (font instanceof PDTrueTypeFont tt) return tt.isEmbedded() && tt.codeToGID(code) == 0;
+      if (font instanceof PDSimpleFont sf && sf.getEncoding() != null) {
+        return ".notdef".equals(sf.getEncoding().getName(code)) && code != 0;
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.bookbuild.check;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.bookbuild.TestBooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The read-back check on hand-made PDFs (broken and sound) and on the formulas that used to write NaN. */
+class ReadBackTest {
+  @TempDir Path dir;
+
+  /** A PDF of pages whose content streams are exactly the given texts, with Helvetica as /F1. */
+  static byte[] pdf(String... contents) throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      for (String c : contents) {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        // register the font in the page's resources the ordinary way, then replace the stream with the given text
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        }
+        COSName f = page.getResources().getFontNames().iterator().next();
+        PDStream s = new PDStream(doc);
+        try (var out = s.createOutputStream()) {
+          out.write(c.replace("/F1", "/" + f.getName()).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        page.setContents(s);
+      }
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      doc.save(b);
+      return b.toByteArray();
+    }
+  }
+
+  @Test
+  void soundPagesReadBackClean() throws Exception {
+    ReadBack.Report r = ReadBack.read(pdf("q 1 0 0 1 72 700 cm BT /F1 12 Tf 0 0 Td (Hello) Tj [(W) 120 (orld)] TJ ET Q",
+        "0.5 g 10 10 100 50 re f"));
+    assertEquals(2, r.pages());
+    assertTrue(r.ok(), r.problems().toString());
+    assertEquals(0, r.notdefGlyphs());
+  }
+
+  @Test
+  void nanScaleIsFoundWithItsPage() throws Exception {
+    ReadBack.Report r = ReadBack.read(pdf("q 1 0 0 1 0 0 cm Q", "q 1 0 0 NaN 72 700 cm BT /F1 12 Tf (x) Tj ET Q"));
+    assertFalse(r.ok());
+    assertTrue(r.problems().stream().allMatch(p -> p.page() == 2), r.problems().toString());
+    assertTrue(r.problems().stream().anyMatch(p -> p.kind() == ReadBack.Kind.UNKNOWN_OPERATOR
+        && p.message().contains("'NaN' where a number belongs")), r.problems().toString());
+    // "1 0 0" then NaN then "72 700 cm": cm is left with 5 operands, as pdftotext reports
+    assertTrue(r.problems().stream().anyMatch(p -> p.kind() == ReadBack.Kind.OPERANDS && p.message().contains("'cm' has 2")
+        || p.message().contains("'cm' has 5")), r.problems().toString());
+  }
+
+  @Test
+  void infinityUnknownOperatorsHugeNumbersAndWrongOperandCountsAreFound() throws Exception {
+    ReadBack.Report r = ReadBack.read(pdf("1 0 0 1 Infinity 0 cm", "10 10 m 20 l S", "BT /F1 12 Tf (a) Tx ET",
+        "1" + "0".repeat(40) + ".5 0 0 1 0 0 cm"));
+    assertEquals(java.util.List.of(1, 2, 3, 4), r.problems().stream().map(ReadBack.Problem::page).distinct().toList(),
+        r.problems().toString());
+    // PDFBox takes the I of Infinity for an inline image: a syntax error that shows the text around it
+    assertEquals(ReadBack.Kind.SYNTAX, r.problems().get(0).kind());
+    assertTrue(r.problems().get(0).message().contains("Infinity"), r.problems().toString());
+    assertEquals(ReadBack.Kind.OPERANDS, r.problems().stream().filter(p -> p.page() == 2).findFirst().get().kind());
+    assertTrue(r.problems().stream().anyMatch(p -> p.page() == 3 && p.message().contains("unknown operator 'Tx'")));
+    assertEquals(ReadBack.Kind.NON_FINITE, r.problems().stream().filter(p -> p.page() == 4).findFirst().get().kind(),
+        r.problems().toString());
+  }
+
+  @Test
+  void compatibilitySectionsMayHoldUnknownOperators() throws Exception {
+    assertTrue(ReadBack.read(pdf("BX 1 2 foo EX 0 g")).ok());
+  }
+
+  @Test
+  void aFileThatIsNoPdfIsOneProblem() {
+    ReadBack.Report r = ReadBack.read("%PDF-1.4\nnot really\n".getBytes(StandardCharsets.US_ASCII));
+    assertFalse(r.ok());
+    assertEquals(ReadBack.Kind.SYNTAX, r.problems().get(0).kind());
+  }
+
+  /**
+   * Formulas of zero width or zero height ({@code \hspace} alone, {@code \vphantom}, an empty array, a lone
+   * {@code \\}) used to make FOP's painter scale by 0/0 and write NaN into the page, which stopped viewers drawing the
+   * rest of it. Now every page reads back clean and the text after them is on the page.
+   */
+  @Test
+  void emptyAndFlatFormulasNoLongerWriteNaN() throws Exception {
+    String md = "# Constraints\n\n$$\n\\begin{array}{c}\n\\end{array}\n$$\n\nFirst after.\n\n$$\n\\hspace{1em}\n$$\n\n"
+        + "Second after.\n\n$$\n\\vphantom{x}\n$$\n\nThird after $\\,$ and $\\hspace{2em}$ inline.\n\n"
+        + "$$\n\\begin{array}{rl}\n\\min & f(x) \\\\\n\\text{s.t.} & g(x) \\le 0 \\\\\n & \\\\\n\\end{array}\n$$\n\nLast words.\n";
+    TestBooks.write(dir, Map.of("book.yml", TestBooks.bookYml(null, "a.md"), "a.md", md));
+    TestBooks.Run run = TestBooks.cli("build", dir.toString());
+    assertFalse(run.stderr().contains("pdf-invalid"), run.stderr());
+    Path pdf = dir.resolve("out/test-book.pdf");
+    ReadBack.Report r = ReadBack.read(pdf);
+    assertTrue(r.ok(), r.problems().toString());
+    String text;
+    try (var d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+    }
+    for (String s : new String[] {"First after.", "Second after.", "Third after", "Last words."}) {
+      assertTrue(text.contains(s), s + " missing from\n" + text);
+    }
+  }
+
+  @Test
+  void aBrokenPdfFileOnDiskIsReadFromItsPath() throws Exception {
+    Path p = dir.resolve("bad.pdf");
+    Files.write(p, pdf("q 1 0 0 NaN 0 0 cm Q"));
+    assertFalse(ReadBack.read(p).ok());
+  }
+}
