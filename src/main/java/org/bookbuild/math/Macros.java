@@ -62,6 +62,11 @@ public final class Macros {
     return defs.containsKey(name);
   }
 
+  /** The names defined (with their backslash), for "did you mean" hints. */
+  public synchronized java.util.Set<String> names() {
+    return java.util.Set.copyOf(defs.keySet());
+  }
+
   public synchronized int size() {
     return defs.size();
   }

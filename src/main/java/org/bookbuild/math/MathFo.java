@@ -196,12 +196,13 @@ public final class MathFo {
 
   private static void errorInline(Xml out, Inline.MathInline m, MathContext ctx, String why) {
     ctx.diagnostics().report(Diagnostic.error("math-parse", m.pos(), "cannot typeset formula $" + shorten(m.tex())
-        + "$: " + why));
+        + "$: " + why).withHint(MathHints.hint(m.tex(), why, ctx.macros())));
     out.start("fo:inline").attrs(ctx.role("math.error")).text(m.tex()).end();
   }
 
   private static void errorBlock(Xml out, Block.MathBlock m, MathContext ctx, String why) {
-    ctx.diagnostics().report(Diagnostic.error("math-parse", m.pos(), "cannot typeset display formula: " + why));
+    ctx.diagnostics().report(Diagnostic.error("math-parse", m.pos(), "cannot typeset display formula: " + why)
+        .withHint(MathHints.hint(m.tex(), why, ctx.macros())));
     out.start("fo:block").attrs(ctx.role("math.error.block"));
     ctx.writeId(out, m.attr().id());
     out.text(m.tex().strip()).end();

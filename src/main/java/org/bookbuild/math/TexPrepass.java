@@ -52,7 +52,7 @@ public final class TexPrepass {
     Matcher m = OUTER.matcher(tex);
     if (!m.matches()) {
       Parts p = parts(tex);
-      return new Result(rewrite(p.tex), "", false, List.of(), p.labels, p.tag, p.tagStar, false);
+      return new Result(topLevel(rewrite(p.tex)), "", false, List.of(), p.labels, p.tag, p.tagStar, false);
     }
     String env = m.group(1);
     boolean starred = !m.group(2).isEmpty();
@@ -61,7 +61,8 @@ public final class TexPrepass {
       Parts p = parts(body);
       boolean nonum = NONUMBER.matcher(body).find();
       String inner = env.equals("multline") ? multline(p.tex) : p.tex;
-      return new Result(rewrite(inner), env, starred, List.of(), p.labels, p.tag, p.tagStar, !starred && !nonum);
+      String t = env.equals("multline") ? rewrite(inner) : topLevel(rewrite(inner));
+      return new Result(t, env, starred, List.of(), p.labels, p.tag, p.tagStar, !starred && !nonum);
     }
     List<String> lines = Tex.splitTop(body, "\\\\");
     if (lines.size() > 1 && lines.get(lines.size() - 1).isBlank()) lines = lines.subList(0, lines.size() - 1);
@@ -120,10 +121,25 @@ public final class TexPrepass {
 
   private static String rewrite(String tex) {
     for (Rewrites.Rewrite r : Rewrites.ALL) tex = r.fn().apply(tex);
-    tex = tex.strip();
-    // A line break outside any environment (KaTeX and MathJax allow it) needs a stack in jlatexmath.
-    if (tex.contains("\\\\") && Tex.splitTop(tex, "\\\\").size() > 1) tex = "\\begin{gathered}" + tex + "\\end{gathered}";
-    return tex;
+    return tex.strip();
+  }
+
+  /**
+   * A formula written without an environment whose top level holds {@code &} or {@code \\} (mystmd, KaTeX and MathJax
+   * take these): rows with {@code &} are set as {@code aligned}, as mystmd sets them; rows without it are centred
+   * ({@code gathered}). A {@code \\} that ends the last row starts no empty row.
+   */
+  static String topLevel(String tex) {
+    boolean rows = tex.contains("\\\\") && Tex.splitTop(tex, "\\\\").size() > 1;
+    boolean cells = tex.indexOf('&') >= 0 && Tex.splitTop(tex, "&").size() > 1;
+    if (!rows && !cells) return tex;
+    if (rows) {
+      List<String> lines = new ArrayList<>(Tex.splitTop(tex, "\\\\"));
+      while (lines.size() > 1 && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
+      tex = String.join("\\\\ ", lines).strip();
+      if (lines.size() == 1 && !cells) return tex;
+    }
+    return cells ? "\\begin{aligned}" + tex + "\\end{aligned}" : "\\begin{gathered}" + tex + "\\end{gathered}";
   }
 
   /** multline: the first line flush left, the others indented, as a left-aligned stack. */

@@ -135,7 +135,9 @@ final class FlexmarkConverter {
 
   private void convert(Node n, List<Block> out) {
     SourcePos pos = pos(n);
-    if (n instanceof Paragraph p) {
+    if (n instanceof Paragraph p && MathNodes.holdsDisplay(p)) {
+      out.addAll(splitAtDisplays(p));
+    } else if (n instanceof Paragraph p) {
       List<Inline> content = inlines(p);
       if (!content.isEmpty()) out.add(new Block.Para(pos, content));
     } else if (n instanceof Heading h) {
@@ -183,6 +185,48 @@ final class FlexmarkConverter {
       diags.warn("markdown-unsupported", pos, "unsupported Markdown construct " + n.getNodeName() + " printed as text");
       out.add(new Block.Problem(pos, "unsupported construct " + n.getNodeName(), src));
     }
+  }
+
+  /**
+   * A paragraph (or list item) with {@code $$…$$} or {@code \[…\]} inside a sentence, as mystmd prints it: the text
+   * before, the formula as a display on its own lines, and the sentence going on after it (unindented, as after any
+   * display). Inline at display size, one line would be as tall as a matrix and justification would tear it apart.
+   */
+  private List<Block> splitAtDisplays(Paragraph p) {
+    List<Block> out = new ArrayList<>();
+    List<Inline> current = new ArrayList<>();
+    SourcePos start = pos(p);
+    depth[1]++;
+    try {
+      for (Node c = p.getFirstChild(); c != null; c = c.getNext()) {
+        if (c instanceof MathNodes.InlineMath m && m.display) {
+          addPara(out, start, current);
+          current = new ArrayList<>();
+          out.add(new Block.MathBlock(pos(c), Attr.EMPTY, m.tex));
+          start = c.getNext() == null ? pos(c) : pos(c.getNext());
+        } else {
+          inline(c, current);
+        }
+      }
+    } finally {
+      depth[1]--;
+    }
+    addPara(out, start, current);
+    return out;
+  }
+
+  /** Adds the inlines as a paragraph, without the line ends and spaces that stood next to a display; none if empty. */
+  private static void addPara(List<Block> out, SourcePos pos, List<Inline> content) {
+    List<Inline> c = new ArrayList<>(content);
+    while (!c.isEmpty() && (c.get(0) instanceof Inline.SoftBreak || c.get(0) instanceof Inline.LineBreak
+        || c.get(0) instanceof Inline.Text t && t.text().isBlank())) c.remove(0);
+    while (!c.isEmpty() && (c.get(c.size() - 1) instanceof Inline.SoftBreak || c.get(c.size() - 1) instanceof Inline.LineBreak
+        || c.get(c.size() - 1) instanceof Inline.Text t && t.text().isBlank())) c.remove(c.size() - 1);
+    if (c.isEmpty()) return;
+    if (c.get(0) instanceof Inline.Text t) c.set(0, new Inline.Text(t.pos(), t.text().stripLeading()));
+    int last = c.size() - 1;
+    if (c.get(last) instanceof Inline.Text t) c.set(last, new Inline.Text(t.pos(), t.text().stripTrailing()));
+    out.add(new Block.Para(c.get(0).pos(), c));
   }
 
   private static String stripFinalNewline(String s) {

@@ -25,10 +25,12 @@ import java.util.regex.Pattern;
  * flexmark extension for TeX math: {@code $…$} and {@code $$…$$} inside paragraphs, and {@code $$ … $$ (label)} blocks
  * on their own lines. flexmark has no math support; without this, {@code $a*b$ and $c*d$} would become emphasis.
  *
- * <p>Inline rule (Pandoc's, made stricter for prices): the opening {@code $} is not followed by white space, the closing
- * {@code $} is not preceded by white space and not followed by a digit, and no other {@code $} comes between them, so
- * {@code costs $5 and $10} and {@code $5–$10} stay text while {@code $x$} in the same line is math. {@code \$} is a
- * dollar sign (CommonMark's escape). The other delimiters ({@code \(…\)}, {@code \[…\]}, bare {@code \begin{align}}
+ * <p>Inline rule (Pandoc's, made stricter for prices, with Jupyter's spaced form): either the opening {@code $} is not
+ * followed by white space and the closing {@code $} not preceded by it ({@code $x$}), or both are ({@code $ x = 1 $},
+ * as Jupyter and MyST take it); the closing {@code $} is not followed by a digit (nor, in the spaced form, by spaces and
+ * a digit); no other {@code $} comes between them; spaced content that begins with an amount and a word
+ * ({@code $ 100 million and $}) is prose. So {@code costs $5 and $10}, {@code $5–$10} and {@code $ 5 and $ 10} stay
+ * text while {@code $x$} in the same line is math. {@code \$} is a dollar sign (CommonMark's escape). The other delimiters ({@code \(…\)}, {@code \[…\]}, bare {@code \begin{align}}
  * blocks) are in {@link MathDelimiters}.
  */
 final class MathExtension implements Parser.ParserExtension {
@@ -49,6 +51,7 @@ final class MathExtension implements Parser.ParserExtension {
 
   /** Finds the end of inline math starting at {@code open} (index of the first {@code $}); -1 if none. */
   static int closingDollar(CharSequence s, int contentStart, boolean dbl) {
+    boolean spaced = !dbl && contentStart < s.length() && Character.isWhitespace(s.charAt(contentStart));
     int i = contentStart;
     while (i < s.length()) {
       char c = s.charAt(i);
@@ -62,7 +65,13 @@ final class MathExtension implements Parser.ParserExtension {
         } else {
           boolean afterSpace = Character.isWhitespace(s.charAt(i - 1));
           boolean beforeDigit = i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
-          if (!afterSpace && !beforeDigit && i > contentStart) return i;
+          if (spaced) {
+            // "$ x = 1 $": spaces on both sides, as Jupyter and MyST take it; "$ 5 and $ 10" stays text
+            if (afterSpace && !beforeDigit && !digitAfterSpaces(s, i + 1) && i > contentStart + 1
+                && !priceWords(s.subSequence(contentStart, i).toString())) return i;
+          } else if (!afterSpace && !beforeDigit && i > contentStart) {
+            return i;
+          }
           // Math never holds a bare '$': a '$' that cannot close means the opening one was a price ("$5 and $10").
           return -1;
         }
@@ -70,6 +79,20 @@ final class MathExtension implements Parser.ParserExtension {
       i++;
     }
     return -1;
+  }
+
+  /** Whether spaces and then a digit follow {@code i} ("$ 5 and $ 10": the second dollar opens a price). */
+  private static boolean digitAfterSpaces(CharSequence s, int i) {
+    int j = i;
+    while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) j++;
+    return j > i && j < s.length() && Character.isDigit(s.charAt(j));
+  }
+
+  private static final Pattern PRICE_WORDS = Pattern.compile("^\\s*\\d[\\d.,]*\\s+[A-Za-z]{2,}.*", Pattern.DOTALL);
+
+  /** Spaced content that begins with an amount and a word ("$ 100 million, and $"): prose between two dollars. */
+  private static boolean priceWords(String content) {
+    return PRICE_WORDS.matcher(content).matches();
   }
 
   static final class InlineFactory implements InlineParserExtensionFactory {
@@ -113,7 +136,6 @@ final class MathExtension implements Parser.ParserExtension {
       boolean dbl = start + 1 < in.length() && in.charAt(start + 1) == '$';
       int contentStart = start + (dbl ? 2 : 1);
       if (contentStart >= in.length()) return false;
-      if (!dbl && Character.isWhitespace(in.charAt(contentStart))) return false;
       int end = closingDollar(in, contentStart, dbl);
       if (end < 0) return false;
       String tex = in.subSequence(contentStart, end).toString().trim();
@@ -184,6 +206,10 @@ final class MathExtension implements Parser.ParserExtension {
           if (state.getIndent() >= 4) return BlockStart.none();
           BasedSequence line = state.getLine().subSequence(state.getNextNonSpaceIndex());
           if (!line.startsWith("$$")) return BlockStart.none();
+          // "$$a$$ and the sentence goes on": not a block but a display inside a paragraph
+          String first = line.trimEOL().toString();
+          int close = first.indexOf("$$", 2);
+          if (close >= 0 && !LABEL_AFTER.matcher(first.substring(close)).matches()) return BlockStart.none();
           DisplayParser parser = new DisplayParser(line.trimEOL());
           parser.block.setChars(state.getLine());
           return BlockStart.of(parser).atIndex(state.getLineEndIndex());

@@ -25,6 +25,14 @@ final class MathNodes {
     }
   }
 
+  /** Whether a paragraph has a display ({@code $$…$$}, {@code \[…\]}) among its own children, inside a sentence. */
+  static boolean holdsDisplay(Node paragraph) {
+    for (Node c = paragraph.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof InlineMath m && m.display) return true;
+    }
+    return false;
+  }
+
   /** A {@code $$ … $$} block, with the label written after the closing {@code $$ (label)}. */
   static final class DisplayMath extends Block {
     String tex = "";

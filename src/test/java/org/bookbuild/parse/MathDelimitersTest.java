@@ -62,4 +62,37 @@ class MathDelimitersTest {
     assertTrue(d.contains("MathInline \"x\""), d);
     assertEquals(1, d.split("MathInline", -1).length - 1, d);
   }
+
+  @Test
+  void spacedDollarsAreMathAsInJupyterAndMyst() {
+    String d = dump("Let $ x = 1 $ and $ \\alpha $ be given.\n");
+    assertTrue(d.contains("MathInline \"x = 1\""), d);
+    assertTrue(d.contains("MathInline \"\\\\alpha\""), d);
+    assertTrue(dump("So $ x $, then.\n").contains("MathInline \"x\""));
+  }
+
+  @Test
+  void spacedDollarsAroundPricesStayText() {
+    for (String s : new String[] {"costs $ 5 and $ 10 today", "from $ 5 to $ 7.50", "US $ 100 million and $ signs",
+        "half $x $ alone", "other $ y$ alone"}) {
+      assertFalse(dump(s + "\n").contains("MathInline"), s + " -> " + dump(s + "\n"));
+    }
+  }
+
+  @Test
+  void displayInsideASentenceIsADisplayBetweenTwoParagraphs() {
+    String d = dump("So the criterion $$ \\frac{a}{b} \\le 1 $$ holds for all $n$.\n");
+    int para1 = d.indexOf("Text \"So the criterion\""), math = d.indexOf("MathBlock \"\\\\frac{a}{b} \\\\le 1\""),
+        para2 = d.indexOf("Text \"holds for all \"");
+    assertTrue(para1 >= 0 && math > para1 && para2 > math, d);
+    assertEquals(2, d.split("Para", -1).length - 1, d);
+    assertFalse(d.contains("displaystyle"), d);
+    String list = dump("- first item with $$x^2$$ inside\n- second\n");
+    assertTrue(list.contains("MathBlock \"x^2\""), list);
+    assertTrue(list.contains("Text \"first item with\"") && list.contains("Text \"inside\""), list);
+    // at the very start or end of the paragraph nothing empty is left over
+    String edge = dump("$$a$$ and text\n\ntext and \\[b\\]\n");
+    assertFalse(edge.contains("Para []"), edge);
+    assertEquals(2, edge.split("MathBlock", -1).length - 1, edge);
+  }
 }
