@@ -24,6 +24,8 @@ public final class Fo {
   private Chapter chapter;
   private int footnotes;
   private boolean afterHeading;
+  /** Set by {@link #resetIndent()} while a block is being written: the block after it starts a new run. */
+  private boolean resetAfter;
   private int listDepth;
   private final SourceMap sources;
 
@@ -93,8 +95,11 @@ public final class Fo {
 
   public void block(Block b) {
     sources.note(xml.length(), b.pos());
+    resetAfter = false;
     Renderers.block(b, this);
-    afterHeading = b instanceof Block.Heading;
+    // a renderer that ended with resetIndent() (a display, a list, a quote) leaves the next paragraph unindented
+    afterHeading = b instanceof Block.Heading || resetAfter;
+    resetAfter = false;
   }
 
   /**
@@ -124,6 +129,7 @@ public final class Fo {
   /** Marks that the next paragraph starts a new run (after a display, a list …): LaTeX does not indent it either. */
   public void resetIndent() {
     afterHeading = true;
+    resetAfter = true;
   }
 
   /** Nesting depth of lists around the block being written (bullets change with depth). */
@@ -145,7 +151,10 @@ public final class Fo {
   /** Text, checked for glyphs the fonts lack. {@code mono} selects the monospaced font chain. */
   public void text(String s, org.bookbuild.diag.SourcePos pos, boolean mono) {
     glyphs.check(s, pos, mono, ctx.diags());
-    xml.text(s);
+    for (GlyphCheck.Run r : glyphs.runs(s, mono)) {
+      if (r.family() == null) xml.text(r.text());
+      else xml.start("fo:inline").attr("font-family", r.family()).text(r.text()).end();
+    }
   }
 
   /** The role properties, for renderers that need one value (e.g. a leader pattern). */

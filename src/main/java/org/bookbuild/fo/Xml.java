@@ -147,6 +147,7 @@ public final class Xml {
         case '\t' -> sb.append(attr ? "&#9;" : "\t");
         case '\r' -> sb.append(attr ? "&#13;" : "");
         default -> {
+          if (silent(s, i)) continue;
           if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             sb.append(c).append(s.charAt(++i));
           } else if (isXmlChar(c)) {
@@ -155,6 +156,25 @@ public final class Xml {
         }
       }
     }
+  }
+
+  /**
+   * Whether the char at {@code i} is an emoji control that prints nothing and that no font draws: the variation
+   * selectors U+FE0E (text style) and U+FE0F (emoji style), and a zero-width joiner U+200D next to a pictograph (inside
+   * an emoji sequence such as 👩‍💻; a joiner between letters of a script is kept). A monochrome font sets the sequence's
+   * parts side by side; without this FOP printed {@code #} for each control.
+   */
+  static boolean silent(String s, int i) {
+    char c = s.charAt(i);
+    if (c == '\uFE0E' || c == '\uFE0F') return true;
+    if (c != '\u200D') return false;
+    return (i > 0 && pictograph(s.codePointBefore(i))) || (i + 1 < s.length() && pictograph(s.codePointAt(i + 1)));
+  }
+
+  /** Emoji and pictographic symbols (supplementary planes, Miscellaneous Symbols, Dingbats) and variation selectors. */
+  private static boolean pictograph(int cp) {
+    return cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0xFE0F || cp == 0xFE0E || cp == 0x2B50
+        || cp == 0x2B55 || (cp >= 0x2190 && cp <= 0x21FF) || cp == 0x200D;
   }
 
   /** Whether a (non-surrogate) char may appear in XML 1.0. */

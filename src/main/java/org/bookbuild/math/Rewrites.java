@@ -45,7 +45,8 @@ final class Rewrites {
       new Rewrite("limits", Rewrites::limits),
       new Rewrite("verb", Rewrites::verb),
       new Rewrite("color-names", ColorNames::rewrite),
-      new Rewrite("inner-environments", Rewrites::innerEnvironments));
+      new Rewrite("inner-environments", Rewrites::innerEnvironments),
+      new Rewrite("script-rows", Rewrites::scriptRows));
 
   static String words(String s) {
     for (String[] w : WORDS) s = Tex.replaceWord(s, w[0], w[1]);
@@ -260,5 +261,41 @@ final class Rewrites {
     s = s.replaceAll("\\\\(begin|end)\\{(align|gather|equation|multline|flalign)\\*\\}", "\\\\$1{$2}");
     s = s.replace("\\begin{equation}", "").replace("\\end{equation}", "");
     return s;
+  }
+
+  /**
+   * A sub- or superscript whose group holds rows ({@code \\underbrace{x}_{\\substack{a} \\\\ \\substack{b}}}, which
+   * MathJax and KaTeX stack) becomes a {@code \\substack}: jlatexmath takes {@code \\\\} only inside an environment.
+   */
+  static String scriptRows(String s) {
+    if (!s.contains("\\\\")) return s;
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        int e = Math.min(s.length(), Tex.commandEnd(s, i));
+        out.append(s, i, e);
+        i = e;
+        continue;
+      }
+      if ((c == '_' || c == '^') && i + 1 < s.length()) {
+        int open = Tex.skipSpace(s, i + 1);
+        if (open < s.length() && s.charAt(open) == '{') {
+          int end = Tex.groupEnd(s, open);
+          if (end > 0) {
+            String inner = s.substring(open + 1, end - 1);
+            String done = scriptRows(inner);
+            boolean rows = Tex.splitTop(done, "\\\\").size() > 1;
+            out.append(c).append('{').append(rows ? "\\substack{" + done + "}" : done).append('}');
+            i = end;
+            continue;
+          }
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
   }
 }

@@ -74,4 +74,15 @@ class MystMathTest {
     assertEquals("the formula ends with `\\\\`, which starts an empty line: remove it",
         MathHints.hint("\\frac{1}{0} \\\\", "some failure", Macros.of(Map.of())));
   }
+
+  @Test
+  void rowsInsideASubscriptAreStacked() throws Exception {
+    // causal-inference-brave-and-true, chapter 14: MathJax stacks these; jlatexmath needs \substack
+    String src = "\\underbrace{Y_0(0)|D=1}_{\\substack{\\text{POA outcome}} \\\\ \\substack{\\text{before}}} + x";
+    assertNotNull(Typesetter.check(src, true));
+    String out = pre(src);
+    assertTrue(out.contains("_{\\substack{\\substack{"), out);
+    assertNull(Typesetter.check(out, true), out);
+    assertEquals("a_{i} + b^{2}", pre("a_{i} + b^{2}"));
+  }
 }
