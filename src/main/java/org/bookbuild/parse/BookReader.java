@@ -40,8 +40,13 @@ public final class BookReader {
 
       @Override
       public List<Block> parse(World world, String file, byte[] content, Diagnostics diags) {
+        return parse(world, file, content, diags, ParseScope.DEFAULT);
+      }
+
+      @Override
+      public List<Block> parse(World world, String file, byte[] content, Diagnostics diags, ParseScope scope) {
         String text = new String(content, StandardCharsets.UTF_8);
-        return md.parse(world, new LineIndex(file, text), text, diags);
+        return md.parse(world, new LineIndex(file, text), text, diags, true, scope);
       }
     });
     FORMATS.put("ipynb", new org.bookbuild.parse.notebook.NotebookFormat(md));
@@ -50,14 +55,16 @@ public final class BookReader {
   private final World world;
   private final Diagnostics diags;
   private final Set<String> ids = new HashSet<>();
+  private final ParseScope scope;
 
-  private BookReader(World world, Diagnostics diags) {
+  private BookReader(World world, Diagnostics diags, ParseScope scope) {
     this.world = world;
     this.diags = diags;
+    this.scope = scope;
   }
 
   public static Book read(World world, Project project, Diagnostics diags) {
-    BookReader r = new BookReader(world, diags);
+    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT);
     List<Part> parts = new ArrayList<>();
     r.group(parts, project.frontmatter(), Chapter.Kind.FRONT);
     r.group(parts, project.toc(), Chapter.Kind.BODY);
@@ -171,7 +178,7 @@ public final class BookReader {
         return missing(e, "file not found");
       }
       byte[] content = world.read(file);
-      List<Block> blocks = format.parse(world, file, content, diags);
+      List<Block> blocks = format.parse(world, file, content, diags, scope);
       return ext.equals("md") ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
     } catch (RuntimeException | StackOverflowError ex) {
       // a bug in a parser must not cost the rest of the book: the chapter keeps its title and a problem box
