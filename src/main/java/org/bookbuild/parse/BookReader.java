@@ -83,7 +83,7 @@ public final class BookReader {
     for (TocEntry e : entries) {
       boolean part = !e.children().isEmpty() && (!e.isFile() || e.children().stream().anyMatch(c -> !c.children().isEmpty()));
       if (!part) {
-        if (e.isFile()) loose.add(chapter(e, kind));
+        if (e.isFile()) loose.add(chapter(e, kind, TocEntry.NUMBERED_UNSET));
         continue;
       }
       if (!loose.isEmpty()) {
@@ -91,12 +91,13 @@ public final class BookReader {
         loose = new ArrayList<>();
       }
       List<Chapter> cs = new ArrayList<>();
-      Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos(), e.found(), e.numbered()), kind) : null;
+      Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos(), e.found(), e.numbered()),
+          kind, TocEntry.NUMBERED_UNSET) : null;
       if (opening != null) cs.add(opening);
       if (opening != null) open.push(e.file());
       for (TocEntry c : chaptersOf(e.children())) {
         if (open.contains(c.file())) cycle(c);
-        else cs.add(chapter(c, kind));
+        else cs.add(chapter(c, kind, e.numbered()));
       }
       if (opening != null) open.pop();
       String title = !e.title().isEmpty() ? e.title()
@@ -117,14 +118,33 @@ public final class BookReader {
     return out;
   }
 
-  private Chapter chapter(TocEntry e, Chapter.Kind kind) {
+  /** @param inherited Jupyter Book's {@code numbered:} of the part around the entry, for an entry that sets none */
+  private Chapter chapter(TocEntry e, Chapter.Kind kind, int inherited) {
     String file = e.file();
     String id = uniqueId(org.bookbuild.project.ProjectLoader.slug(Paths2.stem(file)));
     List<Block> blocks = new ArrayList<>(ensureTitle(page(e), e, file));
     open.push(file);
     sections(e.children(), 1, blocks);
     open.pop();
-    return new Chapter(file, id, kind, blocks);
+    return new Chapter(file, id, kind, numbered(blocks, e.numbered() != TocEntry.NUMBERED_UNSET ? e.numbered() : inherited));
+  }
+
+  /**
+   * Jupyter Book's {@code numbered:} for a chapter, as attributes of its title heading that the numbering transform
+   * reads: false, no numbers; a depth, that many heading levels.
+   */
+  private static List<Block> numbered(List<Block> blocks, int numbered) {
+    if (numbered == TocEntry.NUMBERED_UNSET || numbered == Integer.MAX_VALUE) return blocks;
+    List<Block> out = new ArrayList<>(blocks);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Block.Heading h && h.level() == 1) {
+        Attr a = numbered == 0 ? h.attr().with(org.bookbuild.transform.Numbering.UNNUMBERED, "true")
+            : h.attr().with(org.bookbuild.transform.Numbering.DEPTH, String.valueOf(numbered));
+        out.set(i, new Block.Heading(h.pos(), a, h.level(), h.content()));
+        break;
+      }
+    }
+    return out;
   }
 
   /** Files being read, innermost first: a file among its own sections is a cycle in the toc. */
