@@ -40,8 +40,13 @@ public final class BookReader {
 
       @Override
       public List<Block> parse(World world, String file, byte[] content, Diagnostics diags) {
+        return parse(world, file, content, diags, ParseScope.DEFAULT);
+      }
+
+      @Override
+      public List<Block> parse(World world, String file, byte[] content, Diagnostics diags, ParseScope scope) {
         String text = new String(content, StandardCharsets.UTF_8);
-        return md.parse(world, new LineIndex(file, text), text, diags);
+        return md.parse(world, new LineIndex(file, text), text, diags, true, scope);
       }
     });
     FORMATS.put("ipynb", new org.bookbuild.parse.notebook.NotebookFormat(md));
@@ -50,14 +55,16 @@ public final class BookReader {
   private final World world;
   private final Diagnostics diags;
   private final Set<String> ids = new HashSet<>();
+  private final ParseScope scope;
 
-  private BookReader(World world, Diagnostics diags) {
+  private BookReader(World world, Diagnostics diags, ParseScope scope) {
     this.world = world;
     this.diags = diags;
+    this.scope = scope;
   }
 
   public static Book read(World world, Project project, Diagnostics diags) {
-    BookReader r = new BookReader(world, diags);
+    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT);
     List<Part> parts = new ArrayList<>();
     r.group(parts, project.frontmatter(), Chapter.Kind.FRONT);
     r.group(parts, project.toc(), Chapter.Kind.BODY);
@@ -76,7 +83,7 @@ public final class BookReader {
     for (TocEntry e : entries) {
       boolean part = !e.children().isEmpty() && (!e.isFile() || e.children().stream().anyMatch(c -> !c.children().isEmpty()));
       if (!part) {
-        if (e.isFile()) loose.add(chapter(e, kind));
+        if (e.isFile()) loose.add(chapter(e, kind, TocEntry.NUMBERED_UNSET));
         continue;
       }
       if (!loose.isEmpty()) {
@@ -84,12 +91,13 @@ public final class BookReader {
         loose = new ArrayList<>();
       }
       List<Chapter> cs = new ArrayList<>();
-      Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos(), e.found(), e.numbered()), kind) : null;
+      Chapter opening = e.isFile() ? chapter(new TocEntry(e.file(), e.title(), List.of(), e.pos(), e.found(), e.numbered()),
+          kind, TocEntry.NUMBERED_UNSET) : null;
       if (opening != null) cs.add(opening);
       if (opening != null) open.push(e.file());
       for (TocEntry c : chaptersOf(e.children())) {
         if (open.contains(c.file())) cycle(c);
-        else cs.add(chapter(c, kind));
+        else cs.add(chapter(c, kind, e.numbered()));
       }
       if (opening != null) open.pop();
       String title = !e.title().isEmpty() ? e.title()
@@ -110,14 +118,33 @@ public final class BookReader {
     return out;
   }
 
-  private Chapter chapter(TocEntry e, Chapter.Kind kind) {
+  /** @param inherited Jupyter Book's {@code numbered:} of the part around the entry, for an entry that sets none */
+  private Chapter chapter(TocEntry e, Chapter.Kind kind, int inherited) {
     String file = e.file();
     String id = uniqueId(org.bookbuild.project.ProjectLoader.slug(Paths2.stem(file)));
     List<Block> blocks = new ArrayList<>(ensureTitle(page(e), e, file));
     open.push(file);
     sections(e.children(), 1, blocks);
     open.pop();
-    return new Chapter(file, id, kind, blocks);
+    return new Chapter(file, id, kind, numbered(blocks, e.numbered() != TocEntry.NUMBERED_UNSET ? e.numbered() : inherited));
+  }
+
+  /**
+   * Jupyter Book's {@code numbered:} for a chapter, as attributes of its title heading that the numbering transform
+   * reads: false, no numbers; a depth, that many heading levels.
+   */
+  private static List<Block> numbered(List<Block> blocks, int numbered) {
+    if (numbered == TocEntry.NUMBERED_UNSET || numbered == Integer.MAX_VALUE) return blocks;
+    List<Block> out = new ArrayList<>(blocks);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Block.Heading h && h.level() == 1) {
+        Attr a = numbered == 0 ? h.attr().with(org.bookbuild.transform.Numbering.UNNUMBERED, "true")
+            : h.attr().with(org.bookbuild.transform.Numbering.DEPTH, String.valueOf(numbered));
+        out.set(i, new Block.Heading(h.pos(), a, h.level(), h.content()));
+        break;
+      }
+    }
+    return out;
   }
 
   /** Files being read, innermost first: a file among its own sections is a cycle in the toc. */
@@ -171,7 +198,7 @@ public final class BookReader {
         return missing(e, "file not found");
       }
       byte[] content = world.read(file);
-      List<Block> blocks = format.parse(world, file, content, diags);
+      List<Block> blocks = format.parse(world, file, content, diags, scope);
       return ext.equals("md") ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
     } catch (RuntimeException | StackOverflowError ex) {
       // a bug in a parser must not cost the rest of the book: the chapter keeps its title and a problem box

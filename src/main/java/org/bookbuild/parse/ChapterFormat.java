@@ -20,4 +20,9 @@ public interface ChapterFormat {
   default List<Block> parse(org.bookbuild.io.World world, String file, byte[] content, Diagnostics diags) {
     return parse(file, content, diags);
   }
+
+  /** As above, with the build's tags and other facts a parse may use ({@link ParseScope}). */
+  default List<Block> parse(org.bookbuild.io.World world, String file, byte[] content, Diagnostics diags, ParseScope scope) {
+    return parse(world, file, content, diags);
+  }
 }

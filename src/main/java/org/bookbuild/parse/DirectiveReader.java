@@ -78,6 +78,11 @@ final class DirectiveReader implements DirectiveContext {
   }
 
   @Override
+  public Optional<org.bookbuild.parse.directive.Glued> glue(String key) {
+    return env.scope().glued(key);
+  }
+
+  @Override
   public void omit(Directive d) {
     omitted = true;
   }
@@ -132,14 +137,26 @@ final class DirectiveReader implements DirectiveContext {
     try {
       Object o = new Yaml(new LoaderOptions()).load(text);
       if (o instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> options.put(String.valueOf(k), v == null ? "" : v instanceof List<?> l
-            ? String.join(" ", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+        flatten("", m, options);
       } else if (o != null) {
         env.diags().warn("directive-option", pos, "the option block is not a YAML mapping; ignored");
       }
     } catch (RuntimeException e) {
       env.diags().warn("directive-option", pos, "the option block is not valid YAML: " + firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * YAML options into flat keys: a nested mapping gives dotted keys (MyST-NB's {@code mystnb: figure: caption:} is
+   * {@code mystnb.figure.caption}), a list its items joined by spaces.
+   */
+  private static void flatten(String prefix, Map<?, ?> m, Map<String, String> options) {
+    m.forEach((k, v) -> {
+      String key = prefix + k;
+      if (v instanceof Map<?, ?> inner && !inner.isEmpty()) flatten(key + ".", inner, options);
+      else options.put(key, v == null ? "" : v instanceof List<?> l
+          ? String.join(" ", l.stream().map(String::valueOf).toList()) : String.valueOf(v));
+    });
   }
 
   private static String firstLine(String s) {

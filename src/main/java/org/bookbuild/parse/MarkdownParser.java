@@ -74,6 +74,12 @@ public final class MarkdownParser {
    * ({@link SourceLedger}).
    */
   public List<Block> parse(World world, LineIndex lines, String text, Diagnostics diags, boolean frontMatter) {
+    return parse(world, lines, text, diags, frontMatter, ParseScope.DEFAULT);
+  }
+
+  /** As above, with the build's tags and the notebook's glued values ({@link ParseScope}). */
+  public List<Block> parse(World world, LineIndex lines, String text, Diagnostics diags, boolean frontMatter,
+      ParseScope scope) {
     SourceLedger ledger = new SourceLedger();
     String body = text;
     if (frontMatter) {
@@ -83,7 +89,7 @@ public final class MarkdownParser {
         ledger.account(lines, 0, fm.get().chars());
       }
     }
-    ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger);
+    ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger, scope);
     String checked = SourceChecks.prepare(lines, body, env.diags());
     LineIndex ix = checked == body ? lines : new LineIndex(lines.file(), checked, lines.lineOffset());
     List<Block> blocks = new FlexmarkConverter(ix, env).document(parser.parse(checked));

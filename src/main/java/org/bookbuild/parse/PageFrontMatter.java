@@ -28,6 +28,7 @@ final class PageFrontMatter {
     YamlTree.Value fm = found.get().value();
     if (fm.map() == null) return blocks;
     List<Block> out = blocks;
+    boolean off = false;
     for (String k : YamlTree.keys(fm.map())) {
       SourcePos at = shifted(YamlTree.keyPos(fm.map(), k, SourcePos.of(file, 1, 1)));
       YamlTree.Value v = fm.map().get(k);
@@ -41,8 +42,22 @@ final class PageFrontMatter {
           out.add(new Block.Heading(p, Attr.EMPTY, 1, List.of(new Inline.Text(p, v.str()))));
           out.addAll(blocks);
         }
+      } else if (k.equals("numbering") && "false".equals(String.valueOf(v.plain()))) {
+        off = true;
       } else {
         note(diags, at, "front matter '" + k + "' is not used in print");
+      }
+    }
+    return off ? unnumbered(out) : out;
+  }
+
+  /** {@code numbering: false}: the page gets no numbers (an attribute the numbering transform reads). */
+  private static List<Block> unnumbered(List<Block> blocks) {
+    List<Block> out = new ArrayList<>(blocks);
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Block.Heading h && h.level() == 1) {
+        out.set(i, new Block.Heading(h.pos(), h.attr().with(org.bookbuild.transform.Numbering.UNNUMBERED, "true"), 1, h.content()));
+        break;
       }
     }
     return out;

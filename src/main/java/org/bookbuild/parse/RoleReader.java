@@ -23,6 +23,11 @@ final class RoleReader implements RoleSpec.RoleContext {
   }
 
   @Override
+  public java.util.Optional<org.bookbuild.parse.directive.Glued> glue(String key) {
+    return env.scope().glued(key);
+  }
+
+  @Override
   public Diagnostics diags() {
     return env.diags();
   }

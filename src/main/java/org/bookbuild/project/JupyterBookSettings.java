@@ -116,6 +116,9 @@ final class JupyterBookSettings {
     }
     Value lang = path(v, "config", "language");
     if (lang != null && lang.str() != null && !out.containsKey("language")) put(out, "language", lang);
+    // other projects' documentation references may point into ({ref}`name:label`): printed as text, not ??
+    Value inter = path(v, "config", "intersphinx_mapping");
+    if (inter != null && inter.map() != null) put(out, "references", inter);
     Value ext = path(v, "extra_extensions");
     if (ext != null && ext.list() != null && !ext.list().isEmpty()) {
       ProjectLoader.info(diags, ext.pos(), "Sphinx extensions (" + String.join(", ", ext.list().stream().map(x -> String.valueOf(x.plain())).toList())
@@ -124,7 +127,8 @@ final class JupyterBookSettings {
     Value cfg = path(v, "config");
     if (cfg != null && cfg.map() != null) {
       for (String k : YamlTree.keys(cfg.map())) {
-        if (!Set.of("mathjax3_config", "mathjax_config", "bibtex_reference_style", "language", "latex_elements").contains(k)) {
+        if (!Set.of("mathjax3_config", "mathjax_config", "bibtex_reference_style", "language", "latex_elements",
+            "intersphinx_mapping").contains(k)) {
           ProjectLoader.info(diags, YamlTree.keyPos(cfg.map(), k, cfg.pos()), "Sphinx setting '" + k + "' has no use in print and is ignored");
         }
       }

@@ -23,7 +23,7 @@ final class MystYmlReader implements ProjectReader {
   /** project: keys mystmd defines that have no meaning in print (or are not used yet). */
   private static final Set<String> MYST_ONLY = Set.of(
       "id", "short_title", "banner", "thumbnail", "venue", "biblio", "jupyter", "resources", "requirements",
-      "plugins", "error_rules", "settings", "edit_url", "references", "open_access", "funding", "affiliations",
+      "plugins", "error_rules", "settings", "edit_url", "open_access", "funding", "affiliations",
       "contributors", "exclude", "index", "doi", "arxiv", "pmid", "pmcid", "source_url", "tags", "parts", "options",
       "downloads", "social", "site", "external_urls", "license_url", "enumerator", "kernelspec", "abstract");
 

@@ -42,6 +42,9 @@ public record Project(
    * @param repository web address of the project's own source repository ({@code repository} in book.yml,
    *     {@code github} in myst.yml, {@code repository: url:} in _config.yml), "" when none: links into it are the
    *     project's own files
+   * @param references other projects' documentation that references may point into, by name ({@code references:} in
+   *     book.yml and myst.yml, Sphinx's {@code intersphinx_mapping} in _config.yml): {@code {ref}`name:label`} then
+   *     prints its text instead of {@code ??}
    */
   public record Options(
       String style,
@@ -52,9 +55,15 @@ public record Project(
       String equations,
       Map<String, Object> numbering,
       String citationStyle,
-      String repository) {
+      String repository,
+      Map<String, String> references) {
+    public Options {
+      references = references == null ? Map.of() : Map.copyOf(references);
+    }
+
     public Options withSolutions(String s) {
-      return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository);
+      return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
+          references);
     }
   }
 }

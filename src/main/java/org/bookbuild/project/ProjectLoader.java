@@ -31,7 +31,7 @@ public final class ProjectLoader {
   static final Set<String> KNOWN_KEYS = Set.of(
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
-      "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since");
+      "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since", "references");
 
   /** The project formats, in the order their files are looked for; the first whose file exists is read. */
   static final List<ProjectReader> READERS = List.of(
@@ -115,9 +115,23 @@ public final class ProjectLoader {
         String.valueOf(numbering.getOrDefault("equations", "labelled")),
         numbering,
         citations,
-        f.string("repository", ""));
+        f.string("repository", ""),
+        references(m.get("references")));
     String output = f.string("output", slug(meta.title()));
     return new Project(file, output, meta, tocs.get(0), tocs.get(1), tocs.get(2), tocs.get(3), macros, opts, positions(m));
+  }
+
+  /** {@code references:} name → address (a mapping; a list value, as intersphinx writes it, gives its first item). */
+  private static Map<String, String> references(Value v) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (v == null || v.map() == null) return out;
+    for (String k : YamlTree.keys(v.map())) {
+      Value x = v.map().get(k);
+      Object plain = x.plain();
+      if (plain instanceof List<?> l) plain = l.isEmpty() ? "" : l.get(0);
+      out.put(k, plain == null ? "" : String.valueOf(plain));
+    }
+    return out;
   }
 
   static void info(Diagnostics diags, SourcePos pos, String message) {

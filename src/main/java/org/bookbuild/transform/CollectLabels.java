@@ -28,8 +28,9 @@ public final class CollectLabels implements Transform {
 
   private static Labels.Target target(Object n, String chapter) {
     if (n instanceof Block.Heading h) {
-      return new Labels.Target(h.attr().id(), h.level() == 1 ? "chapter" : "section", h.attr().get("number", ""),
-          h.content(), chapter, h.pos());
+      // a heading that carries its author's own number ("2.5. Matrices") is referred to by that number
+      return new Labels.Target(h.attr().id(), h.level() == 1 ? "chapter" : "section",
+          h.attr().get("number", h.attr().get(Numbering.AUTHOR_NUMBER, "")), h.content(), chapter, h.pos());
     }
     if (n instanceof Block.Figure f) {
       return new Labels.Target(f.attr().id(), "figure", f.attr().get("number", ""), f.caption(), chapter, f.pos());

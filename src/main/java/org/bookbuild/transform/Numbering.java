@@ -14,6 +14,15 @@ import org.bookbuild.model.Rewriter;
  * Numbers chapters (1, 2 … for body chapters, A, B … for appendices), sections (1.1, 1.1.1 down to the configured
  * depth), and per chapter the figures, tables, captioned code listings and numbered block kinds ("3.2"). The number
  * goes into the node's attributes under {@code number}; the chapter's prefix under the title heading's {@code number}.
+ *
+ * <p>Numbers the author already wrote win ({@link AuthorNumbers}): when a body chapter's title begins with one
+ * ("Chapter 3: Vectors", "03 - Setup", "2.5. Matrices"), the book numbers no chapter titles (the others stay
+ * unnumbered); the chapter's own number prefixes its figures and equations. When a chapter's title or any of its
+ * section titles carries a number, the book numbers none of that chapter's sections. Such headings keep their number
+ * under {@link #AUTHOR_NUMBER}, which references print. Also honoured: {@code numbering:} {@code title: false} (no
+ * chapter numbers), {@code headings: false}, {@code enumerator} (a template such as {@code "A%s"} for chapter
+ * numbers), a page's {@code numbering: false} and Jupyter Book's {@code numbered:} (both arrive as
+ * {@link #UNNUMBERED}/{@link #DEPTH} attributes on the chapter's title heading, set by the parse stage).
  */
 public final class Numbering implements Transform {
   /**
@@ -21,6 +30,12 @@ public final class Numbering implements Transform {
    * lemma 2.2 …). Directive packages register their kinds here.
    */
   public static final Map<String, String> DIV_COUNTERS = new LinkedHashMap<>();
+  /** Attribute of a heading whose title begins with its author's own number: that number. */
+  public static final String AUTHOR_NUMBER = "author-number";
+  /** Attribute of a chapter's title heading: "true" when the page asks for no numbers at all. */
+  public static final String UNNUMBERED = "numbering-off";
+  /** Attribute of a chapter's title heading: how many heading levels its toc entry numbers. */
+  public static final String DEPTH = "numbering-depth";
 
   static {
     MystCounters.register();
@@ -32,24 +47,50 @@ public final class Numbering implements Transform {
     int[] appendix = {0};
     int depth = ctx.project().options().numberDepth();
     boolean headings = ctx.project().options().numberHeadings();
+    Map<String, Object> numbering = ctx.project().options().numbering() == null ? Map.of() : ctx.project().options().numbering();
+    boolean titles = !"false".equals(String.valueOf(numbering.getOrDefault("title", "true")));
+    String enumerator = numbering.get("enumerator") instanceof String e && e.contains("%s") ? e : "%s";
+    boolean authorChapters = book.chapters().stream().anyMatch(c -> c.kind() == Chapter.Kind.BODY
+        && c.titleHeading().flatMap(h -> AuthorNumbers.of(h.content())).isPresent());
     return book.mapChapters(ch -> {
+      Block.Heading title = ch.titleHeading().orElse(null);
+      String own = title == null ? null : AuthorNumbers.of(title.content()).orElse(null);
+      boolean off = title != null && "true".equals(title.attr().get(UNNUMBERED));
       String prefix = switch (ch.kind()) {
-        case BODY -> String.valueOf(++body[0]);
-        case APPENDIX -> String.valueOf((char) ('A' + appendix[0]++));
+        case BODY -> own != null ? own : authorChapters || off ? "" : enumerator.replace("%s", String.valueOf(++body[0]));
+        case APPENDIX -> own != null ? own : String.valueOf((char) ('A' + appendix[0]++));
         default -> "";
       };
-      return number(ch, prefix, headings, depth);
+      int d = title != null && title.attr().get(DEPTH) != null ? parseDepth(title.attr().get(DEPTH), depth) : depth;
+      boolean authorSections = own != null || ch.blocks().stream().anyMatch(b -> b instanceof Block.Heading h
+          && h.level() > 1 && AuthorNumbers.of(h.content()).isPresent());
+      return number(ch, prefix, titles && own == null && !off, headings && !authorSections && !off, d);
     });
   }
 
-  private static Chapter number(Chapter ch, String prefix, boolean headings, int depth) {
+  private static int parseDepth(String s, int dflt) {
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
+  /**
+   * @param numberTitle whether the title heading gets the chapter's number (not when the author wrote one, the page
+   *     asks for none, or {@code numbering: title: false})
+   */
+  private static Chapter number(Chapter ch, String prefix, boolean numberTitle, boolean headings, int depth) {
     int[] sec = new int[8];
     Map<String, Integer> counters = new HashMap<>();
     List<Block> out = new Rewriter() {
       @Override
       protected List<Block> block(Block b) {
         if (b instanceof Block.Heading h) {
-          if (h.level() == 1) return List.of(withNumber(h, prefix.isEmpty() ? null : prefix));
+          Block.Heading hh = AuthorNumbers.of(h.content()).map(n -> new Block.Heading(h.pos(),
+              h.attr().with(AUTHOR_NUMBER, n), h.level(), h.content())).orElse(h);
+          if (h.level() == 1) return List.of(withNumber(hh, prefix.isEmpty() || !numberTitle ? null : prefix));
+          if (hh != h) return List.of(hh);
           if (prefix.isEmpty() || !headings || h.level() > depth || h.attr().hasClass("unnumbered")) return List.of(h);
           int lvl = Math.min(h.level(), sec.length - 1);
           sec[lvl]++;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bookbuild.diag.SourcePos;
 import org.bookbuild.model.Attr;
 import org.bookbuild.model.Book;
@@ -16,7 +17,10 @@ import org.bookbuild.style.Style;
 /**
  * Replaces cross-references ({@link Inline.Ref}) and {@code [text](#label)} links with internal links carrying their
  * printed text ("Figure 3.2", "(3.4)", the section's title). An unresolved reference prints {@code ??} in the
- * {@code inline.unresolved} style and gives a {@code ref-unresolved} diagnostic at its position.
+ * {@code inline.unresolved} style and gives a {@code ref-unresolved} diagnostic at its position. A reference into
+ * another project's documentation (a label {@code name:…} whose {@code name} the project lists under
+ * {@code references}, Sphinx's intersphinx mapping) prints its text, or the label after the name, as plain text; all
+ * of them are listed once in a {@code ref-external} info note.
  */
 public final class ResolveRefs implements Transform {
   /** How a reference role turns into inlines. Registered per role name; MyST roles add their own. */
@@ -37,16 +41,25 @@ public final class ResolveRefs implements Transform {
     RESOLVERS.put("term", GlossaryTerms::resolve);
     RESOLVERS.put("prf:ref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
         r.text().isEmpty() ? text(r.pos(), kindWord(t, c.style())) : r.text())));
+    RESOLVERS.put("any", RESOLVERS.get("ref"));
     RESOLVERS.put("doc", (r, c) -> c.labels().get(docId(r.label())).map(t -> link(r, t,
         r.text().isEmpty() ? t.title() : r.text())));
   }
 
   @Override
   public Book apply(Book book, Context ctx) {
-    return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+    Map<String, SourcePos> external = new LinkedHashMap<>();
+    Book out = book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
-        if (i instanceof Inline.Ref r) return resolve(r, ctx);
+        if (i instanceof Inline.Ref r) {
+          Optional<List<Inline>> ext = external(r, ctx);
+          if (ext.isPresent()) {
+            external.putIfAbsent(r.label(), r.pos());
+            return ext.get();
+          }
+          return resolve(r, ctx);
+        }
         if (i instanceof Inline.Link l && l.target().startsWith("#")) {
           String label = l.target().substring(1);
           Optional<Labels.Target> t = ctx.labels().get(label);
@@ -65,6 +78,30 @@ public final class ResolveRefs implements Transform {
         return List.of(i);
       }
     }.blocks(ch.blocks())));
+    if (!external.isEmpty()) {
+      List<String> names = new ArrayList<>(external.keySet());
+      String list = String.join(", ", names.size() > 12 ? names.subList(0, 12) : names) + (names.size() > 12 ? " \u2026" : "");
+      ctx.diags().report(new org.bookbuild.diag.Diagnostic("ref-external", org.bookbuild.diag.Severity.INFO,
+          names.size() + (names.size() == 1 ? " reference points" : " references point") + " into other projects'"
+          + " documentation and print as text: " + list, external.values().iterator().next(), ""));
+    }
+    return out;
+  }
+
+  /**
+   * A reference into another project's documentation: the label's part before its first colon names an entry of
+   * the project's {@code references} (and no label of the book has that name). Prints its text, or the label after
+   * the name.
+   */
+  static Optional<List<Inline>> external(Inline.Ref r, Context ctx) {
+    if (!Set.of("ref", "doc", "any", "numref", "term").contains(r.kind())) return Optional.empty();
+    int colon = r.label().indexOf(':');
+    if (colon <= 0) return Optional.empty();
+    String name = r.label().substring(0, colon);
+    if (!ctx.project().options().references().containsKey(name)) return Optional.empty();
+    if (ctx.labels().get(r.label()).isPresent()) return Optional.empty();
+    List<Inline> text = r.text().isEmpty() ? List.of(new Inline.Text(r.pos(), r.label().substring(colon + 1))) : r.text();
+    return Optional.of(List.of(new Inline.Span(r.pos(), Attr.classes("external-ref"), text)));
   }
 
   private static List<Inline> resolve(Inline.Ref r, Context ctx) {

@@ -40,7 +40,7 @@ public final class ModelBooks {
 
   /** A project with the given bibliography files and extra option values (by {@code Options} component name). */
   public static Project project(List<String> bibliography, String citationStyle) {
-    Project.Options o = new Project.Options("default", bibliography, "end-of-chapter", true, 3, "labelled", Map.of(), citationStyle, "");
+    Project.Options o = new Project.Options("default", bibliography, "end-of-chapter", true, 3, "labelled", Map.of(), citationStyle, "", Map.of());
     return new Project("book.yml", "book", meta(), List.of(), List.of(), List.of(), List.of(), Map.of(), o, Map.of());
   }
 

@@ -20,9 +20,14 @@ final class Admonitions {
   private Admonitions() {}
 
   static void register() {
-    Map<String, OptionType> opts = Map.of("open", OptionType.FLAG, "icon", OptionType.STRING, "color",
-        OptionType.STRING, "chevron", OptionType.STRING, "animate", OptionType.STRING, "margin", OptionType.STRING,
-        "name", OptionType.STRING);
+    // sphinx-design, sphinx-panels and sphinx-togglebutton dropdowns style themselves with these; print shows them open
+    Map<String, OptionType> opts = Map.ofEntries(Map.entry("open", OptionType.FLAG), Map.entry("icon", OptionType.STRING),
+        Map.entry("color", OptionType.STRING), Map.entry("chevron", OptionType.STRING),
+        Map.entry("animate", OptionType.STRING), Map.entry("margin", OptionType.STRING),
+        Map.entry("name", OptionType.STRING), Map.entry("title", OptionType.STRING),
+        Map.entry("container", OptionType.STRING), Map.entry("body", OptionType.STRING),
+        Map.entry("class-container", OptionType.CLASSES), Map.entry("class-title", OptionType.CLASSES),
+        Map.entry("class-body", OptionType.CLASSES), Map.entry("sync", OptionType.STRING));
     for (String kind : KINDS) {
       Argument arg = kind.equals("admonition") || kind.equals("dropdown") ? Argument.REQUIRED : Argument.OPTIONAL;
       if (kind.equals("dropdown")) arg = Argument.OPTIONAL;

@@ -19,15 +19,51 @@ final class Code {
       "lineno-start", OptionType.INT, "emphasize-lines", OptionType.STRING, "number-lines", OptionType.STRING,
       "force", OptionType.FLAG, "dedent", OptionType.STRING, "filename", OptionType.STRING,
       "tags", OptionType.STRING);
+  /** What a {@code code-cell} takes beyond the code options: MyST-NB's cell options (nested under mystnb). */
+  static final Map<String, OptionType> CELL_OPTIONS = cellOptions();
+
+  private static Map<String, OptionType> cellOptions() {
+    Map<String, OptionType> m = new java.util.HashMap<>(OPTIONS);
+    for (String k : List.of("mystnb", "load", "tags", "remove-input", "remove-output", "remove-cell", "hide-input",
+        "hide-output", "hide-cell", "figure-caption", "figure-name", "image", "render", "code_prompt_show",
+        "code_prompt_hide", "execution_timeout", "execution_allow_errors", "merge_streams")) {
+      m.putIfAbsent(k, OptionType.STRING);
+    }
+    return Map.copyOf(m);
+  }
 
   private Code() {}
 
   static void register() {
     DirectiveRegistry.register(DirectiveSpec.of("code-block", Argument.OPTIONAL, Body.RAW, OPTIONS,
         (d, ctx) -> List.of(codeBlock(d, d.argument(), d.body(), "")), "code", "sourcecode"));
-    DirectiveRegistry.register(DirectiveSpec.of("code-cell", Argument.OPTIONAL, Body.RAW, OPTIONS,
-        (d, ctx) -> List.of(codeBlock(d, d.argument().isEmpty() ? "python" : d.argument(), cellSource(d.body()),
-            "code-cell"))));
+    DirectiveRegistry.register(DirectiveSpec.of("code-cell", Argument.OPTIONAL, Body.RAW, CELL_OPTIONS, Code::codeCell));
+  }
+
+  /**
+   * A code cell of a MyST text notebook. Its tags ({@code :tags:} or the YAML block's {@code tags}) remove it as they
+   * remove cells of notebooks (a removed cell is consumed on purpose; a text notebook has no stored outputs, so
+   * removing the input leaves nothing). MyST-NB's {@code mystnb.figure.caption}/{@code name} make it a numbered,
+   * referable figure holding the code, so references to it resolve.
+   */
+  private static List<Block> codeCell(Directive d, DirectiveContext ctx) {
+    java.util.Set<String> tags = new java.util.HashSet<>();
+    for (String s : d.option("tags", "").replaceAll("[\\[\\]\"',]", " ").trim().split("\\s+")) if (!s.isEmpty()) tags.add(s);
+    for (String k : List.of("remove-input", "remove-cell", "hide-input", "hide-cell")) if (d.flag(k)) tags.add(k);
+    if (tags.contains("remove-cell") || tags.contains("hide-cell") || tags.contains("remove-input")
+        || tags.contains("hide-input") || tags.contains("remove_cell") || tags.contains("hide_input")) {
+      ctx.omit(d);
+      return List.of();
+    }
+    String caption = d.option("mystnb.figure.caption", d.option("figure-caption", ""));
+    String name = d.option("mystnb.figure.name", d.option("figure-name", ""));
+    Block code = codeBlock(d, d.argument().isEmpty() ? "python" : d.argument(), cellSource(d.body()), "code-cell");
+    if (caption.isBlank() && name.isBlank()) return List.of(code);
+    if (code instanceof Block.CodeBlock c && !name.isBlank() && c.attr().id().equals(name.trim())) {
+      code = new Block.CodeBlock(c.pos(), c.attr().withId(""), c.language(), c.text());
+    }
+    return List.of(new Block.Figure(d.pos(), org.bookbuild.model.Attr.id(name.trim()), List.of(code),
+        ctx.inlines(caption.trim(), d.pos())));
   }
 
   /** Builds the code block with the options every code directive shares. */

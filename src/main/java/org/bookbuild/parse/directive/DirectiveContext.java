@@ -44,6 +44,11 @@ public interface DirectiveContext {
   /** Says that one source line of the body (a separator such as a card's {@code ^^^}) was used on purpose. */
   void consumed(SourcePos line);
 
+  /** A value the notebook being read glued under {@code key}, if its stored outputs have one. */
+  default Optional<Glued> glue(String key) {
+    return Optional.empty();
+  }
+
   /** A file read for an include: its project-relative path and text. */
   record Included(String path, String text) {}
 }

@@ -34,6 +34,8 @@ public final class DirectiveRegistry {
     Toc.register();
     BackMatterDirectives.register();
     Only.register();
+    SphinxExtras.register();
+    Glue.register();
   }
 
   private DirectiveRegistry() {}
@@ -44,8 +46,10 @@ public final class DirectiveRegistry {
     for (String a : spec.aliases()) SPECS.put(a, spec);
   }
 
+  /** The spec of a name; names are case-insensitive as in Sphinx ({@code prf:Theorem} is {@code prf:theorem}). */
   public static DirectiveSpec get(String name) {
-    return SPECS.get(name);
+    DirectiveSpec s = SPECS.get(name);
+    return s != null ? s : SPECS.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** All registered names, sorted. */
@@ -60,6 +64,12 @@ public final class DirectiveRegistry {
    */
   public static List<Block> run(Directive d, DirectiveContext ctx) {
     DirectiveSpec spec = SPECS.get(d.name());
+    if (spec == null && get(d.name()) != null) {
+      // written in another case: the spec sees its own (lower-case) name
+      d = new Directive(d.name().toLowerCase(java.util.Locale.ROOT), d.argument(), d.options(), d.body(), d.pos(),
+          d.argPos(), d.bodyPos());
+      spec = SPECS.get(d.name());
+    }
     if (spec == null) return unknown(d, ctx);
     if (spec.argument() == DirectiveSpec.Argument.NONE && !d.argument().isEmpty()) {
       ctx.diags().warn("directive-argument", d.argPos(), "{" + d.name() + "} takes no argument; '" + d.argument()
@@ -75,6 +85,8 @@ public final class DirectiveRegistry {
   private static void checkOption(DirectiveSpec spec, Directive d, String key, String value, DirectiveContext ctx) {
     if (key.equals("name") || key.equals("label") || key.equals("class")) return;
     DirectiveSpec.OptionType t = spec.options().get(key);
+    // a nested YAML option (mystnb.figure.caption) is known when its first part is
+    if (t == null && key.contains(".")) t = spec.options().get(key.substring(0, key.indexOf('.')));
     if (t == null) {
       ctx.diags().report(Diagnostic.warning("directive-option", d.pos(), "{" + d.name() + "} has no option :" + key
           + ": (ignored)").withHint(spec.options().isEmpty() ? "" : "known options: " + String.join(", ",

@@ -56,7 +56,7 @@ final class Layout {
   }
 
   /** A card: the body split into header ({@code ^^^} after it), main part and footer ({@code +++} before it). */
-  private static List<Block> card(Directive d, DirectiveContext ctx) {
+  static List<Block> card(Directive d, DirectiveContext ctx) {
     String[] lines = d.body().split("\n", -1);
     int header = -1;
     int footer = lines.length;

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param code the cell source without its {@code #|} option lines
  */
-record CellOptions(Set<String> tags, String label, String caption, String code) {
+record CellOptions(Set<String> tags, String label, String caption, String code, java.util.Map<String, String> image) {
   private static final Pattern OPTION = Pattern.compile("^#\\|\\s*([A-Za-z0-9_-]+)\\s*:\\s*(.*?)\\s*$");
 
   static CellOptions of(JsonNode meta, String source) {
@@ -47,7 +47,10 @@ record CellOptions(Set<String> tags, String label, String caption, String code) 
     }
     StringBuilder code = new StringBuilder();
     for (int j = i; j < lines.length; j++) code.append(j > i ? "\n" : "").append(lines[j]);
-    return new CellOptions(tags, label, caption, code.toString());
+    // MyST-NB's mystnb.image: width, height, alt … apply to the images the cell's outputs print
+    java.util.Map<String, String> image = new java.util.LinkedHashMap<>();
+    meta.path("mystnb").path("image").fields().forEachRemaining(e -> image.put(e.getKey(), e.getValue().asText()));
+    return new CellOptions(tags, label, caption, code.toString(), image);
   }
 
   private static String unquote(String s) {

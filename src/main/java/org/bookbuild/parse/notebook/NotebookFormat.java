@@ -14,6 +14,7 @@ import org.bookbuild.model.Inline;
 import org.bookbuild.parse.ChapterFormat;
 import org.bookbuild.parse.LineIndex;
 import org.bookbuild.parse.MarkdownParser;
+import org.bookbuild.parse.directive.Glued;
 
 /**
  * Jupyter notebooks (nbformat 4) as chapters: markdown cells parsed as MyST, code cells printed as code in the
@@ -35,11 +36,17 @@ public final class NotebookFormat implements ChapterFormat {
 
   @Override
   public List<Block> parse(World world, String file, byte[] content, Diagnostics diags) {
+    return parse(world, file, content, diags, org.bookbuild.parse.ParseScope.DEFAULT);
+  }
+
+  @Override
+  public List<Block> parse(World world, String file, byte[] content, Diagnostics diags, org.bookbuild.parse.ParseScope scope) {
     Outputs outputs = new Outputs(world, diags, md);
     List<Object[]> cells = new ArrayList<>();
+    java.util.Map<String, Glued> glue = new java.util.LinkedHashMap<>();
     NotebookStream.Header header;
     try {
-      header = new NotebookStream(file).read(content, c -> cells.add(new Object[] {c, convertOutputs(c, outputs)}));
+      header = new NotebookStream(file).read(content, c -> cells.add(new Object[] {c, convertOutputs(c, outputs, glue)}));
     } catch (NotebookStream.NotANotebook e) {
       return fail(diags, e.pos, file + " is not a Jupyter notebook: " + e.getMessage());
     } catch (JsonProcessingException e) {
@@ -60,12 +67,13 @@ public final class NotebookFormat implements ChapterFormat {
       return List.of(new Block.Problem(SourcePos.of(file, 1, 1), "notebook not read (" + v + ")", file));
     }
     String lang = language(header.metadata());
+    org.bookbuild.parse.ParseScope cellScope = scope.withGlue(glue);
     List<Block> out = new ArrayList<>();
     boolean first = true;
     for (Object[] c : cells) {
       @SuppressWarnings("unchecked")
       List<Block> outs = (List<Block>) c[1];
-      cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags, first);
+      cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags, first, cellScope);
       first = false;
     }
     return oneTitle(out);
@@ -93,13 +101,24 @@ public final class NotebookFormat implements ChapterFormat {
     return List.of(new Block.Problem(pos, message, ""));
   }
 
-  /** Outputs are converted while streaming, so only their printable form is kept. */
-  private static List<Block> convertOutputs(NotebookStream.Cell c, Outputs outputs) {
+  /**
+   * Outputs are converted while streaming, so only their printable form is kept. An output MyST-NB's {@code glue()}
+   * stored under a name goes into {@code glue} for the roles and directives that print it elsewhere, not here (as on
+   * the web); glued values are kept even from cells whose outputs are removed.
+   */
+  private static List<Block> convertOutputs(NotebookStream.Cell c, Outputs outputs, java.util.Map<String, Glued> glue) {
     if (!c.type().equals("code") || c.outputs().isEmpty()) return List.of();
     CellOptions opts = CellOptions.of(c.metadata(), "");
-    if (opts.dropCell() || opts.dropOutput()) return List.of();
     List<Block> out = new ArrayList<>();
-    for (NotebookStream.Output o : c.outputs()) out.addAll(outputs.convert(o));
+    for (NotebookStream.Output o : c.outputs()) {
+      if (o.glued()) {
+        String v = o.value() == null ? "" : String.valueOf(o.value());
+        glue.put(o.glue(), new Glued(outputs.convert(o), o.plain() == null ? "" : o.plain(),
+            Mime.LATEX.equals(o.mime()) ? Outputs.stripDelimiters(v) : "", Mime.MARKDOWN.equals(o.mime()) ? v : ""));
+      } else if (!opts.dropCell() && !opts.dropOutput()) {
+        out.addAll(outputs.convert(o));
+      }
+    }
     return merged(out);
   }
 
@@ -118,14 +137,15 @@ public final class NotebookFormat implements ChapterFormat {
   }
 
   /** @param first whether this is the notebook's first cell, the only place front matter is read (FrontMatter) */
-  private void cell(World world, Outputs outputs, NotebookStream.Cell c, List<Block> cellOutputs, String lang, List<Block> out, Diagnostics diags, boolean first) {
+  private void cell(World world, Outputs outputs, NotebookStream.Cell c, List<Block> cellOutputs, String lang, List<Block> out, Diagnostics diags, boolean first,
+      org.bookbuild.parse.ParseScope scope) {
     CellOptions opts = CellOptions.of(c.metadata(), c.type().equals("code") ? c.source() : "");
     if (opts.dropCell()) return;
     SourcePos pos = SourcePos.of(c.pos().file(), c.sourceLine(), 1);
     switch (c.type()) {
       case "markdown" -> {
         LineIndex lines = new LineIndex(c.pos().file(), c.source(), c.sourceLine() - 1);
-        List<Block> blocks = md.parse(world, lines, c.source(), diags, first);
+        List<Block> blocks = md.parse(world, lines, c.source(), diags, first, scope);
         if (c.source().contains("attachment:")) {
           blocks = new org.bookbuild.model.Rewriter() {
             @Override
@@ -145,6 +165,7 @@ public final class NotebookFormat implements ChapterFormat {
           Attr a = cellOutputs.isEmpty() ? Attr.classes("cell-input") : Attr.classes("cell-input", "with-output");
           blocks.add(new Block.CodeBlock(pos, a, lang, opts.code().stripTrailing()));
         }
+        if (!opts.image().isEmpty()) cellOutputs = imageOptions(cellOutputs, opts.image());
         if (!cellOutputs.isEmpty() && opts.figure()) {
           List<Inline> caption = caption(opts.caption(), pos, diags);
           blocks.add(new Block.Figure(pos, Attr.id(opts.label()), cellOutputs, caption));
@@ -163,6 +184,20 @@ public final class NotebookFormat implements ChapterFormat {
       }
       default -> diags.warn("notebook-cell", c.pos(), "unknown cell type '" + c.type() + "' is not printed");
     }
+  }
+
+  /** MyST-NB's image options on the images of a cell's outputs (width, height; alt as the alternative text). */
+  private static List<Block> imageOptions(List<Block> blocks, java.util.Map<String, String> image) {
+    return new org.bookbuild.model.Rewriter() {
+      @Override
+      protected List<Inline> inline(Inline i) {
+        if (!(i instanceof Inline.Image im)) return List.of(i);
+        Attr a = im.attr();
+        for (String k : List.of("width", "height")) if (image.containsKey(k)) a = a.with(k, image.get(k));
+        List<Inline> alt = image.containsKey("alt") ? List.of(new Inline.Text(im.pos(), image.get("alt"))) : im.alt();
+        return List.of(new Inline.Image(im.pos(), a, im.src(), alt));
+      }
+    }.blocks(blocks);
   }
 
   /** A caption is MyST inline text. */

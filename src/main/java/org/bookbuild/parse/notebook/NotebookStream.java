@@ -30,7 +30,15 @@ final class NotebookStream {
    * static form (a widget, JavaScript), if any.
    */
   record Output(String type, String name, String text, String mime, Object value, String plain, String interactive,
-      String ename, String evalue, List<String> traceback, SourcePos pos) {}
+      String ename, String evalue, List<String> traceback, SourcePos pos, String glue) {
+    /** Whether MyST-NB's {@code glue()} stored this output under a name (metadata {@code scrapbook.name}). */
+    boolean glued() {
+      return glue != null && !glue.isEmpty();
+    }
+  }
+
+  /** MyST-NB's glue stores a value's MIME bundle with its types behind this prefix. */
+  static final String GLUE_PREFIX = "application/papermill.record/";
 
   /** Called for each cell as soon as it has been read. */
   interface Sink {
@@ -107,7 +115,7 @@ final class NotebookStream {
 
   private Output output(JsonParser p) throws IOException {
     SourcePos at = pos(p);
-    String type = "", name = "", text = "", ename = "", evalue = "";
+    String type = "", name = "", text = "", ename = "", evalue = "", glue = "";
     List<String> tb = List.of();
     Bundle b = new Bundle();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -121,10 +129,14 @@ final class NotebookStream {
         case "evalue" -> evalue = p.getText();
         case "traceback" -> tb = lines(p);
         case "data" -> bundle(p, b);
+        case "metadata" -> {
+          if (p.currentToken() == JsonToken.START_OBJECT) glue = ((JsonNode) MAPPER.readTree(p)).path("scrapbook").path("name").asText("");
+          else p.skipChildren();
+        }
         default -> p.skipChildren();
       }
     }
-    return new Output(type, name, text, b.mime, b.value, b.plain, b.interactive, ename, evalue, tb, at);
+    return new Output(type, name, text, b.mime, b.value, b.plain, b.interactive, ename, evalue, tb, at, glue);
   }
 
   /** The best representation found so far in a MIME bundle. */
@@ -142,6 +154,7 @@ final class NotebookStream {
     }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String mime = p.currentName();
+      if (mime.startsWith(GLUE_PREFIX)) mime = mime.substring(GLUE_PREFIX.length());
       JsonToken t = p.nextToken();
       int rank = Mime.rank(mime);
       if (mime.equals("text/plain")) {

@@ -19,7 +19,7 @@ final class ReferenceRoles {
   private ReferenceRoles() {}
 
   static void register() {
-    for (String kind : List.of("ref", "numref", "eq", "doc", "prf:ref", "term", "download")) {
+    for (String kind : List.of("ref", "numref", "eq", "doc", "prf:ref", "term", "any")) {
       RoleRegistry.register(RoleSpec.of(kind, ReferenceRoles::ref));
     }
     for (String kind : List.of("cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:alp", "cite:label",
@@ -28,6 +28,38 @@ final class ReferenceRoles {
           r.content().trim().replaceAll("\\s*,\\s*", ","), List.of()))));
     }
     RoleRegistry.register(RoleSpec.of("index", ReferenceRoles::index));
+    RoleRegistry.register(RoleSpec.of("download", ReferenceRoles::download));
+    RoleRegistry.register(RoleSpec.of("button", ReferenceRoles::button));
+  }
+
+  /**
+   * {@code {download}`text <file>`}: on paper there is nothing to click, so the text prints followed by the file's
+   * name in code type ("the data (data.csv)"); without text, the file name alone.
+   */
+  private static List<Inline> download(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    Matcher m = EXPLICIT.matcher(r.content());
+    List<Inline> out = new java.util.ArrayList<>();
+    if (m.matches() && !m.group(1).isBlank()) {
+      out.addAll(ctx.inlines(m.group(1), r.contentPos()));
+      out.add(new Inline.Text(r.contentPos(), " ("));
+      out.add(new Inline.Code(r.contentPos(), m.group(2).trim()));
+      out.add(new Inline.Text(r.contentPos(), ")"));
+    } else {
+      out.add(new Inline.Code(r.contentPos(), (m.matches() ? m.group(2) : r.content()).trim()));
+    }
+    return List.of(new Inline.Span(r.pos(), Attr.classes("download"), out));
+  }
+
+  /** mystmd's {@code {button}`text <url>`}: the text as a link (a label instead of a URL is a cross-reference). */
+  private static List<Inline> button(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    Matcher m = EXPLICIT.matcher(r.content());
+    String target = (m.matches() ? m.group(2) : r.content()).trim();
+    List<Inline> text = m.matches() && !m.group(1).isBlank() ? ctx.inlines(m.group(1), r.contentPos())
+        : List.of(new Inline.Text(r.contentPos(), target));
+    Inline in = target.matches("(?i)[a-z][a-z0-9+.-]*:.*") || target.contains("/") || target.contains(".")
+        ? new Inline.Link(r.pos(), target, text)
+        : new Inline.Ref(r.pos(), "ref", target, m.matches() && !m.group(1).isBlank() ? text : List.of());
+    return List.of(new Inline.Span(r.pos(), Attr.classes("button"), List.of(in)));
   }
 
   private static List<Inline> ref(RoleSpec.Role r, RoleSpec.RoleContext ctx) {

@@ -20,6 +20,7 @@ public final class RoleRegistry {
   static {
     ReferenceRoles.register();
     StyleRoles.register();
+    GlueRoles.register();
   }
 
   private RoleRegistry() {}
@@ -28,8 +29,10 @@ public final class RoleRegistry {
     SPECS.put(spec.name(), spec);
   }
 
+  /** The spec of a name; names are case-insensitive as in Sphinx. */
   public static RoleSpec get(String name) {
-    return SPECS.get(name);
+    RoleSpec s = SPECS.get(name);
+    return s != null ? s : SPECS.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   public static List<String> names() {
@@ -38,6 +41,10 @@ public final class RoleRegistry {
 
   public static List<Inline> run(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
     RoleSpec spec = SPECS.get(r.name());
+    if (spec == null && get(r.name()) != null) {
+      r = new RoleSpec.Role(r.name().toLowerCase(java.util.Locale.ROOT), r.content(), r.pos(), r.contentPos());
+      spec = SPECS.get(r.name());
+    }
     if (spec != null) return spec.toModel(r, ctx);
     String near = org.bookbuild.parse.directive.DirectiveRegistry.nearest(r.name(), SPECS.keySet());
     ctx.diags().report(Diagnostic.warning("role-unknown", r.pos(), "unknown role {" + r.name()

@@ -23,6 +23,11 @@ public interface RoleSpec {
 
     /** Text parsed as inline MyST Markdown (for roles whose content is Markdown). */
     List<Inline> inlines(String text, SourcePos pos);
+
+    /** A value the notebook being read glued under {@code key}, if its stored outputs have one. */
+    default java.util.Optional<org.bookbuild.parse.directive.Glued> glue(String key) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** The model-building function of a spec made with {@link #of}. */
