@@ -62,6 +62,14 @@ public final class ResolveFigures implements Transform {
       return new Inline.Image(im.pos(), a, im.src(), im.alt());
     }
     String lower = src.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".pdf") && ctx.world().exists(rel)) {
+      // FOP reads no PDF images: the page is drawn once at print resolution and placed at its own size
+      org.bookbuild.figure.PdfPicture.Drawn d = org.bookbuild.figure.PdfPicture.draw(ctx.world(), rel, im.pos(), ctx.diags());
+      if (d == null) return im;
+      Attr a = im.attr().with("asset", d.png().toUri().toString())
+          .with("width-pt", num(d.widthPt())).with("height-pt", num(d.heightPt()));
+      return new Inline.Image(im.pos(), a, im.src(), im.alt());
+    }
     if (!ctx.world().exists(rel) || !lower.matches(".*\\.(png|jpe?g|svg)$")) return im;
     ImageInfo info = FigureEngine.measureImage(ctx.world(), rel, im.pos(), ctx.diags());
     if (info == null) return im;
