@@ -70,7 +70,12 @@ public final class CoverBuild {
       diags.error("press-unknown", SourcePos.NONE, e.getMessage());
       return new Result(2, null, null);
     }
-    String fo = Cover.fo(g, project.meta(), c.style(), req.image());
+    String image = req.image() != null ? req.image() : project.options().print().coverImage();
+    if (!image.isBlank() && !world.exists(image)) {
+      diags.warn("press-cover", project.where("cover"), "cover image " + image + " not found; the front has no image");
+      image = "";
+    }
+    String fo = Cover.fo(g, project.meta(), c.style(), image.isBlank() ? null : image);
     RenderSettings settings = press.pdfX() == null ? RenderSettings.SCREEN : new RenderSettings(press.pdfX(), presses.profile().file());
     byte[] pdf;
     try {

@@ -42,21 +42,32 @@ final class PressBuild {
   /** The press and the colour the build is for. */
   record Plan(Presses presses, Press press, boolean grayscale) {}
 
+  /** The screen PDF when nobody asked for a press. */
+  static final Press SCREEN = new Press(Presses.NONE, "screen PDF", true, Press.Bleed.NONE, false, 0, List.of(), 0,
+      java.util.Map.of(), null, null, "");
+
   /** At most this many layouts: a gutter change can move the count across a threshold and back. */
   static final int MAX_LAYOUTS = 3;
 
   static Plan plan(World world, Project project, Pipeline.Request req, Diagnostics diags) {
-    String name = req.press() != null ? req.press() : Presses.NONE;
-    String colour = req.colour() != null ? req.colour() : "colour";
+    Project.Print print = project.options().print();
+    String name = req.press() != null ? req.press() : print.press();
+    String colour = req.colour() != null ? req.colour() : print.colour();
+    // where a wrong name was written: book.yml's press:/colour: line, or the command line
+    SourcePos pressPos = req.press() != null ? SourcePos.NONE : project.where("press");
     if (!colour.equals("colour") && !colour.equals("grayscale")) {
-      diags.error("press-unknown", SourcePos.NONE, "colour must be 'colour' or 'grayscale', not '" + colour + "'");
+      diags.error("press-unknown", req.colour() != null ? SourcePos.NONE : project.where("colour"),
+          "colour must be 'colour' or 'grayscale', not '" + colour + "'");
       return null;
+    }
+    if (Presses.NONE.equals(name) && !colour.equals("grayscale")) {
+      return new Plan(null, SCREEN, false);   // today's screen build: press.yml is not even read
     }
     try {
       Presses presses = Presses.load(world);
       return new Plan(presses, presses.get(name), colour.equals("grayscale"));
     } catch (Presses.PressException e) {
-      diags.error("press-unknown", SourcePos.NONE, e.getMessage());
+      diags.error("press-unknown", pressPos, e.getMessage());
       return null;
     }
   }
@@ -75,6 +86,7 @@ final class PressBuild {
     byte[] pdf = null;
     PageCountRules.Count count = null;
     int padding = 0;
+    List<Diagnostic> notes = new ArrayList<>();   // relayouts, kept across the attempts whose diagnostics are dropped
     for (int layout = 1; layout <= MAX_LAYOUTS; layout++) {
       attempt = new Diagnostics();
       long t0 = System.nanoTime();
@@ -108,12 +120,13 @@ final class PressBuild {
         }
         break;
       }
-      attempt.report(new Diagnostic("press-relayout", Severity.INFO, "laid out again: " + (count.pages() + padding)
+      notes.add(new Diagnostic("press-relayout", Severity.INFO, "laid out again: " + (count.pages() + padding)
           + " pages need a gutter of " + org.bookbuild.press.Length.in(want) + ", not " + org.bookbuild.press.Length.in(gutter),
           SourcePos.NONE, ""));
       gutter = want;
     }
     diags.absorb(attempt);
+    notes.forEach(diags::report);
     if (r == null || r.fo() == null) return new Pipeline.Result(1, null, r == null ? null : r.book(), timings);
     if (pdf == null) return new Pipeline.Result(1, null, r.book(), timings);
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);

@@ -133,7 +133,7 @@ public final class Cover {
     if (image != null && !image.isBlank()) {
       container(x, new Rect(f.x(), below, f.w(), rest * 0.55), "center");
       x.start("fo:block").attr("text-align", "center").attr("line-height", "0");
-      x.start("fo:external-graphic").attr("src", "url(" + image + ")").attr("content-width", "scale-down-to-fit")
+      x.start("fo:external-graphic").attr("src", "url(project:" + java.net.URLEncoder.encode(image, java.nio.charset.StandardCharsets.UTF_8).replace("%2F", "/") + ")").attr("content-width", "scale-down-to-fit")
           .attr("content-height", "scale-down-to-fit").attr("width", pt(f.w())).attr("height", pt(rest * 0.55 - 4))
           .attr("scaling", "uniform").end();
       x.end();

@@ -42,6 +42,7 @@ public record Project(
    * @param repository web address of the project's own source repository ({@code repository} in book.yml,
    *     {@code github} in myst.yml, {@code repository: url:} in _config.yml), "" when none: links into it are the
    *     project's own files
+   * @param print the press, colour and cover settings ({@code press:}, {@code colour:}, {@code cover: image:})
    */
   public record Options(
       String style,
@@ -52,9 +53,24 @@ public record Project(
       String equations,
       Map<String, Object> numbering,
       String citationStyle,
-      String repository) {
-    public Options withSolutions(String s) {
-      return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository);
+      String repository,
+      Print print) {
+    public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
+        String equations, Map<String, Object> numbering, String citationStyle, String repository) {
+      this(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
+          Print.DEFAULT);
     }
+
+    public Options withSolutions(String s) {
+      return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository, print);
+    }
+  }
+
+  /**
+   * For print: the default press of {@code book build} ({@code none}: the screen PDF), the interior's colour
+   * ({@code colour} or {@code grayscale}), and the front-cover image (a project path, "" for none).
+   */
+  public record Print(String press, String colour, String coverImage) {
+    public static final Print DEFAULT = new Print("none", "colour", "");
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, acceptance 1 (gutter): a generated book whose page count crosses a threshold of the press's gutter table
  * (test data: {@code press/threshold-press.yml}, threshold at 8 pages) is laid out again with the wider gutter, and
- * its text block sits where the final count's gutter puts it.
+ * its text block sits where the final count's gutter puts it. The press comes from {@code press:} in book.yml.
  */
 class PressThresholdTest {
   static final String[] WORDS = ("gradient vector matrix column estimate sample error model basis span norm "
@@ -54,13 +54,13 @@ class PressThresholdTest {
       Files.createDirectories(dir.resolve("styles"));
       Files.write(dir.resolve("styles/press.yml"), in.readAllBytes());
     }
-    Files.writeString(dir.resolve("book.yml"), PipelineBooks.bookYml("", "a.md", "b.md"), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("book.yml"), PipelineBooks.bookYml("press: step   # the default press of this project\n", "a.md", "b.md"), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("a.md"), "# First\n\n" + prose(14, 1), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("b.md"), "# Second\n\n" + prose(14, 2), StandardCharsets.UTF_8);
     Diagnostics d = new Diagnostics();
     Path out = dir.resolve("out/book.pdf");
     Pipeline.Result r = Pipeline.build(new DiskWorld(dir, Map.of("SOURCE_DATE_EPOCH", "1767225600")),
-        new Pipeline.Request(out, false, "step", null), d);
+        new Pipeline.Request(out, false), d);   // press from book.yml
     assertNotNull(r.pdf(), () -> d.all().toString());
     assertFalse(d.byRule("press-relayout").isEmpty(), () -> "laid out again: " + d.all());
     assertTrue(d.byRule("press-gutter").isEmpty(), () -> d.all().toString());

@@ -25,7 +25,7 @@ class ScreenPdfPreflightTest {
     for (String rule : new String[] {"press-boxes", "press-annotations", "press-pdfx", "press-page-count"}) {
       assertTrue(r.stdout().contains("FAIL " + rule), rule + " named in\n" + r.stdout());
     }
-    assertTrue(r.stdout().contains("page 1 (page boxes)"), r.stdout());
+    assertTrue(r.stdout().contains("page 1 (top edge): error: recto page bleeds 0.000 in at the top"), r.stdout());
     assertTrue(r.stdout().contains("pass press-fonts"), r.stdout());
     // the same file passes the checks every PDF should pass
     assertEquals(0, TestBooks.cli("check", b.pdf().toString()).status());
