@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "book", mixinStandardHelpOptions = true, version = "bookbuild 0.1.0",
     description = "Turns MyST Markdown course notes into a printed book (PDF).",
-    subcommands = {Main.Build.class, Main.ReleaseCmd.class, Main.Watch.class})
+    subcommands = {Main.Build.class, Main.ReleaseCmd.class, Main.Watch.class, Main.Check.class, Main.Cover.class})
 public final class Main implements Callable<Integer> {
   /** Whether the command's stderr is this process's (a terminal may be behind it), not a test's buffer. */
   private boolean processStderr;
@@ -73,6 +73,14 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--strict", description = "treat warnings as errors; write no PDF if there are any")
     boolean strict;
+
+    @Option(names = "--press", paramLabel = "NAME",
+        description = "the interior for a print shop: kdp, ingramspark, lulu, offset or none (screen PDF; default: press: in book.yml)")
+    String press;
+
+    @Option(names = "--colour", paramLabel = "colour|grayscale",
+        description = "grayscale: a black-and-white interior, every colour and image in gray (default: colour: in book.yml)")
+    String colour;
 
     @Option(names = "--quiet", description = "print errors only")
     boolean quiet;
@@ -137,7 +145,7 @@ public final class Main implements Callable<Integer> {
       Pipeline.Result r;
       try (ProgressLine progress = new ProgressLine(err, ProgressLine.detect(quiet, parent.processStderr))) {
         r = Pipeline.build(world, new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict, progress,
-            new Pipeline.Edition(editionName, since, review, split)), diags);
+            new Pipeline.Edition(editionName, since, review, split), press, colour), diags);
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         // the pipeline guards every stage; reaching this is a bug, still reported without a trace
         print(diags, err, world);
@@ -323,6 +331,84 @@ public final class Main implements Callable<Integer> {
         // already shutting down: the hook is running and prints the last line
       }
       return status;
+    }
+  }
+
+  /** {@code book check FILE.pdf [--press NAME]}: preflight, a report on stdout, exit 0 pass / 1 fail / 2 unusable. */
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Preflight a PDF for a print shop: page boxes, page count, fonts, images, colour, annotations, safety zone, PDF/X.")
+  static final class Check implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE.pdf", description = "the PDF to check")
+    Path file;
+
+    @Option(names = "--press", paramLabel = "NAME", description = "kdp, ingramspark, lulu, offset or none (default: none: fonts only)")
+    String press = "none";
+
+    @Option(names = "--colour", paramLabel = "colour|grayscale", description = "grayscale: the interior must paint only gray")
+    String colour = "colour";
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      return org.bookbuild.check.CheckCommand.run(file, press, colour, out, err);
+    }
+  }
+
+  /** {@code book cover [DIR] --press NAME [--paper white|cream|colour] [--interior FILE.pdf] [--out FILE.pdf] [--guides]}. */
+  @Command(name = "cover", mixinStandardHelpOptions = true,
+      description = "Make the full-wrap cover (back, spine, front) for a print shop, its spine sized from the interior's page count.")
+  static final class Cover implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", description = "folder holding book.yml (default: .)")
+    Path project = Path.of(".");
+
+    @Option(names = "--press", paramLabel = "NAME", required = true, description = "kdp, ingramspark, lulu or offset")
+    String press;
+
+    @Option(names = "--paper", paramLabel = "white|cream|colour", description = "interior paper (spine thickness; default white)")
+    String paper = "white";
+
+    @Option(names = "--interior", paramLabel = "FILE.pdf",
+        description = "take the page count from this interior PDF (default: build the interior for the press first)")
+    Path interior;
+
+    @Option(names = "--out", paramLabel = "FILE.pdf", description = "where to write the cover (default: out/<name>-cover-<press>.pdf)")
+    Path out;
+
+    @Option(names = "--guides", description = "draw trim, spine folds, safety zones and the barcode area (for checking; not for the shop)")
+    boolean guides;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      if (!Files.isDirectory(project)) {
+        err.println("book: error: cannot read project folder " + project + " [project-unreadable]");
+        return 2;
+      }
+      Diagnostics diags = new Diagnostics();
+      DiskWorld world;
+      try {
+        world = DiskWorld.of(project);
+      } catch (java.io.IOException e) {
+        err.println("book: error: cannot read project folder " + project + ": " + e.getMessage() + " [project-unreadable]");
+        return 2;
+      }
+      org.bookbuild.pipeline.CoverBuild.Result r = org.bookbuild.pipeline.CoverBuild.build(world,
+          new org.bookbuild.pipeline.CoverBuild.Request(press, paper, interior == null ? null : interior.toAbsolutePath(),
+              out == null ? null : out.toAbsolutePath(), guides, null), diags);
+      DiagnosticPrinter p = new DiagnosticPrinter(err, new SourceLines(world::read), false);
+      for (Diagnostic d : diags.all()) if (d.severity() != Severity.INFO) p.print(d);
+      if (r.geometry() != null) {
+        org.bookbuild.press.Cover.Geometry g = r.geometry();
+        err.println(String.format(java.util.Locale.ROOT, "book: cover %.3f x %.3f in, spine %.3f in for %d pages on %s paper%s",
+            g.width() / 72, g.height() / 72, g.spine() / 72, g.pages(), g.paper(), g.spineText() ? "" : " (no spine text)"));
+      }
+      err.println(r.pdf() != null ? "book: wrote " + r.pdf() : "book: no cover written");
+      return r.status();
     }
   }
 }

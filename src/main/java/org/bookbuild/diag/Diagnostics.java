@@ -40,6 +40,12 @@ public final class Diagnostics {
   }
 
   /** Exceptions behind {@code internal-error} diagnostics, for {@code --debug}. */
+  /** Takes over everything another sink collected (a build attempt whose result is kept). */
+  public synchronized void absorb(Diagnostics other) {
+    for (Diagnostic d : other.all()) report(d);
+    for (Throwable t : other.failures()) if (failures.size() < 20) failures.add(t);
+  }
+
   public synchronized List<Throwable> failures() {
     return List.copyOf(failures);
   }

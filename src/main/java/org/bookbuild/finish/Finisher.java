@@ -43,6 +43,20 @@ public final class Finisher {
     return out;
   }
 
+  /**
+   * As {@link #finish(byte[], Metadata)}, after the whole-document {@code steps} (a press's padding pages, marks,
+   * grayscale), which run in order on one load of the PDF.
+   */
+  public static byte[] finish(byte[] pdf, Metadata meta, java.util.List<FinishStep> steps) throws IOException {
+    if (steps.isEmpty()) return finish(pdf, meta);
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (FinishStep s : steps) s.apply(doc);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 4096);
+      doc.save(out, CompressParameters.NO_COMPRESSION);
+      return finish(out.toByteArray(), meta);
+    }
+  }
+
   /** What the catalog and the document information should say beyond what FOP wrote. */
   static IncrementalUpdate.Changes changes(Metadata meta) {
     if (meta == null) return new IncrementalUpdate.Changes(null, null);

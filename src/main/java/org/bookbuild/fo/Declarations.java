@@ -4,10 +4,10 @@ import org.bookbuild.model.Metadata;
 import org.bookbuild.style.Style;
 
 /** {@code fo:declarations}: the XMP metadata packet FOP merges into the PDF, and the release in the document information. */
-final class Declarations {
+public final class Declarations {
   private Declarations() {}
 
-  static void write(Xml x, Metadata meta, Style style) {
+  public static void write(Xml x, Metadata meta, Style style) {
     x.start("fo:declarations");
     Xmp.write(x, meta, style);
     Metadata.Release r = meta.release();

@@ -8,7 +8,7 @@ import java.util.List;
  * raster, so FOP turns it into PDF vector paths that print sharply at any size. The geometry below is the drawing
  * itself (one 100×100 cell per icon); its size on the page and its colours come from the style.
  */
-final class LicenseBadge {
+public final class LicenseBadge {
   static final String SVG_NS = "http://www.w3.org/2000/svg";
   private static final int CELL = 100;
   private static final int GAP = 10;
@@ -16,13 +16,13 @@ final class LicenseBadge {
   private LicenseBadge() {}
 
   /** Width of the drawing in user units for a badge with the given elements (the logo cell included). */
-  static int width(List<String> elements) {
+  public static int width(List<String> elements) {
     int n = elements.size() + 1;
     return n * CELL + (n - 1) * GAP;
   }
 
   /** Writes an {@code svg} element; {@code ink} and {@code paper} are SVG colours. */
-  static void write(Xml out, List<String> elements, String ink, String paper) {
+  public static void write(Xml out, List<String> elements, String ink, String paper) {
     int w = width(elements);
     out.start("svg").attr("xmlns", SVG_NS).attr("version", "1.1")
         .attr("width", Integer.toString(w)).attr("height", Integer.toString(CELL))

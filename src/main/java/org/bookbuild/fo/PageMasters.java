@@ -23,7 +23,7 @@ final class PageMasters {
     x.start("fo:layout-master-set");
     String inner = "(" + s.page("margin-inner") + " + " + s.page("gutter") + ")";
     String outer = s.page("margin-outer");
-    master(x, s, "p-blank", inner, outer, false, false, true);
+    master(x, s, "p-blank", outer, inner, false, false, false);   // blank pages end a sequence: always verso
     master(x, s, "p-plain", inner, outer, false, false, true);
     master(x, s, "p-first", inner, outer, false, true, true);
     master(x, s, "p-odd", inner, outer, true, false, true);
@@ -72,6 +72,20 @@ final class PageMasters {
     columns(x, s, name, left, right, header, footer, odd, null, null);
   }
 
+  /**
+   * Print geometry when a press asks for it (page settings {@code bleed-recto}/{@code bleed-verso} as "top right bottom
+   * left", {@code crop-offset}, {@code crop-box}, set by {@code press.PressLayout}): FOP then writes MediaBox = trim +
+   * bleed (+ crop offset), BleedBox and TrimBox on every page, the bleed on the outside edge of each side.
+   */
+  private static void print(Xml x, Style s, boolean recto) {
+    java.util.Map<String, Object> p = s.pageSettings();
+    Object bleed = p.get(recto ? "bleed-recto" : "bleed-verso");
+    if (bleed == null) return;
+    x.attr("fox:bleed", String.valueOf(bleed));
+    if (p.containsKey("crop-offset")) x.attr("fox:crop-offset", String.valueOf(p.get("crop-offset")));
+    if (p.containsKey("crop-box")) x.attr("fox:crop-box", String.valueOf(p.get("crop-box")));
+  }
+
   /** A page master whose body has {@code columns} columns (null: one) separated by {@code gap}. */
   private static void columns(Xml x, Style s, String name, String left, String right, boolean header, boolean footer,
       boolean odd, String columns, String gap) {
@@ -79,6 +93,7 @@ final class PageMasters {
         .attr("page-width", s.page("width")).attr("page-height", s.page("height"))
         .attr("margin-top", s.page("margin-top")).attr("margin-bottom", s.page("margin-bottom"))
         .attr("margin-left", left).attr("margin-right", right);
+    print(x, s, odd);
     x.start("fo:region-body").attr("margin-top", "(" + s.page("header-extent") + " + " + s.page("body-top") + ")")
         .attr("margin-bottom", "(" + s.page("footer-extent") + " + " + s.page("body-bottom") + ")")
         .attr("column-count", columns).attr("column-gap", gap).end();

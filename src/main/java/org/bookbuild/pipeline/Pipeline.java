@@ -32,16 +32,26 @@ public final class Pipeline {
 
   /**
    * What to build: {@code out} null means {@code out/<name>.pdf} in the project; {@code progress} hears how far the
-   * build got (stages here, chapters and pages from the renderer).
+   * build got (stages here, chapters and pages from the renderer); {@code press} null means the project's
+   * {@code press:} (default {@code none}, the screen PDF); {@code colour} null means the project's {@code colour:}
+   * ({@code colour}, or {@code grayscale} for a black-and-white interior).
    */
-  public record Request(Path out, boolean strict, Progress progress, Edition edition) {
+  public record Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour) {
     public Request {
       if (progress == null) progress = Progress.NONE;
       if (edition == null) edition = Edition.BASE;
     }
 
+    public Request(Path out, boolean strict, Progress progress, Edition edition) {
+      this(out, strict, progress, edition, null, null);
+    }
+
     public Request(Path out, boolean strict, Progress progress) {
       this(out, strict, progress, Edition.BASE);
+    }
+
+    public Request(Path out, boolean strict, String press, String colour) {
+      this(out, strict, Progress.NONE, Edition.BASE, press, colour);
     }
 
     public Request(Path out, boolean strict) {
@@ -91,6 +101,14 @@ public final class Pipeline {
 
   private static FoResult foHere(World world, Diagnostics diags, Progress progress, Edition edition) {
     progress.stage("project");
+    Configured c = configure(world, diags, edition);
+    return c == null ? null : foFrom(world, diags, c, c.style(), progress, edition);
+  }
+
+  /** The project (the chosen edition's) and its style, or null when the configuration is unusable (reported). */
+  record Configured(Project project, Style style, Editions.Chosen chosen) {}
+
+  static Configured configure(World world, Diagnostics diags, Edition edition) {
     Project loaded;
     Style style;
     try {
@@ -109,7 +127,13 @@ public final class Pipeline {
     }
     Editions.Chosen chosen = Editions.choose(world, loaded, edition.name(), style, diags);
     if (chosen == null) return null;
-    Project project = chosen.project();
+    return new Configured(chosen.project(), style, chosen);
+  }
+
+  /** Parse, transforms and FO for a configured project, with {@code style} (a press changes the page geometry). */
+  static FoResult foFrom(World world, Diagnostics diags, Configured c, Style style, Progress progress, Edition edition) {
+    Project project = c.project();
+    Editions.Chosen chosen = c.chosen();
     List<String> timings = new ArrayList<>();
     long t0 = System.nanoTime();
     progress.stage("parse");
@@ -136,8 +160,13 @@ public final class Pipeline {
 
   private static Result buildHere(World world, Request req, Diagnostics diags) {
     Progress progress = req.progress();
-    FoResult r = foHere(world, diags, progress, req.edition());
-    if (r == null) return new Result(2, null, null);
+    progress.stage("project");
+    Configured c = configure(world, diags, req.edition());
+    if (c == null) return new Result(2, null, null);
+    PressBuild.Plan plan = PressBuild.plan(world, c.project(), req, diags);
+    if (plan == null) return new Result(2, null, null);
+    if (!plan.press().screen() || plan.grayscale()) return PressBuild.build(world, req, c, plan, diags);
+    FoResult r = foFrom(world, diags, c, c.style(), progress, req.edition());
     Book book = r.book();
     Project project = r.project();
     Style style = r.style();
@@ -198,13 +227,13 @@ public final class Pipeline {
   }
 
   /** Records how long a stage took ({@code book build --timings} prints them). */
-  private static long lap(List<String> timings, String stage, long since) {
+  static long lap(List<String> timings, String stage, long since) {
     long now = System.nanoTime();
     timings.add(String.format("%-12s %6d ms", stage, (now - since) / 1_000_000));
     return now;
   }
 
-  private static String stripPdf(String name) {
+  static String stripPdf(String name) {
     return name.toLowerCase().endsWith(".pdf") ? name.substring(0, name.length() - 4) : name;
   }
 

@@ -45,6 +45,7 @@ public record Project(
    * @param references other projects' documentation that references may point into, by name ({@code references:} in
    *     book.yml and myst.yml, Sphinx's {@code intersphinx_mapping} in _config.yml): {@code {ref}`name:label`} then
    *     prints its text instead of {@code ??}
+   * @param print the press, colour and cover settings ({@code press:}, {@code colour:}, {@code cover: image:})
    */
   public record Options(
       String style,
@@ -56,14 +57,37 @@ public record Project(
       Map<String, Object> numbering,
       String citationStyle,
       String repository,
-      Map<String, String> references) {
+      Map<String, String> references,
+      Print print) {
     public Options {
       references = references == null ? Map.of() : Map.copyOf(references);
+      print = print == null ? Print.DEFAULT : print;
+    }
+
+    public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
+        String equations, Map<String, Object> numbering, String citationStyle, String repository) {
+      this(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
+          Map.of(), Print.DEFAULT);
+    }
+
+    public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
+        String equations, Map<String, Object> numbering, String citationStyle, String repository,
+        Map<String, String> references) {
+      this(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
+          references, Print.DEFAULT);
     }
 
     public Options withSolutions(String s) {
       return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
-          references);
+          references, print);
     }
+  }
+
+  /**
+   * For print: the default press of {@code book build} ({@code none}: the screen PDF), the interior's colour
+   * ({@code colour} or {@code grayscale}), and the front-cover image (a project path, "" for none).
+   */
+  public record Print(String press, String colour, String coverImage) {
+    public static final Print DEFAULT = new Print("none", "colour", "");
   }
 }

@@ -31,7 +31,8 @@ public final class ProjectLoader {
   static final Set<String> KNOWN_KEYS = Set.of(
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
-      "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since", "references");
+      "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since", "references",
+      "press", "colour", "cover");
 
   /** The project formats, in the order their files are looked for; the first whose file exists is read. */
   static final List<ProjectReader> READERS = List.of(
@@ -116,7 +117,8 @@ public final class ProjectLoader {
         numbering,
         citations,
         f.string("repository", ""),
-        references(m.get("references")));
+        references(m.get("references")),
+        print(m, f, diags));
     String output = f.string("output", slug(meta.title()));
     return new Project(file, output, meta, tocs.get(0), tocs.get(1), tocs.get(2), tocs.get(3), macros, opts, positions(m));
   }
@@ -132,6 +134,23 @@ public final class ProjectLoader {
       out.put(k, plain == null ? "" : String.valueOf(plain));
     }
     return out;
+  }
+
+  /** {@code press:}, {@code colour:} and {@code cover: image:} (the press name itself is checked against styles/press.yml). */
+  private static Project.Print print(Map<String, Value> m, Fields f, Diagnostics diags) {
+    String colour = f.string("colour", "colour");
+    if (!Set.of("colour", "grayscale").contains(colour)) {
+      diags.warn("config-value", m.get("colour").pos(), "colour must be colour or grayscale; using colour");
+      colour = "colour";
+    }
+    String image = "";
+    Value cover = m.get("cover");
+    if (cover != null) {
+      Value img = cover.map() == null ? null : cover.map().get("image");
+      if (img == null || img.str() == null) diags.warn("config-value", cover.pos(), "cover takes a mapping with image: a project path");
+      else image = img.str();
+    }
+    return new Project.Print(f.string("press", "none"), colour, image);
   }
 
   static void info(Diagnostics diags, SourcePos pos, String message) {

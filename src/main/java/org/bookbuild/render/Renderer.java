@@ -47,8 +47,14 @@ public final class Renderer {
   /** @param sources where the FO came from, so that FOP's events are reported at the author's text */
   public static byte[] render(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
       Diagnostics diags) throws RenderException {
+    return render(fo, sources, style, world, meta, created, RenderSettings.SCREEN, diags);
+  }
+
+  /** @param settings FOP settings other stages need (PDF/X for a press); {@link RenderSettings#SCREEN} for today's PDF */
+  public static byte[] render(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
+      RenderSettings settings, Diagnostics diags) throws RenderException {
     try {
-      String conf = FopConfig.build(style, extraFonts());
+      String conf = FopConfig.build(style, extraFonts(), settings);
       Resources resources = new Resources(world, ResourceResolverFactory.createDefaultResourceResolver());
       FopConfParser parser = new FopConfParser(new ByteArrayInputStream(conf.getBytes(StandardCharsets.UTF_8)),
           URI.create("file:///bookbuild/"), resources);

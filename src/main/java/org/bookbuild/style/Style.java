@@ -35,6 +35,31 @@ public final class Style {
     this.licenses = licenses;
   }
 
+  /** A copy with some page settings replaced or added (a press's gutter and bleed). */
+  public Style withPage(Map<String, Object> changes) {
+    Map<String, Object> p = new LinkedHashMap<>(page);
+    p.putAll(changes);
+    return new Style(p, roles, strings, fonts, licenses);
+  }
+
+  /**
+   * A copy whose colours are all passed through {@code map}: every {@code #rgb}/{@code #rrggbb} in a role's colour,
+   * background and border properties (a grayscale interior maps them to gray when the style is loaded).
+   */
+  public Style mapColours(java.util.function.UnaryOperator<String> map) {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    java.util.regex.Pattern hex = java.util.regex.Pattern.compile("#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\\b");
+    roles.forEach((name, props) -> {
+      Map<String, Object> r = new LinkedHashMap<>();
+      props.forEach((k, v) -> {
+        boolean colourish = k.contains("color") || k.startsWith("border") || k.equals("background");
+        r.put(k, colourish && v != null ? hex.matcher(String.valueOf(v)).replaceAll(m -> map.apply(m.group())) : v);
+      });
+      out.put(name, r);
+    });
+    return new Style(page, out, strings, fonts, licenses);
+  }
+
   /** A page-geometry value such as {@code width}, {@code margin-inner}; never null for a known key. */
   public String page(String key) {
     Object v = page.get(key);

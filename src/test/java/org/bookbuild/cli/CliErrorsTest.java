@@ -39,10 +39,10 @@ class CliErrorsTest {
 
   @Test
   void unknownKeyWarnsWithItsLine() throws Exception {
-    TestBooks.write(dir, Map.of("book.yml", "title: T\ncolour: blue\ntoc:\n  - file: a.md\n", "a.md", "# A\n"));
+    TestBooks.write(dir, Map.of("book.yml", "title: T\ncolours: blue\ntoc:\n  - file: a.md\n", "a.md", "# A\n"));
     TestBooks.Run r = TestBooks.cli("build", dir.toString());
     assertEquals(0, r.status(), r.stderr());
-    assertTrue(r.stderr().contains("book.yml:2:1: warning: unknown key 'colour'"), r.stderr());
+    assertTrue(r.stderr().contains("book.yml:2:1: warning: unknown key 'colours'"), r.stderr());
     TestBooks.Run strict = TestBooks.cli("build", dir.toString(), "--strict");
     assertEquals(1, strict.status(), "--strict turns the warning into a failure");
   }

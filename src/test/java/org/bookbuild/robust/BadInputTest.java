@@ -86,7 +86,7 @@ class BadInputTest {
   @Test
   void unknownConfigKey() throws IOException {
     TestBooks.write(dir, Map.of("two.md", "# Two\n\nMIDDLE\n"));
-    Files.writeString(dir.resolve("book.yml"), TestBooks.bookYml(null, "one.md", "two.md", "three.md") + "colour: blue\n");
+    Files.writeString(dir.resolve("book.yml"), TestBooks.bookYml(null, "one.md", "two.md", "three.md") + "colours: blue\n");   // (colour: is a key now: the interior colour)
     TestBooks.write(dir, Map.of("one.md", FIRST, "three.md", LAST));
     TestBooks.Run r = TestBooks.cli("build", dir.toString());
     assertEquals(0, r.status(), r.stderr());

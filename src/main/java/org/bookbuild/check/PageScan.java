@@ -1,0 +1,126 @@
+package org.bookbuild.check;
+
+import java.awt.geom.Point2D;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType3Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDICCBased;
+import org.apache.pdfbox.pdmodel.graphics.color.PDSeparation;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
+
+/**
+ * What one page paints, from running its content stream once (forms included): every glyph with its position and
+ * font, every image with its placed size, and every colour that reaches ink. Preflight's rules read this.
+ */
+final class PageScan extends PDFGraphicsStreamEngine {
+  /** A glyph: baseline origin, size, font (PDF name), whether embedded, whether Type 3. */
+  record Glyph(float x, float y, float size, String font, boolean embedded, boolean type3) {}
+
+  /** An image as placed: pixels and size on the page in points; {@code colour} false for gray or a stencil mask. */
+  record Placed(int width, int height, double wPt, double hPt, float x, float y, boolean colour, String space) {
+    double ppi() {
+      return Math.min(width / (wPt / 72), height / (hPt / 72));
+    }
+  }
+
+  /** A colour that painted something: its colour space name and the operation ({@code fill}, {@code stroke}, {@code text}). */
+  record Ink(String space, String what) {}
+
+  final List<Glyph> glyphs = new ArrayList<>();
+  final List<Placed> images = new ArrayList<>();
+  final List<Ink> colours = new ArrayList<>();
+  boolean painted;
+
+  private PageScan(PDPage page) {
+    super(page);
+  }
+
+  static PageScan of(PDPage page) throws IOException {
+    PageScan s = new PageScan(page);
+    s.processPage(page);
+    return s;
+  }
+
+  @Override
+  protected void showGlyph(Matrix m, PDFont font, int code, Vector displacement) throws IOException {
+    painted = true;
+    glyphs.add(new Glyph(m.getTranslateX(), m.getTranslateY(), Math.abs(m.getScalingFactorY()), font.getName(),
+        font.isEmbedded() || font instanceof PDType3Font, font instanceof PDType3Font));
+    ink(getGraphicsState().getNonStrokingColor(), "text");
+    super.showGlyph(m, font, code, displacement);
+  }
+
+  @Override
+  public void drawImage(PDImage img) throws IOException {
+    painted = true;
+    Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+    double w = Math.hypot(ctm.getValue(0, 0), ctm.getValue(0, 1)), h = Math.hypot(ctm.getValue(1, 0), ctm.getValue(1, 1));
+    boolean colour;
+    String space;
+    if (img.isStencil()) {
+      colour = false;
+      space = "stencil";
+      ink(getGraphicsState().getNonStrokingColor(), "image mask");
+    } else {
+      PDColorSpace cs = img.getColorSpace();
+      colour = !neutral(cs);
+      space = cs.getName();
+    }
+    if (img instanceof PDImageXObject || img != null) {
+      images.add(new Placed(img.getWidth(), img.getHeight(), w, h, ctm.getTranslateX(), ctm.getTranslateY(), colour, space));
+    }
+  }
+
+  private void ink(PDColor c, String what) {
+    if (c == null || c.getColorSpace() == null) return;
+    if (!neutral(c.getColorSpace())) colours.add(new Ink(c.getColorSpace().getName(), what));
+  }
+
+  /** Gray, one-component ICC, separations (registration, spot tints): spaces without hue. */
+  static boolean neutral(PDColorSpace cs) {
+    return cs instanceof PDDeviceGray || cs instanceof PDSeparation || cs instanceof PDICCBased icc && icc.getNumberOfComponents() == 1;
+  }
+
+  @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {}
+  @Override public void clip(int windingRule) {}
+  @Override public void moveTo(float x, float y) {}
+  @Override public void lineTo(float x, float y) {}
+  @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
+  @Override public Point2D getCurrentPoint() { return new Point2D.Float(); }
+  @Override public void closePath() {}
+  @Override public void endPath() {}
+
+  @Override
+  public void strokePath() {
+    painted = true;
+    ink(getGraphicsState().getStrokingColor(), "stroke");
+  }
+
+  @Override
+  public void fillPath(int windingRule) {
+    painted = true;
+    ink(getGraphicsState().getNonStrokingColor(), "fill");
+  }
+
+  @Override
+  public void fillAndStrokePath(int windingRule) {
+    fillPath(windingRule);
+    strokePath();
+  }
+
+  @Override
+  public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {
+    painted = true;
+    colours.add(new Ink("shading " + shadingName.getName(), "shading"));
+  }
+}
