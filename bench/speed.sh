@@ -6,7 +6,7 @@
 # Inputs: (a) the sample book; (b) the largest book in $CORPUS/projects (LARGEST, default climate-laboratory-2021) and
 # mines-nancy-optimization, the one myst.yml project, which mystmd reads too; (c) books of about 300 and 1,200 pages
 # made of the sample book's chapters repeated (bench/genbook.py).
-# Each cold build is a fresh JVM through ./book (as a user runs it: AppCDS archive in use) with the project's out/
+# Each cold build is a fresh JVM through ./book (as a user runs it; BOOK_CDS=1 adds the AppCDS archive) with the project's out/
 # (figure and layout caches) removed first. Wall time and peak resident memory from /usr/bin/time; heap from the
 # JVM's own GC log (-Xlog:gc). The peer is ../shared/tools/myst-pdf.sh (mystmd 1.8.3 + xelatex, installed by
 # ../shared/tools/peers.sh); its own timing of the myst build is used. Needs: java 17, python3, /usr/bin/time, pdfinfo.
