@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * on their own lines. flexmark has no math support; without this, {@code $a*b$ and $c*d$} would become emphasis.
  *
  * <p>Inline rule (Pandoc's, made stricter for prices, with Jupyter's spaced form): either the opening {@code $} is not
- * followed by white space and the closing {@code $} not preceded by it ({@code $x$}), or both are ({@code $ x = 1 $},
+ * followed by white space ({@code $x$}, also {@code $\lbrace x\rbrace $} with a space before the closing one, as MyST
+ * takes it), or both are ({@code $ x = 1 $},
  * as Jupyter and MyST take it); the closing {@code $} is not followed by a digit (nor, in the spaced form, by spaces and
  * a digit); no other {@code $} comes between them; spaced content that begins with an amount and a word
  * ({@code $ 100 million and $}) is prose. So {@code costs $5 and $10}, {@code $5–$10} and {@code $ 5 and $ 10} stay
@@ -69,7 +70,10 @@ final class MathExtension implements Parser.ParserExtension {
             // "$ x = 1 $": spaces on both sides, as Jupyter and MyST take it; "$ 5 and $ 10" stays text
             if (afterSpace && !beforeDigit && !digitAfterSpaces(s, i + 1) && i > contentStart + 1
                 && !priceWords(s.subSequence(contentStart, i).toString())) return i;
-          } else if (!afterSpace && !beforeDigit && i > contentStart) {
+          } else if (!beforeDigit && i > contentStart && (!afterSpace
+              || !digitAfterSpaces(s, i + 1) && !Character.isDigit(s.charAt(contentStart)))) {
+            // "$\lbrace x\rbrace $": MyST closes after a space too (refusing it made the next "$ … $" of prose math in a
+            // real book), unless the content opens with a digit: "$5 and $x$" is a price, then math
             return i;
           }
           // Math never holds a bare '$': a '$' that cannot close means the opening one was a price ("$5 and $10").
