@@ -1,7 +1,6 @@
 package org.bookbuild.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -99,15 +98,6 @@ public final class DiskWorld implements World {
       // unreadable is reported by the reader, not here
     }
     return joined;
-  }
-
-  @Override
-  public Optional<byte[]> builtin(String path) {
-    try (InputStream in = DiskWorld.class.getClassLoader().getResourceAsStream(path)) {
-      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.bookbuild.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -79,15 +78,6 @@ public final class MemoryWorld implements World {
     String joined = Paths2.join(fromFile, target);
     if (joined == null) throw new SandboxException("path leaves the project folder: " + target);
     return joined;
-  }
-
-  @Override
-  public Optional<byte[]> builtin(String path) {
-    try (InputStream in = MemoryWorld.class.getClassLoader().getResourceAsStream(path)) {
-      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   @Override

@@ -34,7 +34,13 @@ public interface World {
   String resolve(String fromFile, String target) throws SandboxException;
 
   /** A built-in resource shipped with the tool (for example {@code styles/default/page.yml}), if present. */
-  Optional<byte[]> builtin(String path);
+  default Optional<byte[]> builtin(String path) {
+    try (java.io.InputStream in = World.class.getClassLoader().getResourceAsStream(path)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
 
   /** An environment variable. */
   Optional<String> env(String name);

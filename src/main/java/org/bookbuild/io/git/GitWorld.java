@@ -1,7 +1,6 @@
 package org.bookbuild.io.git;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,15 +102,6 @@ public final class GitWorld implements World {
     String joined = Paths2.join(fromFile, target);
     if (joined == null) throw new SandboxException("path leaves the project folder: " + target);
     return joined;
-  }
-
-  @Override
-  public Optional<byte[]> builtin(String path) {
-    try (InputStream in = GitWorld.class.getClassLoader().getResourceAsStream(path)) {
-      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   @Override
