@@ -20,7 +20,8 @@ public final class Transforms {
       new org.bookbuild.transform.cite.Citations(),
       new org.bookbuild.transform.index.BackIndex(),
       new CollectLabels(),
-      new ResolveRefs()));
+      new ResolveRefs(),
+      new SmartQuotes()));
 
   private Transforms() {}
 
