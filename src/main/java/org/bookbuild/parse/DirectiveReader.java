@@ -122,8 +122,10 @@ final class DirectiveReader implements DirectiveContext {
     body.addAll(ls.subList(i, last));
     StringBuilder text = new StringBuilder();
     for (MystNodes.Line l : body) text.append(l.text()).append('\n');
-    if (!node.closed) {
-      env.diags().warn("directive-unclosed", pos, "{" + node.name + "} is not closed before the end of its container;"
+    if (!node.closed && node.getParent() instanceof com.vladsch.flexmark.util.ast.Document && !lines.nested()) {
+      // only a directive that runs to the end of the file (or notebook cell) is a slip worth a word: one that a list
+      // item, quote or enclosing directive ends is closed by its container, as in CommonMark and mystmd
+      env.diags().warn("directive-unclosed", pos, "{" + node.name + "} is not closed before the end of the file;"
           + " it ends there");
     }
     SourcePos argPos = lines.pos(node.argumentOffset);

@@ -167,6 +167,9 @@ final class FlexmarkConverter {
       out.addAll(DirectiveReader.run(d, env, lines));
     } else if (n instanceof MystNodes.Silent) {
       // % comments and +++ block breaks never print
+    } else if (n instanceof MystNodes.StrayFence) {
+      diags.warn("directive-unopened", pos, "a closing fence ':::' with no directive open here (its directive was"
+          + " already closed by its container, or never opened); not printed");
     } else if (n instanceof MathNodes.DisplayMath m) {
       out.add(new Block.MathBlock(pos, m.label.isEmpty() ? Attr.EMPTY : Attr.id(m.label), m.tex));
     } else if (n instanceof HtmlCommentBlock c && !c.getChars().toString().trim().endsWith("-->")) {

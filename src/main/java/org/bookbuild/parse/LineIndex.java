@@ -86,6 +86,11 @@ public final class LineIndex {
     return out;
   }
 
+  /** Whether this text was cut out of another (a directive body, an argument) rather than being a whole file or cell. */
+  public boolean nested() {
+    return parent != null;
+  }
+
   public int lineOffset() {
     return lineOffset;
   }

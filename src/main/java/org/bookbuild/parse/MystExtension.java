@@ -27,13 +27,17 @@ import java.util.regex.Pattern;
  * <p>A directive is a leaf block that keeps its body lines raw; the converter parses the body again as Markdown when
  * the directive's spec asks for it. That keeps raw bodies (code, math, CSV) untouched and avoids flexmark's trouble
  * with closing a container while a child paragraph is still open. A directive closes at a fence line of its own
- * character at least as long as its opening; fences opened inside the body (nested directives, code blocks) are
- * tracked so that their closing lines do not close the outer directive early.
+ * character at least as long as its opening. In a backtick or tilde directive, fences opened inside the body (nested
+ * directives, code blocks) are tracked so that their closing lines do not close the outer directive early; a colon
+ * directive closes at its first bare colon fence at least as long as its opening, whatever colon directives its body
+ * opened, as mystmd reads it (code fences in its body still keep their lines raw).
  */
 final class MystExtension implements Parser.ParserExtension {
   static final Pattern OPEN = Pattern.compile("^(`{3,}|:{3,}|~{3,})\\{([A-Za-z0-9_:+.\\-]+)\\}(.*)$");
   private static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,}|:{3,})(.*)$");
   private static final Pattern TARGET = Pattern.compile("^\\(([^()\\s][^()]*?)\\)=\\s*$");
+  /** A bare colon fence where no directive is open. */
+  private static final Pattern STRAY = Pattern.compile("^:{3,}\\s*$");
   private static final Pattern BREAK = Pattern.compile("^\\+\\+\\+(\\s.*)?$");
 
   static MystExtension create() {
@@ -93,6 +97,12 @@ final class MystExtension implements Parser.ParserExtension {
       if (top != null && top.code()) {
         if (bare && c == top.ch() && n >= top.len()) inner.pop();
         return false;
+      }
+      if (ch == ':' && c == ':') {
+        // mystmd (markdown-it's colon fence): the first bare colon fence at least as long closes the directive;
+        // colon directives opened inside its body do not nest (a longer outer fence is how authors nest them), so
+        // `:::{card}` holding `:::{figure}` closes at the first `:::`, and the figure runs to the end of the card
+        return bare && n >= len;
       }
       if (bare) {
         if (top != null && c == top.ch() && n >= top.len()) {
@@ -158,6 +168,9 @@ final class MystExtension implements Parser.ParserExtension {
           String s = line.toString();
           if (s.isEmpty()) return BlockStart.none();
           char c = s.charAt(0);
+          if (c == ':' && STRAY.matcher(s).matches()) {
+            return BlockStart.of(new OneLineParser(new MystNodes.StrayFence(line))).atIndex(full.length());
+          }
           if (c == '`' || c == ':' || c == '~') {
             Matcher m = OPEN.matcher(s);
             if (!m.matches()) return BlockStart.none();

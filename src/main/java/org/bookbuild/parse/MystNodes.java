@@ -66,6 +66,21 @@ final class MystNodes {
     }
   }
 
+  /**
+   * A bare colon fence ({@code :::}) that closes nothing: left over from a directive its container already ended (an
+   * indented directive in a list item closed at column 0). Not printed; reported as {@code directive-unopened}.
+   */
+  static final class StrayFence extends Block {
+    StrayFence(BasedSequence chars) {
+      super(chars);
+    }
+
+    @Override
+    public BasedSequence[] getSegments() {
+      return EMPTY_SEGMENTS;
+    }
+  }
+
   /** An inline role {@code {name}`content`}. */
   static final class Role extends Node {
     final String name;

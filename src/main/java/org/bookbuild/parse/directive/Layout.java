@@ -12,7 +12,7 @@ import org.bookbuild.parse.directive.DirectiveSpec.OptionType;
 
 /**
  * Things made for screens, printed flat: {@code tab-set}/{@code tab-item} (every tab in turn under its label),
- * {@code card} (with {@code ^^^} header and {@code +++} footer), {@code grid}/{@code grid-item}/
+ * {@code card} (with {@code ^^^} header and {@code +++} footer, or {@code :header:}/{@code :footer:} options), {@code grid}/{@code grid-item}/
  * {@code grid-item-card}, {@code sidebar}, {@code margin}, {@code topic}, {@code epigraph}, {@code pull-quote},
  * {@code highlights}, {@code div}, {@code rubric}. Each is a Div of its own kind.
  */
@@ -77,6 +77,17 @@ final class Layout {
     if (footer < lines.length) {
       content.add(new Block.Div(d.pos(), Attr.classes("card-footer"), List.of(),
           ctx.blocks(join(lines, footer + 1, lines.length), at(d, line + footer + 1))));
+    }
+    // mystmd's and sphinx-design's :header: and :footer: options print as the card's header and footer
+    String head = d.option("header");
+    if (head != null && !head.isBlank()) {
+      content.add(0, new Block.Div(d.pos(), Attr.classes("card-header"), List.of(),
+          List.of(new Block.Plain(d.pos(), ctx.inlines(head.strip(), d.pos())))));
+    }
+    String foot = d.option("footer");
+    if (foot != null && !foot.isBlank()) {
+      content.add(new Block.Div(d.pos(), Attr.classes("card-footer"), List.of(),
+          List.of(new Block.Plain(d.pos(), ctx.inlines(foot.strip(), d.pos())))));
     }
     Attr a = d.attr(d.name());
     String link = d.option("link");
