@@ -60,7 +60,27 @@ public final class MathFo {
       errorInline(out, m, ctx, why);
       return;
     }
-    formula(out, r.tex(), false, m.tex(), ctx.role("math.inline"), null);
+    formula(out, r.tex(), false, m.tex(), ctx.role("math.inline"), tooWideInline(m, r.tex(), ctx) ? "scale-down-to-fit" : null);
+  }
+
+  /**
+   * Whether an inline formula is wider than the text column (one formula is one unbreakable box: FOP would set it past
+   * the margin and the page edge). Such a formula fills its own line, shrunk to fit, with a {@code math-too-wide}
+   * warning.
+   */
+  private static boolean tooWideInline(Inline.MathInline m, String tex, MathContext ctx) {
+    if (ctx.measurePt() <= 0) return false;
+    Typesetter.Laid laid;
+    try {
+      laid = Typesetter.layout(tex, false, (float) ctx.bodySizePt());
+    } catch (Typesetter.MathException e) {
+      return false;
+    }
+    if (laid.width() <= ctx.measurePt()) return false;
+    ctx.diagnostics().report(Diagnostic.warning("math-too-wide", m.pos(),
+        String.format(java.util.Locale.ROOT, "inline formula is %.0fpt wide, the text column %.0fpt: shrunk to fit",
+            laid.width(), ctx.measurePt())).withHint("write it as a display ($$ … $$) and break it at \\\\ inside an aligned environment"));
+    return true;
   }
 
   /**

@@ -41,6 +41,8 @@ public final class MarkdownParser {
     opts.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
     opts.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
     opts.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+    // GFM (and so Jupyter, mystmd, markdown-it) takes one dash per delimiter cell: |--|--| makes a table too
+    opts.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
     this.parser = Parser.builder(opts).build();
   }
 

@@ -151,4 +151,22 @@ class MathFoTest {
     }
     assertTrue(gs.stream().anyMatch(g -> g.text().equals(")")), "the number is still printed");
   }
+
+  @Test
+  void tooWideInlineMathShrinksToTheColumnWithADiagnostic() throws Exception {
+    // causal-inference-brave-and-true writes long equations as $…$ in a paragraph: one unbreakable box, which ran past
+    // the page edge
+    Diagnostics d = new Diagnostics();
+    MathContext ctx = new MathContext(Map.of(), d, null, 306.14, 10);
+    StringBuilder tex = new StringBuilder("S = ");
+    for (int i = 1; i <= 45; i++) tex.append(i > 1 ? " + " : "").append("a_{").append(i).append("} b_{").append(i).append("}");
+    String flow = "<fo:block>We compute " + inl(ctx, tex.toString()) + " and go on.</fo:block>"
+        + "<fo:block>Narrow " + inl(ctx, "x + y") + " stays.</fo:block>";
+    assertEquals(1, d.byRule("math-too-wide").size(), "only the wide formula is reported");
+    List<PdfText.Glyph> gs = PdfText.glyphs(render(flow, "wide-inline"));
+    assertTrue(gs.size() > 100);
+    for (PdfText.Glyph g : gs) {
+      assertTrue(g.x() >= 56.69 - 0.5 && g.x() + g.w() <= 362.83 + 0.5, "glyph '" + g.text() + "' outside the column at x=" + g.x());
+    }
+  }
 }
