@@ -13,16 +13,34 @@ then checks:
              any other label - another project's documentation, a web anchor, a typo - is counted and shown, not failed)
   math       `math-parse` failures at most 0.1% of the formulas (formulas counted in the sources: $...$, $$...$$,
              {math} directives and roles, \\begin{...} environments at the top level of Markdown, text/latex outputs)
-  readback   the PDF reads back: every content stream parses, no unknown operator, no NaN/Infinity (check.PdfHealth)
+  readback   the PDF reads back: every content stream parses, no unknown operator, no NaN/Infinity (check.ReadBack)
   glyphs     no glyph printed as '#' (`glyph-missing` count 0)
-  trim       no text past the trim box (check.PdfHealth: glyph runs against each page's trim box)
-Prints a line per project and check, writes the table (pages, seconds, coverage, diagnostics by rule id) when --table
+  trim       no text past the trim box (check.ReadBack: glyph runs against each page's trim box)
+Each build's diagnostics are kept in OUT/NAME.log. Prints a line per project and check, writes the table (pages, seconds, coverage, diagnostics by rule id) when --table
 is given, and exits 1 when a check fails that is not listed in --report-only (those are printed as REPORTED).
 """
 import argparse, json, pathlib, re, shutil, subprocess, sys, time, unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CHECKS = ['pdf', 'internal', 'coverage', 'refs', 'math', 'readback', 'glyphs', 'trim']
+
+# The gate's checks, in the order they print: each is one function of a project's result r -> (passed, detail),
+# registered with @check(NAME). A check that needs its own measurement of the PDF (a validator, a count) registers a
+# function with @measure that runs after the build and stores what it finds in r. report=True makes a check print
+# REPORTED instead of failing (a count to watch, not a bar).
+CHECKS = []      # (name, function, report)
+MEASURES = []    # function(r, project, pdf, tools)
+
+
+def check(name, report=False):
+    def register(f):
+        CHECKS.append((name, f, report))
+        return f
+    return register
+
+
+def measure(f):
+    MEASURES.append(f)
+    return f
 DIAG = re.compile(r'^(?:\S.*?: )?(error|warning|info): (.*) \[([A-Za-z0-9_.-]+)\]\s*$')
 CONFIGS = ('book.yml', 'myst.yml', '_toc.yml')
 
@@ -132,6 +150,7 @@ def run_project(project, out, corpus_tools):
     p = subprocess.run([str(ROOT / 'book'), 'build', str(work), '--out', str(pdf)],
                        capture_output=True, text=True)
     seconds = time.time() - t0
+    (out / (name + '.log')).write_text(p.stderr, encoding='utf-8')
     rules, unresolved = {}, []
     lines = p.stderr.splitlines()
     for line in lines:
@@ -158,7 +177,15 @@ def run_project(project, out, corpus_tools):
     if not r['pdf']:
         r['tail'] = '\n'.join(lines[-5:])
         return r
-    cov = subprocess.run([sys.executable, str(corpus_tools / 'coverage.py'), str(project), str(pdf)],
+    for m in MEASURES:
+        m(r, project, pdf, corpus_tools)
+    return r
+
+
+@measure
+def coverage(r, project, pdf, tools):
+    """../shared/tools/coverage.py: prose runs of the sources found in the PDF, lost passages."""
+    cov = subprocess.run([sys.executable, str(tools / 'coverage.py'), str(project), str(pdf)],
                          capture_output=True, text=True)
     m = re.search(r'coverage: ([\d.]+)% of (\d+) runs in (\d+) passages; (\d+) passages lost', cov.stdout)
     r['coverage'] = float(m.group(1)) if m else None
@@ -166,8 +193,13 @@ def run_project(project, out, corpus_tools):
     r['lost_lines'] = [l for l in cov.stdout.splitlines() if l.startswith('LOST')][:10]
     if not m:
         r['coverage_error'] = (cov.stdout + cov.stderr)[-400:]
+
+
+@measure
+def read_back(r, project, pdf, tools):
+    """check.ReadBack, the product's one read-back check: content streams, .notdef glyphs, text past the trim."""
     jar = ROOT / 'target' / 'bookbuild.jar'
-    h = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.PdfHealth', str(pdf)],
+    h = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.ReadBack', str(pdf)],
                        capture_output=True, text=True)
     hm = re.search(r'pages=(\d+) streams=(\d+) stream-faults=(\d+) past-trim=(\d+)', h.stdout)
     if hm:
@@ -175,34 +207,69 @@ def run_project(project, out, corpus_tools):
     else:
         r['pages'] = r['streams'] = None
         r['stream_faults'] = r['past_trim'] = -1
-    r['health_details'] = [l.strip() for l in h.stdout.splitlines() if l.startswith('  ')][:10]
-    return r
+    r['health_details'] = [l.strip() for l in h.stdout.splitlines() if l.startswith('  ')][:10] or [h.stderr[-300:]]
+
+
+@check('pdf')
+def check_pdf(r):
+    return r['pdf'], 'PDF written' if r['pdf'] else 'no PDF (exit %d): %s' % (r['status'], r.get('tail', ''))
+
+
+@check('internal')
+def check_internal(r):
+    ie = r['rules'].get('internal-error', 0)
+    return ie == 0, '%d internal-error' % ie
+
+
+@check('coverage')
+def check_coverage(r):
+    cov, lost = r.get('coverage'), r.get('lost')
+    return (cov is not None and cov >= 99.5 and lost == 0,
+            'coverage %s%%, %s lost' % (cov, lost) + ('' if not r.get('lost_lines') else ': ' + '; '.join(r['lost_lines'][:3]))
+            + (r.get('coverage_error', '')))
+
+
+@check('refs')
+def check_refs(r):
+    own = r['refs_own']
+    return (not own, '%d unresolved references to labels the project defines%s; %d to other labels'
+            % (len(own), (' (' + ', '.join(sorted(set(own))[:8]) + ')') if own else '', len(r['refs_foreign'])))
+
+
+@check('math')
+def check_math(r):
+    f, failed = r['formulas'], r['math_failed']
+    return failed <= 0.001 * max(f, 1), '%d of %d formulas fail (%.2f%%)' % (failed, f, 100.0 * failed / max(f, 1))
+
+
+@check('readback')
+def check_readback(r):
+    sf = r.get('stream_faults', -1)
+    return sf == 0, '%s content streams, %d faults%s' % (r.get('streams'), sf, '' if sf == 0 else ': ' + '; '.join(
+        d for d in r['health_details'] if not d.startswith('past-trim'))[:300])
+
+
+@check('glyphs')
+def check_glyphs(r):
+    g = r['rules'].get('glyph-missing', 0)
+    return g == 0, '%d glyph-missing' % g
+
+
+@check('trim')
+def check_trim(r):
+    pt = r.get('past_trim', -1)
+    return pt == 0, '%d glyph runs past the trim%s' % (pt, '' if pt == 0 else ': ' + '; '.join(
+        d for d in r['health_details'] if d.startswith('past-trim'))[:300])
 
 
 def verdicts(r):
-    """check -> (passed, detail)"""
-    v = {'pdf': (r['pdf'], 'PDF written' if r['pdf'] else 'no PDF (exit %d): %s' % (r['status'], r.get('tail', '')))}
-    if not r['pdf']:
-        return v
-    ie = r['rules'].get('internal-error', 0)
-    v['internal'] = (ie == 0, '%d internal-error' % ie)
-    cov, lost = r.get('coverage'), r.get('lost')
-    v['coverage'] = (cov is not None and cov >= 99.5 and lost == 0,
-                     'coverage %s%%, %s lost' % (cov, lost) + ('' if not r.get('lost_lines') else ': ' + '; '.join(r['lost_lines'][:3]))
-                     + (r.get('coverage_error', '')))
-    own = r['refs_own']
-    v['refs'] = (not own, '%d unresolved references to labels the project defines%s; %d to other labels'
-                 % (len(own), (' (' + ', '.join(sorted(set(own))[:8]) + ')') if own else '', len(r['refs_foreign'])))
-    f, failed = r['formulas'], r['math_failed']
-    v['math'] = (failed <= 0.001 * max(f, 1), '%d of %d formulas fail (%.2f%%)' % (failed, f, 100.0 * failed / max(f, 1)))
-    sf = r.get('stream_faults', -1)
-    v['readback'] = (sf == 0, '%s content streams, %d faults%s' % (r.get('streams'), sf,
-                     '' if sf == 0 else ': ' + '; '.join(d for d in r['health_details'] if d.startswith('stream-fault'))[:300]))
-    g = r['rules'].get('glyph-missing', 0)
-    v['glyphs'] = (g == 0, '%d glyph-missing' % g)
-    pt = r.get('past_trim', -1)
-    v['trim'] = (pt == 0, '%d glyph runs past the trim%s' % (pt, '' if pt == 0 else ': ' + '; '.join(
-        d for d in r['health_details'] if d.startswith('past-trim'))[:300]))
+    """check -> (passed, detail, report): every registered check, or only 'pdf' when no PDF was written."""
+    v = {}
+    for name, f, report in CHECKS:
+        if not r['pdf'] and name != 'pdf':
+            continue
+        ok, detail = f(r)
+        v[name] = (ok, detail, report)
     return v
 
 
@@ -211,7 +278,7 @@ def table(results):
             '|---|---|---|---|---|---|---|---|']
     for r in results:
         v = verdicts(r)
-        failed = [c for c in CHECKS if c in v and not v[c][0]]
+        failed = [c for c, _, _ in CHECKS if c in v and not v[c][0]]
         diags = ', '.join('%s %d' % (k, n) for k, n in sorted(r['rules'].items(), key=lambda kv: (-kv[1], kv[0])))
         rows.append('| %s | %s | %.0f | %s | %s | %d (%d) | %s | %s |' % (
             r['name'], r.get('pages', '-'), r['seconds'], '%.1f%%' % r['coverage'] if r.get('coverage') is not None else '-',
@@ -245,8 +312,8 @@ def main():
     for p in projects:
         r = run_project(p, out, tools)
         results.append(r)
-        for c, (ok, detail) in verdicts(r).items():
-            reported = c in report_only or '%s:%s' % (r['name'], c) in report_only
+        for c, (ok, detail, report) in verdicts(r).items():
+            reported = report or c in report_only or '%s:%s' % (r['name'], c) in report_only
             state = 'ok' if ok else ('REPORTED' if reported else 'FAIL')
             print('%-36s %-9s %-8s %s' % (r['name'], c, state, detail), flush=True)
             if not ok and not reported:

@@ -23,8 +23,22 @@ import org.apache.pdfbox.util.Vector;
  * font, every image with its placed size, and every colour that reaches ink. Preflight's rules read this.
  */
 final class PageScan extends PDFGraphicsStreamEngine {
-  /** A glyph: baseline origin, size, font (PDF name), whether embedded, whether Type 3. */
-  record Glyph(float x, float y, float size, String font, boolean embedded, boolean type3) {}
+  /**
+   * A glyph: baseline origin, size, font (PDF name), whether embedded, whether Type 3, the end of its advance on the
+   * baseline ({@code x2}, {@code y2}: rotated text advances along its own direction) and its code (for reports).
+   */
+  record Glyph(float x, float y, float size, String font, boolean embedded, boolean type3, float x2, float y2, int code,
+      PDFont pdfFont) {
+    /** The character, as far as the font's ToUnicode map says (a report prints it; nothing depends on it). */
+    String text() {
+      try {
+        String u = pdfFont.toUnicode(code);
+        return u == null ? "?" : u;
+      } catch (RuntimeException e) {
+        return "?";
+      }
+    }
+  }
 
   /** An image as placed: pixels and size on the page in points; {@code colour} false for gray or a stencil mask. */
   record Placed(int width, int height, double wPt, double hPt, float x, float y, boolean colour, String space) {
@@ -54,8 +68,10 @@ final class PageScan extends PDFGraphicsStreamEngine {
   @Override
   protected void showGlyph(Matrix m, PDFont font, int code, Vector displacement) throws IOException {
     painted = true;
+    float dx = displacement.getX();
     glyphs.add(new Glyph(m.getTranslateX(), m.getTranslateY(), Math.abs(m.getScalingFactorY()), font.getName(),
-        font.isEmbedded() || font instanceof PDType3Font, font instanceof PDType3Font));
+        font.isEmbedded() || font instanceof PDType3Font, font instanceof PDType3Font,
+        m.getScaleX() * dx + m.getTranslateX(), m.getShearY() * dx + m.getTranslateY(), code, font));
     ink(getGraphicsState().getNonStrokingColor(), "text");
     super.showGlyph(m, font, code, displacement);
   }

@@ -53,6 +53,7 @@ public final class Preflight {
 
   /** Every rule, in the order the report lists them. Another stage adds a rule by adding it here. */
   public static final List<Rule> RULES = new ArrayList<>(List.of(
+      new PreflightRules.ReadsBack(),
       new PreflightRules.Boxes(),
       new PreflightRules.PageCount(),
       new PreflightRules.Fonts(),

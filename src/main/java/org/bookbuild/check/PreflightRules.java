@@ -26,6 +26,35 @@ final class PreflightRules {
     return new Preflight.Finding(rule, Severity.ERROR, page, place, msg);
   }
 
+  /**
+   * The PDF reads back ({@link ReadBack}, on the page scans preflight already ran): every content stream parses with
+   * only PDF operators and finite numbers ({@code pdf-invalid}), and no text is set past the trim box
+   * ({@code text-past-trim}). Applies to every PDF, for a screen as for a press.
+   */
+  static final class ReadsBack implements Preflight.Rule {
+    public String id() {
+      return "pdf-invalid";
+    }
+
+    public String wants() {
+      return "every content stream reads back (parses, PDF operators only, finite numbers); no text past the trim box";
+    }
+
+    public boolean appliesTo(Preflight.Options o) {
+      return true;
+    }
+
+    public void check(Preflight.Doc d, Preflight.Options o, List<Preflight.Finding> out) {
+      ReadBack.Report r = ReadBack.read(d.pdf(), d.scans(), true);
+      for (ReadBack.Problem p : r.problems()) out.add(fail(id(), p.page(), "", p.message()));
+      int shown = 0;
+      for (ReadBack.PastTrim t : r.pastTrim()) {
+        if (shown++ == 20) break;
+        out.add(fail("text-past-trim", t.page(), "", "text past the trim box: \"" + t.text() + "\""));
+      }
+    }
+  }
+
   /** MediaBox = trim + bleed on the press's sides (outside edge by recto/verso), TrimBox and BleedBox on every page, one trim size. */
   static final class Boxes implements Preflight.Rule {
     public String id() {

@@ -48,8 +48,13 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
  * with the wrong number of operands. Glyphs drawn as {@code .notdef} (glyph id 0, a blank or a box in the viewer) are
  * counted per page, separately, since they are a fault of the text, not of the file.
  *
- * <p>Use: {@code ReadBack.Report r = ReadBack.read(pdfBytes); if (!r.ok()) r.problems()...}. Pages are numbered from 1
- * (physical pages, not their labels).
+ * <p>Text set past the page's trim box (a glyph's origin or advance outside it, 1 pt tolerance) is listed apart as
+ * well, run by run ({@link PastTrim}): the file is sound, but the reader never sees that text.
+ *
+ * <p>This is the one read-back check: the build runs it on every PDF it writes ({@code pipeline.ReadBackStep}),
+ * preflight runs it as a registered rule ({@code PreflightRules.ReadsBack}), the real-projects gate through
+ * {@link #main}. Use: {@code ReadBack.Report r = ReadBack.read(pdfBytes); if (!r.ok()) r.problems()...}. Pages are
+ * numbered from 1 (physical pages, not their labels).
  */
 public final class ReadBack {
   private ReadBack() {}
@@ -77,9 +82,23 @@ public final class ReadBack {
   /** Glyphs drawn as {@code .notdef} on one page. */
   public record Notdef(int page, int count, String font) {}
 
-  /** The result: pages read, every problem found (in page order), every page with {@code .notdef} glyphs. */
-  public record Report(int pages, List<Problem> problems, List<Notdef> notdefs) {
-    /** Whether the file reads back without a problem ({@code .notdef} glyphs are not counted here). */
+  /**
+   * A run of glyphs set (partly) outside its page's trim box: what a reader never sees, cut off by the printer or the
+   * viewer's page edge. {@code text} is the run as the fonts' ToUnicode maps read it.
+   */
+  public record PastTrim(int page, String text) {
+    @Override
+    public String toString() {
+      return "page " + page + ": " + text;
+    }
+  }
+
+  /**
+   * The result: pages and content streams read, every problem found (in page order), every page with {@code .notdef}
+   * glyphs, every glyph run past the trim.
+   */
+  public record Report(int pages, int streams, List<Problem> problems, List<Notdef> notdefs, List<PastTrim> pastTrim) {
+    /** Whether the file reads back without a problem ({@code .notdef} glyphs and text past the trim are counted apart). */
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -88,7 +107,16 @@ public final class ReadBack {
     public int notdefGlyphs() {
       return notdefs.stream().mapToInt(Notdef::count).sum();
     }
+
+    /** The one-line summary the real-projects gate reads ({@code scripts/projects-gate.py}). */
+    public String line() {
+      return "pages=" + pages + " streams=" + streams + " stream-faults=" + problems.size() + " past-trim="
+          + pastTrim.size() + " notdef=" + notdefGlyphs();
+    }
   }
+
+  /** Tolerance for text against the trim box, in points (a glyph's advance is not its ink). */
+  static final float TRIM_TOLERANCE = 1f;
 
   /** Reads a PDF file. */
   public static Report read(Path pdf) throws IOException {
@@ -100,19 +128,89 @@ public final class ReadBack {
    * nothing for a broken file.
    */
   public static Report read(byte[] pdf) {
+    return read(pdf, true);
+  }
+
+  /**
+   * Reads a PDF; {@code trim} false leaves out the text-past-the-trim check, which runs every page's text through
+   * PDFBox's content engine and costs about as much as the rest (the build's own read-back, where FOP's
+   * {@code layout-overflow} already names lines that run past the margin).
+   */
+  public static Report read(byte[] pdf, boolean trim) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      List<Problem> problems = new ArrayList<>();
-      List<Notdef> notdefs = new ArrayList<>();
-      Map<org.apache.pdfbox.cos.COSObjectKey, PDFont> fonts = new java.util.HashMap<>();
-      int n = 0;
-      for (PDPage page : doc.getPages()) {
-        n++;
-        new PageReader(n, fonts, problems, notdefs).page(page);
-      }
-      return new Report(n, List.copyOf(problems), List.copyOf(notdefs));
+      return read(doc, null, trim);
     } catch (IOException | RuntimeException e) {
-      return new Report(0, List.of(new Problem(0, Kind.SYNTAX, "the file cannot be opened as a PDF: " + e.getMessage())),
-          List.of());
+      return new Report(0, 0, List.of(new Problem(0, Kind.SYNTAX, "the file cannot be opened as a PDF: "
+          + e.getMessage())), List.of(), List.of());
+    }
+  }
+
+  /**
+   * Reads an open PDF. {@code scans}: each page's {@link PageScan} when the caller has run them already (preflight),
+   * or null to run them here (they give the glyph positions for the trim check).
+   */
+  static Report read(PDDocument doc, List<PageScan> scans, boolean trim) {
+    List<Problem> problems = new ArrayList<>();
+    List<Notdef> notdefs = new ArrayList<>();
+    List<PastTrim> past = new ArrayList<>();
+    Map<org.apache.pdfbox.cos.COSObjectKey, PDFont> fonts = new java.util.HashMap<>();
+    int n = 0;
+    int streams = 0;
+    for (PDPage page : doc.getPages()) {
+      n++;
+      PageReader r = new PageReader(n, fonts, problems, notdefs);
+      r.page(page);
+      streams += r.streams;
+      if (!trim) continue;
+      try {
+        PageScan scan = scans != null && n - 1 < scans.size() ? scans.get(n - 1) : PageScan.of(page);
+        pastTrim(n, page, scan, past);
+      } catch (IOException | RuntimeException e) {
+        // a page PDFBox cannot run has its stream problems reported above; its glyphs are not placed
+      }
+    }
+    return new Report(n, streams, List.copyOf(problems), List.copyOf(notdefs), List.copyOf(past));
+  }
+
+  /** Glyphs whose origin or advance lies outside the trim box, grouped into runs of consecutive glyphs. */
+  private static void pastTrim(int page, PDPage p, PageScan scan, List<PastTrim> out) {
+    org.apache.pdfbox.pdmodel.common.PDRectangle t = p.getTrimBox();
+    float left = t.getLowerLeftX() - TRIM_TOLERANCE, right = t.getUpperRightX() + TRIM_TOLERANCE;
+    float bottom = t.getLowerLeftY() - TRIM_TOLERANCE, top = t.getUpperRightY() + TRIM_TOLERANCE;
+    StringBuilder run = null;
+    for (PageScan.Glyph g : scan.glyphs) {
+      boolean upright = Math.abs(g.y2() - g.y()) < 0.01f;
+      float high = upright ? g.y() + 0.7f * g.size() : Math.max(g.y(), g.y2());
+      boolean outside = Math.min(g.x(), g.x2()) < left || Math.max(g.x(), g.x2()) > right
+          || Math.min(g.y(), g.y2()) < bottom || high > top;
+      if (outside) {
+        if (run == null) run = new StringBuilder();
+        if (run.length() < 60) run.append(g.text());
+      } else if (run != null) {
+        out.add(new PastTrim(page, run.toString()));
+        run = null;
+      }
+    }
+    if (run != null) out.add(new PastTrim(page, run.toString()));
+  }
+
+  /**
+   * Prints the summary line of each PDF named ({@link Report#line()}), details on lines starting with two spaces;
+   * the real-projects gate runs this ({@code java -cp bookbuild.jar org.bookbuild.check.ReadBack FILE.pdf}).
+   */
+  public static void main(String[] args) throws IOException {
+    boolean trim = true;
+    for (String a : args) {
+      if (a.equals("--no-trim")) {
+        trim = false;
+        continue;
+      }
+      Report r = read(Files.readAllBytes(Path.of(a)), trim);
+      System.out.println(r.line());
+      r.problems().stream().limit(10).forEach(f -> System.out.println("  stream-fault " + f));
+      r.pastTrim().stream().limit(10).forEach(f -> System.out.println("  past-trim " + f));
+      r.notdefs().stream().limit(10).forEach(f -> System.out.println("  notdef page " + f.page() + ": " + f.count()
+          + " in " + f.font()));
     }
   }
 
@@ -148,6 +246,8 @@ public final class ReadBack {
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Integer> notdefByFont = new java.util.LinkedHashMap<>();
     private int found;
+    /** Content streams read on this page (its own, forms, patterns, appearances). */
+    int streams;
 
     PageReader(int page, Map<org.apache.pdfbox.cos.COSObjectKey, PDFont> fonts, List<Problem> problems,
         List<Notdef> notdefs) {
@@ -189,6 +289,7 @@ public final class ReadBack {
 
     /** Parses one content stream and checks every operator; walks into the forms and patterns it uses. */
     private void stream(PDContentStream cs, PDResources res, String what) {
+      streams++;
       List<COSBase> operands = new ArrayList<>();
       PDFont font = null;
       int compat = 0;

@@ -124,4 +124,26 @@ class ReadBackTest {
     Files.write(p, pdf("q 1 0 0 NaN 0 0 cm Q"));
     assertFalse(ReadBack.read(p).ok());
   }
+
+  /** Text past the page's trim box is listed run by run; text inside, even near the edge, is not. */
+  @Test
+  void textPastTheTrimIsListedAsRuns() throws Exception {
+    // a letter page is 612 pt wide: "Inside" ends well inside, "Overflowing" starts at 580 and runs past the edge,
+    // "Below" sits under the bottom edge
+    byte[] p = pdf("BT /F1 12 Tf 1 0 0 1 500 700 Tm (Inside) Tj ET BT /F1 12 Tf 1 0 0 1 580 600 Tm (Overflowing) Tj ET",
+        "BT /F1 12 Tf 1 0 0 1 72 -20 Tm (Below) Tj ET BT /F1 12 Tf 1 0 0 1 72 400 Tm (Fine) Tj ET");
+    ReadBack.Report r = ReadBack.read(p);
+    assertTrue(r.ok(), "the file itself is sound");
+    assertEquals(2, r.pastTrim().size(), r.pastTrim().toString());
+    assertEquals(1, r.pastTrim().get(0).page());
+    assertTrue("Overflowing".contains(r.pastTrim().get(0).text()) && r.pastTrim().get(0).text().endsWith("ing"),
+        r.pastTrim().get(0).text());
+    assertEquals(new ReadBack.PastTrim(2, "Below"), r.pastTrim().get(1));
+    assertEquals(0, ReadBack.read(p, false).pastTrim().size(), "the build's read-back leaves the trim out");
+    assertTrue(r.line().contains("past-trim=2"), r.line());
+    // preflight runs the same check as a registered rule
+    var findings = Preflight.check(p, new Preflight.Options(org.bookbuild.press.Presses.load(
+        new org.bookbuild.io.MemoryWorld(dir, Map.of())).get("none"), false));
+    assertEquals(2, findings.stream().filter(f -> f.rule().equals("text-past-trim")).count(), findings.toString());
+  }
 }
