@@ -33,14 +33,18 @@ final class CoreInlines {
     Renderers.inline(Inline.PageRef.class, (p, fo) -> fo.xml().start("fo:page-number-citation").attr("ref-id", p.id()).end());
     Renderers.inline(Inline.Span.class, (s, fo) -> {
       String role = s.attr().classes().stream().map(c -> "inline." + c).filter(fo.style()::hasRole).findFirst().orElse(null);
-      fo.xml().start("fo:inline");
+      // an empty span with an id is an anchor (see Inline.Anchor below for why not an empty fo:inline)
+      fo.xml().start(s.content().isEmpty() && role == null ? "fo:wrapper" : "fo:inline");
       if (role != null) fo.xml().attrs(fo.role(role));
       fo.id(s.attr().id());
       fo.inlines(s.content());
       fo.xml().end();
     });
+    // An anchor is an empty fo:wrapper, never an empty fo:inline: FOP 2.11 throws a NullPointerException
+    // (InlineLayoutManager.getChangedKnuthElements, "prevLM is null") when an empty fo:inline with an id sits inside
+    // another inline or link in a paragraph whose next word it hyphenates (render.FopCrashTest keeps this found).
     Renderers.inline(Inline.Anchor.class, (a, fo) -> {
-      fo.xml().start("fo:inline");
+      fo.xml().start("fo:wrapper");
       fo.id(a.id());
       fo.xml().end();
     });

@@ -76,10 +76,13 @@ public final class CoverBuild {
       image = "";
     }
     String fo = Cover.fo(g, project.meta(), c.style(), image.isBlank() ? null : image);
-    RenderSettings settings = press.pdfX() == null ? RenderSettings.SCREEN : new RenderSettings(press.pdfX(), presses.profile().file());
+    // one page: nothing to gain from laying it out per chapter or keeping it in the layout cache
+    RenderSettings settings = RenderSettings.DEFAULT.withPerChapter(false).withCache(false);
+    if (press.pdfX() != null) settings = settings.withPdfX(press.pdfX(), presses.profile().file());
     byte[] pdf;
     try {
-      pdf = Renderer.render(fo, SourceMap.empty(), c.style(), world, project.meta(), BuildDate.of(world, project.meta()), settings, diags);
+      pdf = Renderer.render(new Renderer.Job(fo, SourceMap.empty(), c.style(), world, project.meta(),
+          BuildDate.of(world, project.meta()), settings), diags).pdf();
     } catch (Renderer.RenderException e) {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
       return new Result(1, null, g);

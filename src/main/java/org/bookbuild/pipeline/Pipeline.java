@@ -34,12 +34,19 @@ public final class Pipeline {
    * What to build: {@code out} null means {@code out/<name>.pdf} in the project; {@code progress} hears how far the
    * build got (stages here, chapters and pages from the renderer); {@code press} null means the project's
    * {@code press:} (default {@code none}, the screen PDF); {@code colour} null means the project's {@code colour:}
-   * ({@code colour}, or {@code grayscale} for a black-and-white interior).
+   * ({@code colour}, or {@code grayscale} for a black-and-white interior); {@code render} says how FOP runs
+   * (tagging, PDF modes, workers, layout cache; a press adds its PDF/X mode to it).
    */
-  public record Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour) {
+  public record Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
+      org.bookbuild.render.RenderSettings render) {
     public Request {
       if (progress == null) progress = Progress.NONE;
       if (edition == null) edition = Edition.BASE;
+      if (render == null) render = org.bookbuild.render.RenderSettings.DEFAULT;
+    }
+
+    public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour) {
+      this(out, strict, progress, edition, press, colour, null);
     }
 
     public Request(Path out, boolean strict, Progress progress, Edition edition) {
@@ -52,6 +59,10 @@ public final class Pipeline {
 
     public Request(Path out, boolean strict, String press, String colour) {
       this(out, strict, Progress.NONE, Edition.BASE, press, colour);
+    }
+
+    public Request(Path out, boolean strict, org.bookbuild.render.RenderSettings render) {
+      this(out, strict, Progress.NONE, Edition.BASE, null, null, render);
     }
 
     public Request(Path out, boolean strict) {
@@ -68,9 +79,14 @@ public final class Pipeline {
   }
 
   /** Exit status (0 written, 1 content errors, 2 unusable configuration) and where the PDF went (null if nowhere). */
-  public record Result(int status, Path pdf, Book book, List<String> timings) {
+  public record Result(int status, Path pdf, Book book, List<String> timings,
+      org.bookbuild.render.RenderReport layout) {
     public Result(int status, Path pdf, Book book) {
       this(status, pdf, book, List.of());
+    }
+
+    public Result(int status, Path pdf, Book book, List<String> timings) {
+      this(status, pdf, book, timings, null);
     }
   }
 
@@ -185,15 +201,20 @@ public final class Pipeline {
     }
     byte[] pdf;
     progress.stage("render");
+    org.bookbuild.render.RenderReport layout;
     try {
-      pdf = Renderer.render(fo, r.fo().sources(), style, world, project.meta(), BuildDate.of(world, book.meta()), diags);
+      Renderer.Rendered rendered = Renderer.render(new Renderer.Job(fo, r.fo().sources(), style, world, book.meta(),
+          BuildDate.of(world, book.meta()), req.render(), progress::chapters, progress::pages), diags);
+      pdf = rendered.pdf();
+      layout = rendered.report();
     } catch (Renderer.RenderException e) {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
       return new Result(1, null, book, timings);
     }
     t0 = lap(timings, "render", t0);
+    timings.add(layout.summary());
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
-    if (failed && req.strict()) return new Result(1, null, book, timings);
+    if (failed && req.strict()) return new Result(1, null, book, timings, layout);
     byte[] finished;
     progress.stage("finish");
     try {
@@ -213,7 +234,7 @@ public final class Pipeline {
       return new Result(2, null, book, timings);
     }
     lap(timings, "write", t0);
-    return new Result(failed ? 1 : 0, pdfPath, book, timings);
+    return new Result(failed ? 1 : 0, pdfPath, book, timings, layout);
   }
 
   /** Where the PDF goes when the request names no file: {@code out/<name>.pdf} in the project. */

@@ -78,16 +78,17 @@ final class PressBuild {
     Press press = plan.press();
     List<String> timings = new ArrayList<>();
     Path pdfPath = req.out() != null ? req.out() : world.outputPath("out/" + project.output() + ".pdf");
-    RenderSettings settings = press.pdfX() == null ? RenderSettings.SCREEN
-        : new RenderSettings(press.pdfX(), plan.presses().profile().file());
+    RenderSettings settings = press.pdfX() == null ? req.render()
+        : req.render().withPdfX(press.pdfX(), plan.presses().profile().file());
     double gutter = press.gutterFor(0);
     Diagnostics attempt = null;
     Pipeline.FoResult r = null;
     byte[] pdf = null;
+    org.bookbuild.render.RenderReport layout = null;
     PageCountRules.Count count = null;
     int padding = 0;
     List<Diagnostic> notes = new ArrayList<>();   // relayouts, kept across the attempts whose diagnostics are dropped
-    for (int layout = 1; layout <= MAX_LAYOUTS; layout++) {
+    for (int attemptNo = 1; attemptNo <= MAX_LAYOUTS; attemptNo++) {
       attempt = new Diagnostics();
       long t0 = System.nanoTime();
       Style style = PressLayout.apply(base, press, gutter, plan.grayscale());
@@ -96,13 +97,18 @@ final class PressBuild {
       if (r.fo() == null) break;
       String fo = PrintFo.unlink(r.fo().fo());
       try {
-        pdf = Renderer.render(fo, r.fo().sources(), style, world, project.meta(), BuildDate.of(world, r.book().meta()), settings, attempt);
+        Renderer.Rendered rendered = Renderer.render(new Renderer.Job(fo, r.fo().sources(), style, world,
+            r.book().meta(), BuildDate.of(world, r.book().meta()), settings, req.progress()::chapters,
+            req.progress()::pages), attempt);
+        pdf = rendered.pdf();
+        layout = rendered.report();
       } catch (Renderer.RenderException e) {
         attempt.error("render-failed", SourcePos.NONE, e.getMessage());
         pdf = null;
         break;
       }
-      t0 = Pipeline.lap(timings, "render " + layout, t0);
+      t0 = Pipeline.lap(timings, "render " + attemptNo, t0);
+      timings.add(layout.summary());
       try (PDDocument doc = Loader.loadPDF(pdf)) {
         count = Preflight.count(doc);
       } catch (IOException e) {
@@ -112,7 +118,7 @@ final class PressBuild {
       }
       padding = PageCountRules.padding(press, count);
       double want = press.gutterFor(count.pages() + padding);
-      if (want == gutter || layout == MAX_LAYOUTS) {
+      if (want == gutter || attemptNo == MAX_LAYOUTS) {
         if (want != gutter) {
           attempt.warn("press-gutter", SourcePos.NONE, "the gutter for " + (count.pages() + padding) + " pages is "
               + org.bookbuild.press.Length.in(want) + " but the book was laid out with " + org.bookbuild.press.Length.in(gutter)
@@ -177,6 +183,6 @@ final class PressBuild {
     }
     Pipeline.lap(timings, "preflight", t0);
     failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
-    return new Pipeline.Result(failed ? 1 : 0, pdfPath, r.book(), timings);
+    return new Pipeline.Result(failed ? 1 : 0, pdfPath, r.book(), timings, layout);
   }
 }

@@ -6,25 +6,22 @@ import org.bookbuild.style.Style;
 
 /**
  * Builds FOP's configuration from the style: every font registered explicitly (no scanning of system fonts, no font
- * cache in the home folder), embedded as subsets.
+ * cache in the home folder), embedded as subsets; the PDF modes of {@link RenderSettings}.
  */
 final class FopConfig {
   private FopConfig() {}
 
   /** @param extraFonts further {@code <font>} elements (XML) from other stages, such as the math fonts */
-  static String build(Style style, List<String> extraFonts) {
-    return build(style, extraFonts, RenderSettings.SCREEN);
-  }
-
   static String build(Style style, List<String> extraFonts, RenderSettings settings) {
     Xml x = new Xml();
     x.start("fop").attr("version", "1.0");
     x.element("use-cache", "false");
+    if (settings.tagged()) x.element("accessibility", "true");
     x.start("renderers").start("renderer").attr("mime", "application/pdf");
-    if (settings.pdfXMode() != null) {
-      x.element("pdf-x-mode", settings.pdfXMode());
-      x.element("output-profile", "classpath:" + settings.outputProfile());
-    }
+    if (settings.pdfAMode() != null) x.element("pdf-a-mode", settings.pdfAMode());
+    if (settings.pdfUaMode() != null) x.element("pdf-ua-mode", settings.pdfUaMode());
+    if (settings.pdfXMode() != null) x.element("pdf-x-mode", settings.pdfXMode());
+    if (settings.outputProfile() != null) x.element("output-profile", profileUri(settings.outputProfile()));
     x.start("fonts");
     for (Style.FontFace f : style.fonts()) {
       String src = f.source().startsWith("classpath:") ? f.source() : "classpath:" + f.source();
@@ -36,5 +33,10 @@ final class FopConfig {
     x.end().end().end();
     x.end();
     return x.toString();
+  }
+
+  /** A profile named by a path without a scheme is one of the tool's own ({@code styles/icc/...}). */
+  static String profileUri(String profile) {
+    return profile.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? profile : "classpath:" + profile;
   }
 }

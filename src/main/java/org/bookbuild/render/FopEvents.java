@@ -13,9 +13,14 @@ import org.bookbuild.fo.SourceMap;
 /** Bridges FOP's events into the build's diagnostics, with rule ids derived from the event kind. */
 final class FopEvents implements EventListener {
   private final Diagnostics diags;
-  private final SourceMap sources;
+  private final java.util.function.BiFunction<Integer, Integer, SourcePos> sources;
 
   FopEvents(Diagnostics diags, SourceMap sources) {
+    this(diags, sources::at);
+  }
+
+  /** @param sources the author's position for an FO line and column */
+  FopEvents(Diagnostics diags, java.util.function.BiFunction<Integer, Integer, SourcePos> sources) {
     this.diags = diags;
     this.sources = sources;
   }
@@ -23,7 +28,7 @@ final class FopEvents implements EventListener {
   /** The author's position for an event: FOP passes the FO element's locator as parameter {@code loc}. */
   private SourcePos where(Event event) {
     Object loc = event.getParam("loc");
-    if (loc instanceof org.xml.sax.Locator l) return sources.at(l.getLineNumber(), l.getColumnNumber());
+    if (loc instanceof org.xml.sax.Locator l) return sources.apply(l.getLineNumber(), l.getColumnNumber());
     return SourcePos.NONE;
   }
 

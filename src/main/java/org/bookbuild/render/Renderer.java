@@ -1,23 +1,15 @@
 package org.bookbuild.render;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.sax.SAXResult;
-import javax.xml.transform.stream.StreamSource;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
-import org.apache.fop.apps.FopConfParser;
-import org.apache.fop.apps.FopFactory;
-import org.apache.fop.apps.FopFactoryBuilder;
 import org.apache.fop.apps.MimeConstants;
-import org.apache.fop.apps.io.ResourceResolverFactory;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.fo.SourceMap;
 import org.bookbuild.io.World;
@@ -25,9 +17,13 @@ import org.bookbuild.model.Metadata;
 import org.bookbuild.style.Style;
 
 /**
- * Stage 7: XSL-FO to PDF with Apache FOP. Fonts come from the style (and the math stage), files through the World;
- * FOP's events become diagnostics; the document information (title, author, subject, keywords, dates) is set from
- * the book's metadata with a fixed creation date so that builds are reproducible.
+ * Stage 7: XSL-FO to PDF with Apache FOP. The book's FO is cut into one document per page-sequence ({@link FoSplit}),
+ * the chapters are laid out in parallel into FOP's Intermediate Format ({@link ChapterLayout}, reused from
+ * {@code out/.cache/layout/} when the same chapter was laid out before with the same first page and the same cited
+ * page numbers: {@link LayoutCache}), page numbers settled over as many passes as they move ({@link PageNumbers}),
+ * and the chapters joined into one PDF ({@link IfJoin}). Fonts come from the style (and the math stage), files through
+ * the World; FOP's events become diagnostics at the author's text; the document date is fixed so builds are
+ * reproducible.
  */
 public final class Renderer {
   private Renderer() {}
@@ -39,6 +35,27 @@ public final class Renderer {
     }
   }
 
+  /**
+   * What to render: the FO, where its parts came from, and how; {@code chapters} hears (done, total) as chapters are
+   * laid out or taken from the cache, {@code pages} each such chapter's page count (both from worker threads).
+   */
+  public record Job(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
+      RenderSettings settings, java.util.function.BiConsumer<Integer, Integer> chapters,
+      java.util.function.IntConsumer pages) {
+    public Job {
+      if (chapters == null) chapters = (d, t) -> {};
+      if (pages == null) pages = n -> {};
+    }
+
+    public Job(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
+        RenderSettings settings) {
+      this(fo, sources, style, world, meta, created, settings, null, null);
+    }
+  }
+
+  /** The PDF and the report of how it was laid out. */
+  public record Rendered(byte[] pdf, RenderReport report) {}
+
   public static byte[] render(String fo, Style style, World world, Metadata meta, Date created, Diagnostics diags)
       throws RenderException {
     return render(fo, SourceMap.empty(), style, world, meta, created, diags);
@@ -47,30 +64,33 @@ public final class Renderer {
   /** @param sources where the FO came from, so that FOP's events are reported at the author's text */
   public static byte[] render(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
       Diagnostics diags) throws RenderException {
-    return render(fo, sources, style, world, meta, created, RenderSettings.SCREEN, diags);
+    return render(new Job(fo, sources, style, world, meta, created, RenderSettings.DEFAULT), diags).pdf();
   }
 
-  /** @param settings FOP settings other stages need (PDF/X for a press); {@link RenderSettings#SCREEN} for today's PDF */
-  public static byte[] render(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
-      RenderSettings settings, Diagnostics diags) throws RenderException {
+  /** The one entry point: lays the book out (per chapter unless the settings or the FO say otherwise). */
+  public static Rendered render(Job job, Diagnostics diags) throws RenderException {
+    FopSession session;
     try {
-      String conf = FopConfig.build(style, extraFonts(), settings);
-      Resources resources = new Resources(world, ResourceResolverFactory.createDefaultResourceResolver());
-      FopConfParser parser = new FopConfParser(new ByteArrayInputStream(conf.getBytes(StandardCharsets.UTF_8)),
-          URI.create("file:///bookbuild/"), resources);
-      FopFactoryBuilder builder = parser.getFopFactoryBuilder();
-      builder.setStrictFOValidation(false);
-      FopFactory factory = builder.build();
-      FOUserAgent ua = factory.newFOUserAgent();
-      ua.setCreationDate(created);
-      // Title, authors, subject and keywords reach the document information from the XMP packet in fo:declarations
-      // (fo.Xmp). Setting them here as well would make FOP overwrite the packet's typed values (dc:title as a
-      // language alternative, dc:creator as a sequence) with plain text, which XMP readers and PDF/A reject.
-      ua.setCreator("bookbuild");
-      ua.setProducer("bookbuild (Apache FOP)");
-      ua.getEventBroadcaster().addEventListener(new FopEvents(diags, sources));
+      session = FopSession.open(job.style(), job.world(), job.created(), job.settings());
+    } catch (Exception e) {
+      throw new RenderException("FOP could not be set up: " + rootMessage(e), e);
+    }
+    FoSplit split = job.settings().perChapter() ? FoSplit.of(job.fo()) : null;
+    if (split == null) return new Rendered(single(session, job.fo(), job.sources(), diags), RenderReport.single());
+    try {
+      return new PerChapter(session, split, job, diags).run();
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      // the per-chapter path is an optimisation: whatever stops it, one pass over the whole FO still gets its chance
+      return new Rendered(single(session, job.fo(), job.sources(), diags), RenderReport.single());
+    }
+  }
+
+  /** The whole FO in one FOP run. */
+  static byte[] single(FopSession session, String fo, SourceMap sources, Diagnostics diags) throws RenderException {
+    try {
+      FOUserAgent ua = session.userAgent(new FopEvents(diags, sources));
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-      Fop fop = factory.newFop(MimeConstants.MIME_PDF, ua, out);
+      Fop fop = session.factory.newFop(MimeConstants.MIME_PDF, ua, out);
       Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
       t.transform(org.bookbuild.io.SafeXml.source(fo), new SAXResult(fop.getDefaultHandler()));
       return out.toByteArray();
@@ -88,5 +108,11 @@ public final class Renderer {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  static List<String> names(List<Integer> idx, FoSplit split) {
+    List<String> out = new ArrayList<>();
+    for (int i : idx) out.add(RenderReport.name(split.sequences.get(i)));
+    return out;
   }
 }

@@ -27,7 +27,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Feeds random and mutated Markdown, book.yml, BibTeX and notebook JSON through the pipeline up to the FO and checks
  * that no exception escapes, no stage fails internally, the FO is well-formed XML and each input finishes in bounded
- * time. The normal suite runs a short, seeded run of 120 inputs; the long run is
+ * time; every fifteenth input goes on through FOP and its PDF is read back (no exception may escape, every input gets
+ * a PDF, every PDF reads). The normal suite runs a short, seeded run of 120 inputs; the long run is
  * {@code mvn -q -o test -Dtest=FuzzTest -Dfuzz.iterations=100000} (see docs/limits.md; {@code -Dfuzz.seed},
  * {@code -Dfuzz.seconds} for a time budget, {@code -Dfuzz.limit.ms} for the per-input limit).
  * Failing inputs are written to {@code target/fuzz-failures/}.
@@ -39,6 +40,8 @@ class FuzzTest {
   static final long SEED = Long.getLong("fuzz.seed", 245L);
   /** Time one input may take up to the FO before it counts as a hang. */
   static final long INPUT_LIMIT_MS = Long.getLong("fuzz.limit.ms", 20_000L);
+  /** Every how many inputs one goes on through FOP and is read back ({@code -Dfuzz.render.every}). */
+  static final int RENDER_EVERY = Integer.getInteger("fuzz.render.every", 15);
 
   @TempDir Path out;
 
@@ -70,6 +73,10 @@ class FuzzTest {
     assertEquals(0, st.internal, "internal errors inside stages: " + st);
     assertEquals(0, st.malformed, "malformed FO: " + st);
     assertEquals(0, st.timeouts, "inputs over " + INPUT_LIMIT_MS + " ms: " + st);
+    assertTrue(st.rendered > 0, "some inputs went on through FOP: " + st);
+    assertEquals(0, st.renderEscaped, "exceptions escaped the renderer: " + st);
+    assertEquals(0, st.renderFailed, "inputs that got no PDF: " + st);
+    assertEquals(0, st.unreadable, "PDFs that do not read back: " + st);
   }
 
   /** One fuzz input: the project's files, and which kind of input was mutated (for the failure file's name). */
@@ -133,6 +140,33 @@ class FuzzTest {
     } catch (Exception e) {
       st.malformed++;
       save(in, i, "malformed", e.getMessage());
+      return;
+    }
+    if (i % RENDER_EVERY == 0) render(in, i, w, r, st);
+  }
+
+  /** Issue 11 item 3: the input goes on through FOP (per chapter, as a build does) and its PDF is read back. */
+  private void render(Input in, int i, MemoryWorld w, Pipeline.FoResult r, Stats st) throws IOException {
+    st.rendered++;
+    byte[] pdf;
+    try {
+      pdf = org.bookbuild.render.Renderer.render(new org.bookbuild.render.Renderer.Job(r.fo().fo(), r.fo().sources(),
+          r.style(), w, r.book().meta(), new java.util.Date(0), org.bookbuild.render.RenderSettings.DEFAULT
+              .withCache(false).withWorkers(1)), new Diagnostics()).pdf();
+    } catch (org.bookbuild.render.Renderer.RenderException e) {
+      st.renderFailed++;
+      save(in, i, "render-failed", stack(e));
+      return;
+    } catch (RuntimeException | Error e) {
+      st.renderEscaped++;
+      save(in, i, "render-escaped", stack(e));
+      return;
+    }
+    try (org.bookbuild.check.PdfInspector back = org.bookbuild.check.PdfInspector.open(pdf)) {
+      for (int p = 0; p < back.pageCount(); p++) back.text(p);
+    } catch (IOException | RuntimeException e) {
+      st.unreadable++;
+      save(in, i, "unreadable", stack(e));
     }
   }
 
@@ -162,12 +196,18 @@ class FuzzTest {
     long timeouts;
     long maxMs;
     long totalMs;
+    long rendered;
+    long renderFailed;
+    long renderEscaped;
+    long unreadable;
 
     @Override
     public String toString() {
       return String.format("%d inputs, %d FO checked well-formed, %d without FO (configuration refused), %d escaped exceptions, "
-          + "%d with internal errors, %d malformed FO, %d over the time limit, max %d ms, mean %.1f ms",
-          tried, foChecked, noFo, escaped, internal, malformed, timeouts, maxMs, tried == 0 ? 0.0 : (double) totalMs / tried);
+          + "%d with internal errors, %d malformed FO, %d over the time limit, max %d ms, mean %.1f ms; %d rendered "
+          + "through FOP: %d without a PDF, %d escaped exceptions, %d unreadable PDFs",
+          tried, foChecked, noFo, escaped, internal, malformed, timeouts, maxMs, tried == 0 ? 0.0 : (double) totalMs / tried,
+          rendered, renderFailed, renderEscaped, unreadable);
     }
   }
 }

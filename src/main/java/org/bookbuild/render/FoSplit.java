@@ -1,0 +1,427 @@
+package org.bookbuild.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cuts a whole-book FO into one standalone FO document per page-sequence, so that each can be laid out on its own. The
+ * cut is made on the text the FO writer produced (every {@code <} in text or attribute values is escaped there, so a
+ * tag scan is exact); FO this scanner does not recognise (a DOCTYPE, CDATA, another prefix for the FO namespace, a
+ * {@code fox:destination} of its own) is not cut, and {@link #of} returns null so the caller lays it out in one piece.
+ *
+ * <p>A chapter's document is the book's prolog (root, page masters, declarations; the bookmark tree is left out and
+ * joined afterwards), then a {@code fox:destination} for each of the chapter's ids that anything links to, cites or
+ * bookmarks (their positions are how the join finds link targets), then the page-sequence with
+ * <ul>
+ *   <li>its first page number written out ({@code initial-page-number});
+ *   <li>each citation of a page in another chapter replaced by that page's label as text;
+ *   <li>each link to an id of another chapter made a link to the URI {@code bookbuild-goto:id}, which the join turns
+ *       into a link to that id's place in the book.
+ * </ul>
+ */
+final class FoSplit {
+  static final String FO_NS = "http://www.w3.org/1999/XSL/Format";
+  /** The URI scheme that carries a link to another chapter through its layout to the join. */
+  static final String GOTO = "bookbuild-goto:";
+
+  /** One page-sequence: its text in the book FO and what it defines and refers to. */
+  record Sequence(int index, int start, int end, String format, String initial, Set<String> ids,
+      Set<String> links, Set<String> cites) {
+    boolean autoNumbered() {
+      return initial.equals("auto") || initial.startsWith("auto-");
+    }
+  }
+
+  /** A bookmark of the book's {@code fo:bookmark-tree}. */
+  record Mark(String title, boolean show, String target, List<Mark> children) {}
+
+  final String fo;
+  final String prolog;
+  final List<Sequence> sequences;
+  final List<Mark> bookmarks;
+  /** Which sequence defines each id. */
+  final Map<String, Integer> home;
+  /** Ids that anything links to, cites or bookmarks. */
+  final Set<String> targets;
+
+  private FoSplit(String fo, String prolog, List<Sequence> sequences, List<Mark> bookmarks, Map<String, Integer> home,
+      Set<String> targets) {
+    this.fo = fo;
+    this.prolog = prolog;
+    this.sequences = sequences;
+    this.bookmarks = bookmarks;
+    this.home = home;
+    this.targets = targets;
+  }
+
+  /** A start or end tag found by the scan. */
+  private record Tag(String name, boolean end, boolean empty, int start, int stop, Map<String, String> attrs) {}
+
+  /** Splits the FO, or returns null when its shape is not the one this class knows. */
+  static FoSplit of(String fo) {
+    List<Tag> tags = scan(fo);
+    if (tags == null || tags.isEmpty()) return null;
+    Tag root = tags.get(0);
+    if (!root.name().equals("fo:root") || !FO_NS.equals(root.attrs().get("xmlns:fo"))) return null;
+    List<Sequence> seqs = new ArrayList<>();
+    List<Mark> marks = new ArrayList<>();
+    Map<String, Integer> home = new java.util.HashMap<>();
+    Set<String> targets = new LinkedHashSet<>();
+    int prologEnd = -1;
+    int bookmarkStart = -1;
+    int bookmarkStop = -1;
+    List<Mark> markParent = null;
+    java.util.ArrayDeque<List<Mark>> markStack = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Object[]> openMarks = new java.util.ArrayDeque<>();
+    Sequence open = null;
+    int seqStart = -1;
+    String seqFormat = null;
+    String seqInitial = null;
+    Set<String> ids = null;
+    Set<String> links = null;
+    Set<String> cites = null;
+    StringBuilder title = null;
+    for (int i = 1; i < tags.size(); i++) {
+      Tag t = tags.get(i);
+      String n = t.name();
+      if (n.equals("fox:destination")) return null;
+      if (n.equals("fo:page-sequence")) {
+        if (!t.end()) {
+          if (prologEnd < 0) prologEnd = t.start();
+          seqStart = t.start();
+          seqFormat = t.attrs().getOrDefault("format", "1");
+          seqInitial = t.attrs().getOrDefault("initial-page-number", "auto");
+          ids = new LinkedHashSet<>();
+          links = new LinkedHashSet<>();
+          cites = new LinkedHashSet<>();
+        } else {
+          if (seqStart < 0) return null;
+          seqs.add(new Sequence(seqs.size(), seqStart, t.stop(), seqFormat, seqInitial, ids, links, cites));
+          seqStart = -1;
+        }
+        continue;
+      }
+      if (n.equals("fo:page-sequence-wrapper")) return null;
+      if (n.equals("fo:bookmark-tree")) {
+        if (!t.end()) {
+          bookmarkStart = t.start();
+          markStack.push(marks);
+        } else {
+          bookmarkStop = t.stop();
+          markStack.clear();
+        }
+        continue;
+      }
+      if (n.equals("fo:bookmark")) {
+        if (!t.end()) {
+          String target = t.attrs().getOrDefault("internal-destination", "");
+          targets.add(target);
+          List<Mark> kids = new ArrayList<>();
+          openMarks.push(new Object[] {target, !"hide".equals(t.attrs().get("starting-state")), kids, new StringBuilder()});
+          markStack.push(kids);
+          if (t.empty()) return null;
+        } else {
+          Object[] m = openMarks.pop();
+          markStack.pop();
+          @SuppressWarnings("unchecked")
+          List<Mark> kids = (List<Mark>) m[2];
+          markStack.peek().add(new Mark(m[3].toString(), (Boolean) m[1], (String) m[0], kids));
+        }
+        continue;
+      }
+      if (n.equals("fo:bookmark-title")) {
+        if (!t.end() && !t.empty() && !openMarks.isEmpty() && i + 1 < tags.size()) {
+          Tag next = tags.get(i + 1);
+          ((StringBuilder) openMarks.peek()[3]).append(unescape(fo.substring(t.stop(), next.start())));
+        }
+        continue;
+      }
+      if (t.end()) continue;
+      String id = t.attrs().get("id");
+      if (id != null) {
+        if (seqStart < 0) continue;
+        ids.add(id);
+        if (home.putIfAbsent(id, seqs.size()) != null) return null;
+      }
+      if (seqStart < 0) continue;
+      String dest = t.attrs().get("internal-destination");
+      if (dest != null && n.equals("fo:basic-link")) {
+        links.add(dest);
+        targets.add(dest);
+      }
+      if (n.equals("fo:page-number-citation") || n.equals("fo:page-number-citation-last")) {
+        String ref = t.attrs().get("ref-id");
+        if (ref != null) {
+          cites.add(ref);
+          targets.add(ref);
+        }
+      }
+    }
+    if (seqs.isEmpty() || prologEnd < 0) return null;
+    if (bookmarkStart >= 0 && (bookmarkStart > prologEnd || bookmarkStop < 0)) return null;
+    String prolog = bookmarkStart < 0 ? fo.substring(0, prologEnd)
+        : fo.substring(0, bookmarkStart) + fo.substring(bookmarkStop, prologEnd);
+    return new FoSplit(fo, prolog, seqs, marks, home, targets);
+  }
+
+  /** The standalone FO document for one sequence and how its offsets map back to the book FO. */
+  record Piece(String fo, int[] pieceOffsets, int[] bookOffsets) {
+    /** The book-FO offset of a piece offset. */
+    int bookOffset(int pieceOffset) {
+      int k = java.util.Arrays.binarySearch(pieceOffsets, pieceOffset);
+      if (k < 0) k = -k - 2;
+      if (k < 0) return 0;
+      return bookOffsets[k] + (pieceOffset - pieceOffsets[k]);
+    }
+  }
+
+  /**
+   * Writes sequence {@code s} as a document of its own.
+   *
+   * @param firstPage its first page number
+   * @param labels the page label of each id cited here that lives in another sequence (missing: "0")
+   */
+  Piece piece(Sequence s, int firstPage, Map<String, String> labels) {
+    StringBuilder out = new StringBuilder(s.end() - s.start() + prolog.length() + 1024);
+    List<int[]> map = new ArrayList<>();
+    out.append(prolog);
+    for (String id : s.ids()) {
+      if (targets.contains(id)) {
+        out.append("<fox:destination internal-destination=\"").append(escape(id)).append("\"/>");
+      }
+    }
+    List<Tag> tags = scan(fo.substring(s.start(), s.end()));
+    int from = s.start();
+    boolean first = true;
+    for (Tag t0 : tags) {
+      Tag t = new Tag(t0.name(), t0.end(), t0.empty(), t0.start() + s.start(), t0.stop() + s.start(), t0.attrs());
+      if (first) {
+        first = false;
+        map.add(new int[] {out.length(), from});
+        out.append(fo, from, t.start());
+        out.append(startTag(t, "initial-page-number", Integer.toString(firstPage)));
+        from = t.stop();
+        continue;
+      }
+      if (!t.end() && t.name().equals("fo:basic-link")) {
+        String dest = t.attrs().get("internal-destination");
+        Integer h = dest == null ? null : home.get(dest);
+        if (h != null && h != s.index()) {
+          map.add(new int[] {out.length(), from});
+          out.append(fo, from, t.start());
+          Map<String, String> attrs = new java.util.LinkedHashMap<>(t.attrs());
+          attrs.remove("internal-destination");
+          attrs.put("external-destination", "url(" + GOTO + java.net.URLEncoder.encode(dest, StandardCharsets.UTF_8) + ")");
+          out.append(startTag(new Tag(t.name(), false, t.empty(), t.start(), t.stop(), attrs), null, null));
+          from = t.stop();
+        }
+        continue;
+      }
+      if (!t.end() && t.empty() && t.name().equals("fo:page-number-citation")) {
+        String ref = t.attrs().get("ref-id");
+        Integer h = ref == null ? null : home.get(ref);
+        if (h != null && h != s.index()) {
+          map.add(new int[] {out.length(), from});
+          out.append(fo, from, t.start());
+          out.append("<fo:inline keep-together.within-line=\"always\" hyphenate=\"false\">")
+              .append(escape(labels.getOrDefault(ref, "0"))).append("</fo:inline>");
+          from = t.stop();
+        }
+      }
+    }
+    map.add(new int[] {out.length(), from});
+    out.append(fo, from, s.end());
+    out.append("</fo:root>\n");
+    int[] a = new int[map.size()];
+    int[] b = new int[map.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = map.get(i)[0];
+      b[i] = map.get(i)[1];
+    }
+    return new Piece(out.toString(), a, b);
+  }
+
+  /** The spans {start, end} of the children of {@code fo:flow} in a piece: the chapter's top-level blocks. */
+  static List<int[]> topBlocks(String piece) {
+    List<Tag> tags = scan(piece);
+    List<int[]> out = new ArrayList<>();
+    if (tags == null) return out;
+    int depth = -1;
+    int start = -1;
+    for (Tag t : tags) {
+      if (depth < 0) {
+        if (!t.end() && !t.empty() && t.name().equals("fo:flow")) depth = 0;
+        continue;
+      }
+      if (t.end()) {
+        if (depth == 0) break;
+        depth--;
+        if (depth == 0) out.add(new int[] {start, t.stop()});
+      } else if (t.empty()) {
+        if (depth == 0) out.add(new int[] {t.start(), t.stop()});
+      } else {
+        if (depth == 0) start = t.start();
+        depth++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The piece with the top-level blocks in {@code replaced} swapped for {@code placeholder} and every block from
+   * {@code keep} on left out (a probe while looking for the block FOP fails on).
+   */
+  static String without(String piece, List<int[]> blocks, java.util.Map<Integer, String> replaced, int keep) {
+    StringBuilder b = new StringBuilder(piece.length());
+    int from = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      int[] bl = blocks.get(i);
+      String rep = i >= keep ? "" : replaced.get(i);
+      if (rep == null) continue;
+      b.append(piece, from, bl[0]).append(rep);
+      from = bl[1];
+    }
+    return b.append(piece, from, piece.length()).toString();
+  }
+
+  /** Ids cited in {@code s} that live in another sequence. */
+  List<String> outsideCites(Sequence s) {
+    List<String> out = new ArrayList<>();
+    for (String c : s.cites()) {
+      Integer h = home.get(c);
+      if (h != null && h != s.index()) out.add(c);
+    }
+    return out;
+  }
+
+  private static String startTag(Tag t, String attr, String value) {
+    StringBuilder b = new StringBuilder("<").append(t.name());
+    boolean set = attr == null;
+    for (Map.Entry<String, String> e : t.attrs().entrySet()) {
+      String v = e.getValue();
+      if (e.getKey().equals(attr)) {
+        v = value;
+        set = true;
+      }
+      b.append(' ').append(e.getKey()).append("=\"").append(escape(v)).append('"');
+    }
+    if (!set) b.append(' ').append(attr).append("=\"").append(escape(value)).append('"');
+    return b.append(t.empty() ? "/>" : ">").toString();
+  }
+
+  /** Every tag of {@code s} in order, or null when it holds constructs the scan does not take apart. */
+  private static List<Tag> scan(String s) {
+    List<Tag> out = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (true) {
+      int lt = s.indexOf('<', i);
+      if (lt < 0) return out;
+      if (s.startsWith("<?", lt)) {
+        int e = s.indexOf("?>", lt);
+        if (e < 0) return null;
+        i = e + 2;
+        continue;
+      }
+      if (s.startsWith("<!--", lt)) {
+        int e = s.indexOf("-->", lt);
+        if (e < 0) return null;
+        i = e + 3;
+        continue;
+      }
+      if (s.startsWith("<!", lt)) return null;
+      boolean end = lt + 1 < n && s.charAt(lt + 1) == '/';
+      int p = lt + (end ? 2 : 1);
+      int nameStart = p;
+      while (p < n && !Character.isWhitespace(s.charAt(p)) && s.charAt(p) != '>' && s.charAt(p) != '/') p++;
+      String name = s.substring(nameStart, p);
+      Map<String, String> attrs = new java.util.LinkedHashMap<>();
+      boolean empty = false;
+      while (true) {
+        while (p < n && Character.isWhitespace(s.charAt(p))) p++;
+        if (p >= n) return null;
+        char c = s.charAt(p);
+        if (c == '>') {
+          p++;
+          break;
+        }
+        if (c == '/' && p + 1 < n && s.charAt(p + 1) == '>') {
+          empty = true;
+          p += 2;
+          break;
+        }
+        int eq = s.indexOf('=', p);
+        if (eq < 0) return null;
+        String an = s.substring(p, eq).strip();
+        int q = eq + 1;
+        while (q < n && Character.isWhitespace(s.charAt(q))) q++;
+        if (q >= n) return null;
+        char quote = s.charAt(q);
+        if (quote != '"' && quote != '\'') return null;
+        int close = s.indexOf(quote, q + 1);
+        if (close < 0) return null;
+        attrs.put(an, unescape(s.substring(q + 1, close)));
+        p = close + 1;
+      }
+      out.add(new Tag(name, end, empty, lt, p, attrs));
+      i = p;
+    }
+  }
+
+  static String unescape(String s) {
+    if (s.indexOf('&') < 0) return s;
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int semi;
+      if (c == '&' && (semi = s.indexOf(';', i)) > i) {
+        String ent = s.substring(i + 1, semi);
+        String rep = switch (ent) {
+          case "lt" -> "<";
+          case "gt" -> ">";
+          case "amp" -> "&";
+          case "quot" -> "\"";
+          case "apos" -> "'";
+          default -> {
+            try {
+              if (ent.startsWith("#x")) yield new String(Character.toChars(Integer.parseInt(ent.substring(2), 16)));
+              if (ent.startsWith("#")) yield new String(Character.toChars(Integer.parseInt(ent.substring(1))));
+            } catch (IllegalArgumentException e) {
+              yield null;
+            }
+            yield null;
+          }
+        };
+        if (rep != null) {
+          b.append(rep);
+          i = semi;
+          continue;
+        }
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\n' -> b.append("&#10;");
+        case '\t' -> b.append("&#9;");
+        case '\r' -> b.append("&#13;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

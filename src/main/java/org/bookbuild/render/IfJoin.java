@@ -1,0 +1,209 @@
+package org.bookbuild.render;
+
+import java.awt.Dimension;
+import java.awt.Point;
+import java.io.OutputStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.fop.apps.FOUserAgent;
+import org.apache.fop.apps.MimeConstants;
+import org.apache.fop.render.intermediate.IFDocumentHandler;
+import org.apache.fop.render.intermediate.IFDocumentNavigationHandler;
+import org.apache.fop.render.intermediate.IFException;
+import org.apache.fop.render.intermediate.IFParser;
+import org.apache.fop.render.intermediate.IFUtil;
+import org.apache.fop.render.intermediate.extensions.AbstractAction;
+import org.apache.fop.render.intermediate.extensions.Bookmark;
+import org.apache.fop.render.intermediate.extensions.BookmarkTree;
+import org.apache.fop.render.intermediate.extensions.GoToXYAction;
+import org.apache.fop.render.intermediate.extensions.Link;
+import org.apache.fop.render.intermediate.extensions.NamedDestination;
+import org.apache.fop.render.intermediate.extensions.URIAction;
+import org.apache.fop.render.intermediate.util.IFDocumentHandlerProxy;
+import org.bookbuild.diag.Diagnostics;
+import org.bookbuild.diag.SourcePos;
+
+/**
+ * Joins the chapters' Intermediate Format documents into one PDF in one pass: one PDF document handler, so every font
+ * is subset once. The document header (XMP, language) comes from the first chapter; pages are renumbered in order;
+ * every internal link is pointed at its target's place in the whole book (the chapters' own link targets were stand-ins
+ * for ids that live in other chapters); the bookmark tree of the book FO is built here with the same targets.
+ */
+final class IfJoin {
+  private IfJoin() {}
+
+  /** A target in the joined book: page index and FOP's point on that page. */
+  record Place(int page, int x, int y) {}
+
+  interface Parts {
+    int size();
+
+    java.io.InputStream open(int i) throws Exception;
+  }
+
+  static void join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
+      Diagnostics diags, OutputStream out) throws Exception {
+    FOUserAgent ua = session.userAgent(new FopEvents(diags, (l, c) -> SourcePos.NONE));
+    IFDocumentHandler pdf = ua.getRendererFactory().createDocumentHandler(ua, MimeConstants.MIME_PDF);
+    pdf.setResult(new StreamResult(out));
+    IFUtil.setupFonts(pdf);
+    pdf.startDocument();
+    Filter filter = new Filter(pdf, places);
+    for (int i = 0; i < parts.size(); i++) {
+      filter.first = i == 0;
+      try (java.io.InputStream in = parts.open(i)) {
+        // IF read back (from the layout cache) goes through the same safe parser as FO: no DTDs, no entities
+        Source src = new javax.xml.transform.sax.SAXSource(org.bookbuild.io.SafeXml.reader(), new org.xml.sax.InputSource(in));
+        new IFParser().parse(src, filter, ua);
+      }
+    }
+    IFDocumentNavigationHandler nav = pdf.getDocumentNavigationHandler();
+    if (nav != null) {
+      for (String id : filter.pending) nav.addResolvedAction(action(id, places.get(id)));
+      if (!marks.isEmpty()) {
+        BookmarkTree tree = new BookmarkTree();
+        for (FoSplit.Mark m : marks) {
+          Bookmark b = bookmark(m, places);
+          if (b != null) tree.addBookmark(b);
+        }
+        nav.renderBookmarkTree(tree);
+      }
+    }
+    pdf.startDocumentTrailer();
+    pdf.endDocumentTrailer();
+    pdf.endDocument();
+  }
+
+  private static Bookmark bookmark(FoSplit.Mark m, Map<String, Place> places) {
+    Place p = places.get(m.target());
+    if (p == null) return null;
+    Bookmark b = new Bookmark(m.title(), m.show(), action(m.target(), p));
+    for (FoSplit.Mark c : m.children()) {
+      Bookmark cb = bookmark(c, places);
+      if (cb != null) b.addChildBookmark(cb);
+    }
+    return b;
+  }
+
+  private static GoToXYAction action(String id, Place p) {
+    return new GoToXYAction(id, p.page(), new Point(p.x(), p.y()), null);
+  }
+
+  /** Takes one chapter's IF events into the book's PDF handler. */
+  private static final class Filter extends IFDocumentHandlerProxy {
+    private final Map<String, Place> places;
+    /** Links whose target page did not exist yet when the link was made: resolved at the end. */
+    final Set<String> pending = new LinkedHashSet<>();
+    boolean first;
+    private boolean inSequence;
+    private int nextPage;
+    private int currentPage = -1;
+
+    Filter(IFDocumentHandler target, Map<String, Place> places) {
+      super(target);
+      this.places = places;
+    }
+
+    @Override
+    public void startDocument() {}
+
+    @Override
+    public void setDocumentLocale(java.util.Locale locale) {
+      if (first) super.setDocumentLocale(locale);
+    }
+
+    @Override
+    public void startDocumentHeader() throws IFException {
+      if (first) super.startDocumentHeader();
+    }
+
+    @Override
+    public void endDocumentHeader() throws IFException {
+      if (first) super.endDocumentHeader();
+    }
+
+    @Override
+    public void startPageSequence(String id) throws IFException {
+      inSequence = true;
+      super.startPageSequence(id);
+    }
+
+    @Override
+    public void endPageSequence() throws IFException {
+      super.endPageSequence();
+      inSequence = false;
+    }
+
+    @Override
+    public void startPage(int index, String name, String pageMasterName, Dimension size) throws IFException {
+      currentPage = nextPage++;
+      super.startPage(currentPage, name, pageMasterName, size);
+    }
+
+    @Override
+    public void startDocumentTrailer() {}
+
+    @Override
+    public void endDocumentTrailer() {}
+
+    @Override
+    public void endDocument() {}
+
+    @Override
+    public void handleExtensionObject(Object extension) throws IFException {
+      if (inSequence || first) super.handleExtensionObject(extension);
+    }
+
+    @Override
+    public IFDocumentNavigationHandler getDocumentNavigationHandler() {
+      IFDocumentNavigationHandler nav = super.getDocumentNavigationHandler();
+      if (nav == null) return null;
+      return new IFDocumentNavigationHandler() {
+        @Override
+        public void renderNamedDestination(NamedDestination d) {}
+
+        @Override
+        public void renderBookmarkTree(BookmarkTree tree) {}
+
+        @Override
+        public void renderLink(Link link) throws IFException {
+          AbstractAction a = link.getAction();
+          String target = null;
+          if (a instanceof GoToXYAction g) target = g.getID();
+          if (a instanceof URIAction u && u.getURI().startsWith(FoSplit.GOTO)) {
+            target = java.net.URLDecoder.decode(u.getURI().substring(FoSplit.GOTO.length()),
+                java.nio.charset.StandardCharsets.UTF_8);
+          }
+          if (target != null) {
+            AbstractAction g = a;
+            Place p = places.get(target);
+            if (p == null) return;
+            if (p.page() <= currentPage) {
+              a = action(target, p);
+            } else {
+              a = new GoToXYAction(target);
+              pending.add(target);
+            }
+            a.setStructureTreeElement(g.getStructureTreeElement());
+            link = new Link(a, link.getTargetRect());
+          }
+          nav.renderLink(link);
+        }
+
+        @Override
+        public void addResolvedAction(AbstractAction action) throws IFException {
+          if (!(action instanceof GoToXYAction)) nav.addResolvedAction(action);
+        }
+
+        @Override
+        public int getPageIndex() {
+          return nav.getPageIndex();
+        }
+      };
+    }
+  }
+}
