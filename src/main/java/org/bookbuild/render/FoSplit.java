@@ -29,8 +29,8 @@ final class FoSplit {
   static final String GOTO = "bookbuild-goto:";
 
   /** One page-sequence: its text in the book FO and what it defines and refers to. */
-  record Sequence(int index, int start, int end, String format, String initial, Set<String> ids,
-      Set<String> links, Set<String> cites) {
+  record Sequence(int index, int start, int end, String format, String initial, String forcePageCount,
+      Set<String> ids, Set<String> links, Set<String> cites) {
     boolean autoNumbered() {
       return initial.equals("auto") || initial.startsWith("auto-");
     }
@@ -48,8 +48,12 @@ final class FoSplit {
   /** Ids that anything links to, cites or bookmarks. */
   final Set<String> targets;
 
+  /** The colour set on {@code fo:root}, inherited by every sequence (null: FOP's default). */
+  final String rootColor;
+
   private FoSplit(String fo, String prolog, List<Sequence> sequences, List<Mark> bookmarks, Map<String, Integer> home,
-      Set<String> targets) {
+      Set<String> targets, String rootColor) {
+    this.rootColor = rootColor;
     this.fo = fo;
     this.prolog = prolog;
     this.sequences = sequences;
@@ -81,6 +85,7 @@ final class FoSplit {
     int seqStart = -1;
     String seqFormat = null;
     String seqInitial = null;
+    String seqForce = null;
     Set<String> ids = null;
     Set<String> links = null;
     Set<String> cites = null;
@@ -95,12 +100,13 @@ final class FoSplit {
           seqStart = t.start();
           seqFormat = t.attrs().getOrDefault("format", "1");
           seqInitial = t.attrs().getOrDefault("initial-page-number", "auto");
+          seqForce = t.attrs().getOrDefault("force-page-count", "auto");
           ids = new LinkedHashSet<>();
           links = new LinkedHashSet<>();
           cites = new LinkedHashSet<>();
         } else {
           if (seqStart < 0) return null;
-          seqs.add(new Sequence(seqs.size(), seqStart, t.stop(), seqFormat, seqInitial, ids, links, cites));
+          seqs.add(new Sequence(seqs.size(), seqStart, t.stop(), seqFormat, seqInitial, seqForce, ids, links, cites));
           seqStart = -1;
         }
         continue;
@@ -165,11 +171,12 @@ final class FoSplit {
     if (bookmarkStart >= 0 && (bookmarkStart > prologEnd || bookmarkStop < 0)) return null;
     String prolog = bookmarkStart < 0 ? fo.substring(0, prologEnd)
         : fo.substring(0, bookmarkStart) + fo.substring(bookmarkStop, prologEnd);
-    return new FoSplit(fo, prolog, seqs, marks, home, targets);
+    return new FoSplit(fo, prolog, seqs, marks, home, targets, root.attrs().get("color"));
   }
 
   /** The standalone FO document for one sequence and how its offsets map back to the book FO. */
-  record Piece(String fo, int[] pieceOffsets, int[] bookOffsets) {
+  record Piece(String fo, int firstPage, List<NumberPatch.Num> nums, boolean unmarked, int[] pieceOffsets,
+      int[] bookOffsets) {
     /** The book-FO offset of a piece offset. */
     int bookOffset(int pieceOffset) {
       int k = java.util.Arrays.binarySearch(pieceOffsets, pieceOffset);
@@ -180,7 +187,8 @@ final class FoSplit {
   }
 
   /**
-   * Writes sequence {@code s} as a document of its own.
+   * Writes sequence {@code s} as a document of its own. Every page number in it (folio, citation, label written in)
+   * gets a colour of its own for {@link NumberPatch}; {@code unmarked} says one could not be marked (inside a marker).
    *
    * @param firstPage its first page number
    * @param labels the page label of each id cited here that lives in another sequence (missing: "0")
@@ -197,8 +205,22 @@ final class FoSplit {
     List<Tag> tags = scan(fo.substring(s.start(), s.end()));
     int from = s.start();
     boolean first = true;
+    List<NumberPatch.Num> nums = new ArrayList<>();
+    boolean unmarked = false;
+    java.util.ArrayDeque<String> colors = new java.util.ArrayDeque<>();
+    colors.push(rootColor == null ? "" : rootColor);
+    int inMarker = 0;
     for (Tag t0 : tags) {
       Tag t = new Tag(t0.name(), t0.end(), t0.empty(), t0.start() + s.start(), t0.stop() + s.start(), t0.attrs());
+      String inherited = colors.peek();
+      String own = t.end() ? inherited : t.attrs().getOrDefault("color", inherited);
+      if (t.end()) {
+        if (colors.size() > 1) colors.pop();
+        if (t.name().equals("fo:marker")) inMarker--;
+      } else if (!t.empty()) {
+        colors.push(own);
+        if (t.name().equals("fo:marker")) inMarker++;
+      }
       if (first) {
         first = false;
         map.add(new int[] {out.length(), from});
@@ -207,7 +229,9 @@ final class FoSplit {
         from = t.stop();
         continue;
       }
-      if (!t.end() && t.name().equals("fo:basic-link")) {
+      if (t.end()) continue;
+      String n = t.name();
+      if (n.equals("fo:basic-link")) {
         String dest = t.attrs().get("internal-destination");
         Integer h = dest == null ? null : home.get(dest);
         if (h != null && h != s.index()) {
@@ -221,17 +245,28 @@ final class FoSplit {
         }
         continue;
       }
-      if (!t.end() && t.empty() && t.name().equals("fo:page-number-citation")) {
-        String ref = t.attrs().get("ref-id");
-        Integer h = ref == null ? null : home.get(ref);
-        if (h != null && h != s.index()) {
-          map.add(new int[] {out.length(), from});
-          out.append(fo, from, t.start());
-          out.append("<fo:inline keep-together.within-line=\"always\" hyphenate=\"false\">")
-              .append(escape(labels.getOrDefault(ref, "0"))).append("</fo:inline>");
-          from = t.stop();
-        }
+      boolean number = n.equals("fo:page-number") || n.equals("fo:page-number-citation")
+          || n.equals("fo:page-number-citation-last");
+      if (!number) continue;
+      if (inMarker > 0 || nums.size() >= 0xffff) {
+        unmarked = true;
+        continue;
       }
+      String ref = t.attrs().get("ref-id");
+      Integer h = ref == null ? null : home.get(ref);
+      String color = own.isEmpty() ? null : own;
+      map.add(new int[] {out.length(), from});
+      out.append(fo, from, t.start());
+      if (t.empty() && n.equals("fo:page-number-citation") && h != null && h != s.index()) {
+        String label = labels.getOrDefault(ref, "0");
+        out.append("<fo:inline keep-together.within-line=\"always\" hyphenate=\"false\" color=\"")
+            .append(NumberPatch.sentinel(nums.size())).append("\">").append(escape(label)).append("</fo:inline>");
+        nums.add(new NumberPatch.Num(ref, label, color));
+      } else {
+        out.append(startTag(t, "color", NumberPatch.sentinel(nums.size())));
+        nums.add(new NumberPatch.Num(null, null, color));
+      }
+      from = t.stop();
     }
     map.add(new int[] {out.length(), from});
     out.append(fo, from, s.end());
@@ -242,7 +277,7 @@ final class FoSplit {
       a[i] = map.get(i)[0];
       b[i] = map.get(i)[1];
     }
-    return new Piece(out.toString(), a, b);
+    return new Piece(out.toString(), firstPage, List.copyOf(nums), unmarked, a, b);
   }
 
   /** The spans {start, end} of the children of {@code fo:flow} in a piece: the chapter's top-level blocks. */

@@ -27,12 +27,15 @@ import org.bookbuild.diag.SourcePos;
  * page numbers, joins the pages.
  *
  * <p>Page numbers: a sequence with {@code initial-page-number="auto"} starts after the last page of the one before it
- * (every sequence ends on an even page, so chapters open on the right); the first pass takes page counts from the
- * previous build of the same chapter ({@code pages.hint}) or a guess and lays out every chapter that cites no page of another chapter; the
- * next pass knows their pages and lays out the citing ones (contents, index, "page N" references) with those labels
- * written in; after that a chapter is laid out again only when its first page number or a label it cites moved, until
- * nothing moves. Each chapter's layout is keyed by its standalone FO, which holds exactly those inputs, so the same key
- * is the cache's key and the test that nothing moved.
+ * (every sequence ends on an even page, so chapters open on the right). A chapter's page count does not depend on the
+ * numbers printed on it, so one layout of every chapter gives every first page and every label. The first pass lays
+ * out every chapter in book order; a worker writes a chapter's document when it takes it, with the first page and the
+ * cited labels known then: exact for the chapters laid out before it, from the previous build ({@code pages.hint}:
+ * page counts, and the page inside its chapter of each id cited across chapters) or an estimate for the rest. The
+ * second pass lays out again only the chapters whose first page or cited labels were not the final ones (none when
+ * the hints were right); a third is needed only when a changed number changed a chapter's page count. Each chapter's
+ * layout is keyed by its standalone FO, which holds exactly those inputs, so the same key is the cache's key and the
+ * test that nothing moved.
  */
 final class PerChapter {
   private static final int MAX_PASSES = 6;
@@ -48,6 +51,19 @@ final class PerChapter {
   private final String[] key;
   private final byte[][] ifBytes;
   private final boolean[] fresh;
+  /** The first page number each sequence was last laid out with. */
+  private final int[] firstUsed;
+  /** FOP layouts of each sequence in this build (cache hits not counted), and in all. */
+  private final int[] runs;
+  private int layouts;
+  private final int[] hintCount;
+  /** The marked numbers of the piece each sequence was last laid out from, and whether it had unmarked ones. */
+  private final List<List<NumberPatch.Num>> numsUsed;
+  private final boolean[] unmarkedUsed;
+  /** Sequences whose numbers were swapped in their IF in this build. */
+  private final java.util.TreeSet<Integer> patched = new java.util.TreeSet<>();
+  private org.apache.fop.fonts.FontInfo fontInfo;
+  private final Map<String, Integer> hintLocal = new HashMap<>();
 
   PerChapter(FopSession session, FoSplit split, Renderer.Job job, Diagnostics diags) {
     this.session = session;
@@ -61,39 +77,29 @@ final class PerChapter {
     this.key = new String[n];
     this.ifBytes = new byte[n][];
     this.fresh = new boolean[n];
+    this.firstUsed = new int[n];
+    this.runs = new int[n];
+    this.hintCount = new int[n];
+    this.numsUsed = new ArrayList<>(java.util.Collections.nCopies(n, List.<NumberPatch.Num>of()));
+    this.unmarkedUsed = new boolean[n];
   }
 
   Renderer.Rendered run() throws Exception {
-    int[] counts = hints();
+    readHints();
     int workers = Math.min(job.settings().workerCount(), n);
-    int passes = 0;
     if (workers > 1) warmUp();
+    int passes = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-      int[] first = firstPages(counts);
-      Map<String, String> labels = labels();
-      List<Task> todo = new ArrayList<>();
-      boolean anyReady = false;
-      for (FoSplit.Sequence s : split.sequences) anyReady |= laid[s.index()] == null && ready(s);
-      for (FoSplit.Sequence s : split.sequences) {
-        // a chapter that cites pages of chapters not laid out yet waits for them (unless all that is left waits)
-        if (laid[s.index()] == null && anyReady && !ready(s)) continue;
-        FoSplit.Piece piece = split.piece(s, first[s.index()], labels);
-        String k = cache.key(piece.fo());
-        if (k.equals(key[s.index()])) continue;
-        todo.add(new Task(s.index(), piece, k));
-      }
-      if (todo.isEmpty()) {
-        boolean done = true;
-        for (ChapterLayout.Laid l : laid) done &= l != null;
-        if (done) break;
-        continue;
-      }
-      passes++;
-      if (Boolean.getBoolean("bookbuild.debugLayout")) {
-        System.err.println("pass " + pass + ": " + todo.stream().map(t -> RenderReport.name(split.sequences.get(t.index())) + "@" + first[t.index()]).toList());
-      }
+      List<Integer> todo = new ArrayList<>();
+      for (int i = 0; i < n; i++) if (!cache.key(piece(i).fo()).equals(key[i])) todo.add(i);
+      if (todo.isEmpty()) break;
+      // a chapter whose numbers changed but take the same room gets them swapped in its IF instead of a layout
+      for (java.util.Iterator<Integer> it = todo.iterator(); it.hasNext(); ) if (patch(it.next())) it.remove();
+      if (todo.isEmpty()) continue;
+      int before = layouts;
+      if (Boolean.getBoolean("bookbuild.debugLayout")) System.err.println("pass " + pass + ": " + todo);
       layOut(todo, workers);
-      for (int i = 0; i < n; i++) if (laid[i] != null) counts[i] = Math.max(1, laid[i].pageNames().size());
+      if (layouts > before) passes++;
     }
     for (int i = 0; i < n; i++) {
       if (laid[i] == null) throw new IllegalStateException("sequence " + i + " was never laid out");
@@ -122,17 +128,66 @@ final class PerChapter {
 
       @Override
       public InputStream open(int i) throws IOException {
-        return ifBytes[i] != null ? new ByteArrayInputStream(ifBytes[i]) : cache.openIf(key[i]);
+        String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
       }
     }, places, split.bookmarks, diags, out);
     saveHints();
     cache.prune(new HashSet<>(Arrays.asList(key)));
     List<Integer> laidOut = new ArrayList<>();
     List<Integer> reused = new ArrayList<>();
-    for (int i = 0; i < n; i++) (fresh[i] ? laidOut : reused).add(i);
+    int most = 0;
+    for (int i = 0; i < n; i++) {
+      (fresh[i] ? laidOut : reused).add(i);
+      most = Math.max(most, runs[i]);
+    }
     RenderReport report = new RenderReport(true, workers, passes, Renderer.names(laidOut, split),
-        Renderer.names(reused, split), pages);
+        Renderer.names(reused, split), pages, layouts, most, Renderer.names(new ArrayList<>(patched), split));
     return new Renderer.Rendered(out.toByteArray(), report);
+  }
+
+  /**
+   * Sequence {@code i} as a document of its own, with the first page number and cited page labels known now: a
+   * chapter laid out gives its exact page count and the pages its ids are on; one not laid out yet its count from the
+   * previous build ({@code pages.hint}) or an estimate from its length, and its ids the pages they were on last time.
+   */
+  private synchronized FoSplit.Piece piece(int i) {
+    int[] first = firstPages();
+    Map<String, String> labels = new HashMap<>();
+    for (String id : split.outsideCites(split.sequences.get(i))) labels.put(id, label(id, first));
+    return split.piece(split.sequences.get(i), first[i], labels);
+  }
+
+  /** The page label {@code id} will have when every sequence starts at {@code first}. */
+  private String label(String id, int[] first) {
+    int h = split.home.get(id);
+    ChapterLayout.Laid l = laid[h];
+    ChapterLayout.Dest d = l == null ? null : l.dests().get(id);
+    int local = d != null ? d.page() : hintLocal.getOrDefault(id, 0);
+    if (l != null && firstUsed[h] == first[h] && local >= 0 && local < l.pageNames().size()) {
+      return l.pageNames().get(local);   // FOP's own label
+    }
+    return PageLabels.format(split.sequences.get(h).format(), first[h] + Math.max(0, local));
+  }
+
+  /** Page count of sequence {@code i}: laid out, from the previous build, or estimated from its length. */
+  private int count(int i) {
+    if (laid[i] != null) return Math.max(1, laid[i].pageNames().size());
+    if (hintCount[i] > 0) return hintCount[i];
+    long chars = 0;
+    long pages = 0;
+    for (int k = 0; k < n; k++) {
+      if (laid[k] == null) continue;
+      FoSplit.Sequence s = split.sequences.get(k);
+      chars += s.end() - s.start();
+      pages += laid[k].pageNames().size();
+    }
+    FoSplit.Sequence s = split.sequences.get(i);
+    int guess = chars == 0 ? 2 : (int) Math.max(1, Math.round((double) (s.end() - s.start()) * pages / chars));
+    String force = s.forcePageCount();
+    if ((force.equals("end-on-even") || force.equals("even")) && guess % 2 == 1) guess++;
+    if ((force.equals("end-on-odd") || force.equals("odd")) && guess % 2 == 0) guess++;
+    return guess;
   }
 
   /**
@@ -156,16 +211,21 @@ final class PerChapter {
 
   private record Task(int index, FoSplit.Piece piece, String key) {}
 
-  /** Lays out (or takes from the cache) each task, the largest first, on {@code workers} threads. */
-  private void layOut(List<Task> todo, int workers) throws Exception {
-    todo.sort((a, b) -> Integer.compare(b.piece().fo().length(), a.piece().fo().length()));
-    ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>(todo);
+  /**
+   * Lays out (or takes from the cache) each sequence of {@code todo} on {@code workers} threads, in book order: a
+   * worker takes the next sequence and only then writes its document, so that it starts where the chapters finished
+   * before it end (an estimate only for those still being laid out).
+   */
+  private void layOut(List<Integer> todo, int workers) throws Exception {
+    ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>(todo);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker = () -> {
-      Task t;
-      while (failure.get() == null && (t = queue.poll()) != null) {
+      Integer i;
+      while (failure.get() == null && (i = queue.poll()) != null) {
         try {
-          one(t);
+          FoSplit.Piece piece = piece(i);
+          String k = cache.key(piece.fo());
+          if (!k.equals(key[i])) one(new Task(i, piece, k));
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
@@ -190,15 +250,20 @@ final class PerChapter {
   }
 
   private void one(Task t) throws Exception {
-    boolean first = laid[t.index()] == null;
+    boolean first;
+    synchronized (this) {
+      first = laid[t.index()] == null;
+    }
     oneLayout(t);
     if (first) {
       int done;
+      int pages;
       synchronized (this) {
         done = ++chaptersDone;
+        pages = laid[t.index()].pageNames().size();
       }
       job.chapters().accept(done, n);
-      job.pages().accept(laid[t.index()].pageNames().size());
+      job.pages().accept(pages);
     }
   }
 
@@ -208,9 +273,14 @@ final class PerChapter {
     int i = t.index();
     ChapterLayout.Laid hit = cache.get(t.key());
     if (hit != null) {
-      laid[i] = hit;
-      key[i] = t.key();
-      ifBytes[i] = null;
+      synchronized (this) {
+        laid[i] = hit;
+        key[i] = t.key();
+        firstUsed[i] = firstPageOf(t.piece());
+        numsUsed.set(i, t.piece().nums());
+        unmarkedUsed[i] = t.piece().unmarked();
+        ifBytes[i] = null;
+      }
       return;
     }
     BiFunction<Integer, Integer, SourcePos> where = where(t.piece());
@@ -234,9 +304,124 @@ final class PerChapter {
       result = new ChapterLayout.Laid(result.pageNames(), result.dests(), all);
     }
     if (cache.enabled()) cache.putMeta(t.key(), result);
-    laid[i] = result;
-    key[i] = t.key();
-    fresh[i] = true;
+    synchronized (this) {
+      laid[i] = result;
+      key[i] = t.key();
+      firstUsed[i] = firstPageOf(t.piece());
+      numsUsed.set(i, t.piece().nums());
+      unmarkedUsed[i] = t.piece().unmarked();
+      fresh[i] = true;
+      runs[i]++;
+      layouts++;
+    }
+  }
+
+  /** One chapter's IF as laid out (from memory or the layout cache). */
+  private String ifText(int i) throws IOException {
+    if (ifBytes[i] != null) return new String(ifBytes[i], StandardCharsets.UTF_8);
+    try (InputStream in = cache.openIf(key[i])) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Swaps the numbers of sequence {@code i} (laid out with a first page or cited labels that are no longer right) for
+   * the right ones in its IF, when each takes the same room and the first page's parity is the same; false when it
+   * has to be laid out again.
+   */
+  private boolean patch(int i) throws Exception {
+    if (laid[i] == null || unmarkedUsed[i]) return false;
+    FoSplit.Piece now = piece(i);
+    if (now.unmarked() || Math.floorMod(now.firstPage() - firstUsed[i], 2) != 0) return false;
+    FoSplit.Sequence s = split.sequences.get(i);
+    List<String> oldNames = laid[i].pageNames();
+    List<String> newNames = new ArrayList<>();
+    for (int k = 0; k < oldNames.size(); k++) {
+      if (!oldNames.get(k).equals(PageLabels.format(s.format(), firstUsed[i] + k))) return false;
+      newNames.add(PageLabels.format(s.format(), now.firstPage() + k));
+    }
+    String swapped = NumberPatch.apply(ifText(i), numsUsed.get(i), now.nums(), oldNames, newNames, this::width);
+    if (Boolean.getBoolean("bookbuild.debugLayout")) {
+      System.err.println("renumber " + i + " " + firstUsed[i] + "->" + now.firstPage() + ": " + (swapped != null));
+    }
+    if (swapped == null) return false;
+    String k = cache.key(now.fo());
+    ChapterLayout.Laid l = new ChapterLayout.Laid(List.copyOf(newNames), laid[i].dests(), laid[i].diagnostics());
+    byte[] bytes = swapped.getBytes(StandardCharsets.UTF_8);
+    if (cache.enabled()) {
+      job.world().writeAtomically(cache.ifPath(k), o -> o.write(bytes));
+      cache.putMeta(k, l);
+      ifBytes[i] = null;
+    } else {
+      ifBytes[i] = bytes;
+    }
+    laid[i] = l;
+    key[i] = k;
+    firstUsed[i] = now.firstPage();
+    numsUsed.set(i, now.nums());
+    patched.add(i);
+    return true;
+  }
+
+  /** Width of {@code text} in a font of the book, or -1 when unknown or kerned inside. */
+  private int width(String family, String style, int weight, int size, String text) {
+    try {
+      org.apache.fop.fonts.FontInfo fi = fontInfo();
+      org.apache.fop.fonts.FontTriplet t = fi.fontLookup(family, style, weight);
+      String key = t == null ? null : fi.getInternalFontKey(t);
+      org.apache.fop.fonts.FontMetrics m = key == null ? null : fi.getMetricsFor(key);
+      if (!(m instanceof org.apache.fop.fonts.Typeface tf)) return -1;
+      Map<Integer, Map<Integer, Integer>> kern = tf.hasKerningInfo() ? tf.getKerningInfo() : Map.of();
+      int w = 0;
+      for (int k = 0; k < text.length(); k++) {
+        char c = text.charAt(k);
+        if (Character.isSurrogate(c)) return -1;
+        w += tf.getWidth(tf.mapChar(c), size);
+        if (k > 0) {
+          Map<Integer, Integer> row = kern.get((int) text.charAt(k - 1));
+          Integer kv = row == null ? null : row.get((int) c);
+          if (kv != null && kv != 0) return -1;
+        }
+      }
+      return w;
+    } catch (Exception | LinkageError e) {
+      return -1;
+    }
+  }
+
+  private synchronized org.apache.fop.fonts.FontInfo fontInfo() throws Exception {
+    if (fontInfo == null) {
+      synchronized (FopSession.class) {
+        org.apache.fop.apps.FOUserAgent ua = session.userAgent(null);
+        org.apache.fop.render.intermediate.IFDocumentHandler pdf =
+            ua.getRendererFactory().createDocumentHandler(ua, org.apache.fop.apps.MimeConstants.MIME_PDF);
+        org.apache.fop.render.intermediate.IFUtil.setupFonts(pdf);
+        fontInfo = pdf.getFontInfo();
+      }
+    }
+    return fontInfo;
+  }
+
+  private final Map<String, String> ifColors = new HashMap<>();
+
+  /** A colour as the FO wrote it (null: FOP's default, black) as the IF writes it. */
+  private synchronized String ifColor(String fo) {
+    String c = fo == null || fo.isBlank() ? "#000000" : fo;
+    return ifColors.computeIfAbsent(c, v -> {
+      try {
+        synchronized (FopSession.class) {
+          return org.apache.fop.util.ColorUtil.colorToString(
+              org.apache.fop.util.ColorUtil.parseColorString(session.userAgent(null), v));
+        }
+      } catch (Exception e) {
+        return "#000000";
+      }
+    });
+  }
+
+  /** The first page number written into a piece. */
+  private int firstPageOf(FoSplit.Piece piece) {
+    return piece.firstPage();
   }
 
   /** Lays out {@code fo} into the cache file (or memory) of sequence {@code i}. */
@@ -374,7 +559,7 @@ final class PerChapter {
   }
 
   /** The first page number of each sequence, given each one's page count. */
-  private int[] firstPages(int[] counts) {
+  private int[] firstPages() {
     int[] first = new int[n];
     int last = 0;
     for (FoSplit.Sequence s : split.sequences) {
@@ -392,47 +577,36 @@ final class PerChapter {
         }
       }
       first[s.index()] = f;
-      last = f + counts[s.index()] - 1;
+      last = f + count(s.index()) - 1;
     }
     return first;
   }
 
-  /** The page label of every id in a laid-out sequence. */
-  private Map<String, String> labels() {
-    Map<String, String> out = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      if (laid[i] == null) continue;
-      List<String> names = laid[i].pageNames();
-      for (Map.Entry<String, ChapterLayout.Dest> e : laid[i].dests().entrySet()) {
-        int p = e.getValue().page();
-        if (p >= 0 && p < names.size()) out.put(e.getKey(), names.get(p));
-      }
-    }
-    return out;
-  }
-
-  /** Page counts from the previous build of the same sequences; 2 where none is known. */
-  private int[] hints() {
-    int[] counts = new int[n];
-    Arrays.fill(counts, 2);
-    if (!cache.enabled()) return counts;
+  /**
+   * Page counts by chapter and the page (inside its chapter) of each id cited across chapters, from the previous build
+   * of the same book: where nothing moved they are exact, so the first layout of each chapter is its last.
+   */
+  private void readHints() {
+    if (!cache.enabled()) return;
     Path p = job.world().outputPath(HINTS);
     Map<String, Integer> known = new HashMap<>();
     try {
       if (Files.isRegularFile(p)) {
         for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
           String[] f = line.split("\t");
-          if (f.length == 2) known.put(f[0], Integer.parseInt(f[1]));
+          if (f.length != 2) continue;
+          if (f[0].startsWith("@")) hintLocal.put(f[0].substring(1), Integer.parseInt(f[1]));
+          else known.put(f[0], Integer.parseInt(f[1]));
         }
       }
     } catch (IOException | RuntimeException e) {
-      return counts;
+      hintLocal.clear();
+      return;
     }
     for (FoSplit.Sequence s : split.sequences) {
       Integer c = known.get(sequenceHash(s));
-      if (c != null && c > 0) counts[s.index()] = c;
+      if (c != null && c > 0) hintCount[s.index()] = c;
     }
-    return counts;
   }
 
   private void saveHints() {
@@ -442,6 +616,12 @@ final class PerChapter {
     for (FoSplit.Sequence s : split.sequences) {
       String h = sequenceHash(s);
       if (seen.add(h)) b.append(h).append('\t').append(laid[s.index()].pageNames().size()).append('\n');
+    }
+    Set<String> cited = new TreeSet<>();
+    for (FoSplit.Sequence s : split.sequences) cited.addAll(split.outsideCites(s));
+    for (String id : cited) {
+      ChapterLayout.Dest d = laid[split.home.get(id)].dests().get(id);
+      if (d != null && id.indexOf('\t') < 0 && id.indexOf('\n') < 0) b.append('@').append(id).append('\t').append(d.page()).append('\n');
     }
     byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
     try {

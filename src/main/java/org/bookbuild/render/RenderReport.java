@@ -4,15 +4,17 @@ import java.util.List;
 
 /**
  * How a book was laid out: per chapter or in one piece, with how many workers, in how many passes (a pass lays out
- * again the chapters whose first page or cited page numbers moved), and which chapters were laid out in this build and
- * which were reused from the layout cache. Chapters are named by their first id (the chapter's label), or
- * {@code sequence-N} for generated pages without one.
+ * the chapters whose first page or cited page numbers are not yet the ones laid out with), which chapters were laid
+ * out in this build and which were reused from the layout cache, how many FOP layouts of a chapter that took in all
+ * and at most for one chapter, and the chapters whose page numbers were swapped in their laid-out pages instead
+ * of a new layout ({@link NumberPatch}; they count as reused). Chapters are named by their first id (the chapter's label), or {@code sequence-N} for
+ * generated pages without one.
  */
 public record RenderReport(boolean perChapter, int workers, int passes, List<String> laidOut, List<String> reused,
-    int pages) {
+    int pages, int layouts, int mostLayoutsOfOneChapter, List<String> renumbered) {
 
   static RenderReport single() {
-    return new RenderReport(false, 1, 1, List.of(), List.of(), -1);
+    return new RenderReport(false, 1, 1, List.of(), List.of(), -1, 1, 1, List.of());
   }
 
   static String name(FoSplit.Sequence s) {
@@ -22,7 +24,9 @@ public record RenderReport(boolean perChapter, int workers, int passes, List<Str
   /** One line for {@code --timings}. */
   public String summary() {
     if (!perChapter) return "layout: one pass over the whole book";
-    return "layout: " + laidOut.size() + " chapter(s) laid out, " + reused.size() + " reused, " + passes
-        + " pass(es), " + workers + " worker(s), " + pages + " pages";
+    return "layout: " + laidOut.size() + " chapter(s) laid out, " + reused.size() + " reused; " + layouts
+        + " chapter layout(s) in " + passes + " pass(es), at most " + mostLayoutsOfOneChapter + " of one chapter, "
+        + renumbered.size() + " renumbered without one; "
+        + workers + " worker(s), " + pages + " pages";
   }
 }

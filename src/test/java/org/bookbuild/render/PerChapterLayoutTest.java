@@ -95,6 +95,7 @@ class PerChapterLayoutTest {
     assertEquals(0, per.status(), d2.all().toString());
     assertTrue(per.layout().perChapter());
     assertTrue(per.layout().laidOut().size() > 10, "every chapter laid out: " + per.layout());
+    assertTrue(per.layout().mostLayoutsOfOneChapter() <= 2, "a cold build lays a chapter out at most twice: " + per.layout());
     assertSameBook(one.pdf(), per.pdf());
     Diagnostics d3 = new Diagnostics();
     Pipeline.Result again = build(root, tmp.resolve("again.pdf"), RenderSettings.DEFAULT.withWorkers(1).withCache(false), d3);
@@ -154,28 +155,43 @@ class PerChapterLayoutTest {
     Pipeline.Result cold = build(book, book.resolve("out/book.pdf"), RenderSettings.DEFAULT.withWorkers(2), d2);
     assertEquals(0, cold.status(), d2.all().toString());
     assertTrue(cold.layout().reused().isEmpty(), cold.layout().toString());
+    assertTrue(cold.layout().mostLayoutsOfOneChapter() <= 2, "at most two layouts of a chapter: " + cold.layout());
+    assertTrue(cold.layout().passes() <= 2, cold.layout().toString());
     assertSameBook(one.pdf(), cold.pdf());
+    byte[] coldBytes = Files.readAllBytes(cold.pdf());
     String index = Files.readString(book.resolve("out/book.fo"));
     assertTrue(index.contains("page-number-citation"), "the book cites pages");
 
     // unchanged: everything reused
     Pipeline.Result warm = build(book, book.resolve("out/book.pdf"), RenderSettings.DEFAULT.withWorkers(2), new Diagnostics());
     assertEquals(List.of(), warm.layout().laidOut(), warm.layout().toString());
+    assertEquals(0, warm.layout().layouts(), warm.layout().toString());
+    assertTrue(Arrays.equals(coldBytes, Files.readAllBytes(warm.pdf())), "the cache gives the same bytes");
 
     // a word changed in chapter three: only chapter three is laid out again (its pages do not move)
     Path c3 = book.resolve("c3.md");
     Files.writeString(c3, Files.readString(c3).replace("Show that the claim holds.", "Prove that the claim holds."));
     Pipeline.Result edited = build(book, book.resolve("out/book.pdf"), RenderSettings.DEFAULT.withWorkers(2), new Diagnostics());
     assertEquals(List.of("ch-three"), edited.layout().laidOut(), edited.layout().toString());
+    assertEquals(1, edited.layout().layouts(), "one FOP layout for a one-word edit: " + edited.layout());
 
-    // chapter two grows by pages: it, the chapters after it and every chapter citing moved pages are laid out again,
-    // chapter one is not; and the result still equals the single pass
+    // chapter two grows by pages: it is laid out again, the chapters after it and every chapter citing moved pages
+    // are laid out again or renumbered, chapter one is not laid out; and the result still equals the single pass
     String more = "Added text that makes the chapter longer. ".repeat(400) + "\n\n";
     write(book, Map.of("c2.md", crossBook(more).get("c2.md")));
     Pipeline.Result grown = build(book, book.resolve("out/book.pdf"), RenderSettings.DEFAULT.withWorkers(2), new Diagnostics());
     List<String> laid = grown.layout().laidOut();
-    assertTrue(laid.contains("ch-two") && laid.contains("ch-three") && laid.contains("contents"), laid.toString());
-    assertFalse(laid.contains("preface"), laid.toString());
+    List<String> renumbered = grown.layout().renumbered();
+    // chapter two is laid out again; chapter three, whose pages moved, and the contents, whose numbers changed, are
+    // laid out again or (when the new numbers take the same room) renumbered in their laid-out pages
+    assertTrue(laid.contains("ch-two"), grown.layout().toString());
+    for (String moved : List.of("ch-three", "ch-four", "contents")) {
+      assertTrue(laid.contains(moved) || renumbered.contains(moved), moved + ": " + grown.layout());
+    }
+    assertFalse(laid.contains("preface") || renumbered.contains("preface"), grown.layout().toString());
+    // chapter one cites the solutions' pages, which moved: renumbered, never laid out again
+    assertFalse(laid.contains("ch-one"), grown.layout().toString());
+    assertTrue(grown.layout().mostLayoutsOfOneChapter() <= 2, grown.layout().toString());
     Pipeline.Result grownSingle = build(book, tmp.resolve("single2.pdf"), RenderSettings.DEFAULT.withPerChapter(false),
         new Diagnostics());
     assertSameBook(grownSingle.pdf(), grown.pdf());
