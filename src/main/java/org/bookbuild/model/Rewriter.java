@@ -28,10 +28,18 @@ public class Rewriter {
     return out;
   }
 
+  /**
+   * Replaces a whole list of sibling inlines, after each was rewritten: for syntax that spans several text nodes
+   * (a citation such as {@code [see @key, p. 3]}). The base class returns the list unchanged.
+   */
+  protected List<Inline> sequence(List<Inline> is) {
+    return is;
+  }
+
   public final List<Inline> inlines(List<Inline> is) {
     List<Inline> out = new ArrayList<>(is.size());
     for (Inline i : is) out.addAll(inline(children(i)));
-    return out;
+    return sequence(out);
   }
 
   private List<ListItem> items(List<ListItem> items) {

@@ -25,7 +25,7 @@ final class ReferenceRoles {
     for (String kind : List.of("cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:alp", "cite:label",
         "cite:year", "cite:yearpar", "cite:author")) {
       RoleRegistry.register(RoleSpec.of(kind, (r, ctx) -> List.of(new Inline.Ref(r.pos(), r.name(),
-          r.content().trim().replaceAll("\\s*,\\s*", ","), List.of()))));
+          r.content().trim(), List.of()))));
     }
     RoleRegistry.register(RoleSpec.of("index", ReferenceRoles::index));
     RoleRegistry.register(RoleSpec.of("download", ReferenceRoles::download));

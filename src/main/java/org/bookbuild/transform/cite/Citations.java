@@ -26,7 +26,9 @@ import org.bookbuild.transform.Transform;
 
 /**
  * Resolves citations ({@code {cite}}, {@code {cite:p}}, {@code {cite:t}} as {@link Inline.Ref} of kind
- * {@code cite…}, label "key1,key2") against the project's BibTeX files, numeric ("[3]") or author–year
+ * {@code cite…}, label "key1,key2", each key with an optional {@code {prenote}} before and {@code {postnote}} after it;
+ * Pandoc's and mystmd's {@code [see @key, p. 3]} and {@code @key [p. 3]} are read into the same form first by
+ * {@link PandocCitations}) against the project's BibTeX files, numeric ("[3]") or author–year
  * ("(Strang 2016)", "Strang (2016)") as the {@code citation-style} option says, each citation a link to its entry.
  * The cited entries are listed where a {@code bibliography} directive stands, or else in a generated back-matter
  * chapter. Unknown keys give {@code cite-unknown} and print "[?]".
@@ -40,6 +42,8 @@ public final class Citations implements Transform {
     List<String> files = ctx.project().options().bibliography();
     boolean authorYear = "author-year".equals(ctx.project().options().citationStyle());
     Map<String, BibEntry> bib = files.isEmpty() ? Map.of() : BibFiles.load(files, ctx.world(), ctx.diags());
+    PandocCitations pandoc = new PandocCitations(bib.keySet());
+    book = book.mapChapters(ch -> ch.withBlocks(pandoc.blocks(ch.blocks())));
     Set<String> cited = new LinkedHashSet<>();
     boolean[] directive = {false};
     boolean[] all = {false};
@@ -99,8 +103,50 @@ public final class Citations implements Transform {
 
   static List<String> keys(String label) {
     List<String> ks = new ArrayList<>();
-    for (String k : label.split("[,;]")) if (!k.isBlank()) ks.add(k.trim());
+    for (Item it : items(label)) if (!it.key().isEmpty()) ks.add(it.key());
     return ks;
+  }
+
+  /**
+   * One cited work: the text before it ("see"), its key, the text after it (a locator such as "p. 106"), and whether
+   * the author is left out (Pandoc's {@code -@key}).
+   */
+  record Item(String pre, String key, String post, boolean suppressAuthor) {}
+
+  /**
+   * The works a citation's label names: keys separated by commas or semicolons, each optionally with a prenote and a
+   * postnote in braces, as sphinxcontrib-bibtex writes them ({@code {see}knuth1984{p. 3}, other}); Pandoc's
+   * {@code [see @key, p. 3]} is turned into this form by {@link PandocCitations}.
+   */
+  static List<Item> items(String label) {
+    List<Item> out = new ArrayList<>();
+    int i = 0, n = label.length();
+    while (i < n) {
+      while (i < n && (Character.isWhitespace(label.charAt(i)) || label.charAt(i) == ',' || label.charAt(i) == ';')) i++;
+      if (i >= n) break;
+      String pre = "";
+      if (label.charAt(i) == '{') {
+        int e = label.indexOf('}', i);
+        if (e < 0) e = n;
+        pre = label.substring(i + 1, e).strip();
+        i = Math.min(n, e + 1);
+      }
+      int k = i;
+      while (k < n && label.charAt(k) != '{' && label.charAt(k) != ',' && label.charAt(k) != ';') k++;
+      String key = label.substring(i, k).strip();
+      i = k;
+      String post = "";
+      if (i < n && label.charAt(i) == '{') {
+        int e = label.indexOf('}', i);
+        if (e < 0) e = n;
+        post = label.substring(i + 1, e).strip();
+        i = Math.min(n, e + 1);
+      }
+      boolean suppress = key.startsWith("-");
+      if (suppress) key = key.substring(1);
+      if (!key.isEmpty() || !pre.isEmpty() || !post.isEmpty()) out.add(new Item(pre, key, post, suppress));
+    }
+    return out;
   }
 
   public static String entryId(String key) {
@@ -138,51 +184,62 @@ public final class Citations implements Transform {
     Style s = ctx.style();
     SourcePos pos = r.pos();
     boolean textual = r.kind().startsWith("cite:t");
-    List<String> keys = keys(r.label());
-    if (keys.isEmpty()) {
+    List<Item> items = new ArrayList<>(items(r.label()));
+    items.removeIf(it -> it.key().isEmpty());
+    if (items.isEmpty()) {
       ctx.diags().warn("cite-unknown", pos, "citation without a key");
-      keys = List.of("");
+      items = List.of(new Item("", "", "", false));
     }
     List<Inline> out = new ArrayList<>();
     String open = s.string(authorYear ? "cite.author-year.open" : "cite.numeric.open");
     String close = s.string(authorYear ? "cite.author-year.close" : "cite.numeric.close");
-    String sep = s.string(authorYear ? "cite.author-year.separator" : "cite.numeric.separator");
-    if (!r.text().isEmpty() && keys.size() == 1 && bib.containsKey(keys.get(0))) {
-      return List.of(new Inline.Link(pos, "#" + entryId(keys.get(0)), r.text()));
+    boolean notes = items.stream().anyMatch(it -> !it.pre().isEmpty() || !it.post().isEmpty());
+    String sep = s.string(authorYear ? "cite.author-year.separator"
+        : notes ? "cite.numeric.separator-with-notes" : "cite.numeric.separator");
+    String loc = s.string("cite.locator");
+    if (!r.text().isEmpty() && items.size() == 1 && bib.containsKey(items.get(0).key())) {
+      return List.of(new Inline.Link(pos, "#" + entryId(items.get(0).key()), r.text()));
     }
     if (!textual) out.add(new Inline.Text(pos, open));
     boolean first = true;
-    for (String k : keys) {
+    for (Item it : items) {
+      String k = it.key();
       if (!first) out.add(new Inline.Text(pos, textual ? s.string("cite.textual.separator") : sep));
       first = false;
+      String pre = it.pre().isEmpty() ? "" : it.pre() + " ";
+      String post = it.post().isEmpty() ? "" : loc + it.post();
       if (!bib.containsKey(k)) {
         ctx.diags().warn("cite-unknown", pos, "no bibliography entry with key '" + k + "'"
             + (ctx.project().options().bibliography().isEmpty() ? " (book.yml names no bibliography file)" : ""));
         List<Inline> q = List.of(new Inline.Span(pos, Attr.classes("unresolved"), List.of(new Inline.Text(pos, s.string("cite.unknown")))));
-        if (textual) {
-          out.add(new Inline.Text(pos, open));
-          out.addAll(q);
-          out.add(new Inline.Text(pos, close));
-        } else {
-          out.addAll(q);
-        }
+        if (textual) out.add(new Inline.Text(pos, open));
+        if (!pre.isEmpty()) out.add(new Inline.Text(pos, pre));
+        out.addAll(q);
+        if (!post.isEmpty()) out.add(new Inline.Text(pos, post));
+        if (textual) out.add(new Inline.Text(pos, close));
         continue;
       }
       String[] l = labels.get(k);
+      String who = it.suppressAuthor() ? "" : l[0] + s.string("cite.name-year");
       String target = "#" + entryId(k);
       if (!authorYear) {
         Inline num = new Inline.Link(pos, target, List.of(new Inline.Text(pos, String.valueOf(numbers.get(k)))));
         if (textual) {
-          out.add(new Inline.Text(pos, l[0] + s.string("cite.name-year") + open));
+          out.add(new Inline.Text(pos, pre + who + open));
           out.add(num);
-          out.add(new Inline.Text(pos, close));
+          out.add(new Inline.Text(pos, post + close));
         } else {
+          if (!pre.isEmpty()) out.add(new Inline.Text(pos, pre));
           out.add(num);
+          if (!post.isEmpty()) out.add(new Inline.Text(pos, post));
         }
       } else if (textual) {
-        out.add(new Inline.Link(pos, target, List.of(new Inline.Text(pos, l[0] + s.string("cite.name-year") + open + l[1] + close))));
+        if (!pre.isEmpty()) out.add(new Inline.Text(pos, pre));
+        out.add(new Inline.Link(pos, target, List.of(new Inline.Text(pos, who + open + l[1] + post + close))));
       } else {
-        out.add(new Inline.Link(pos, target, List.of(new Inline.Text(pos, l[0] + s.string("cite.name-year") + l[1]))));
+        if (!pre.isEmpty()) out.add(new Inline.Text(pos, pre));
+        out.add(new Inline.Link(pos, target, List.of(new Inline.Text(pos, who + l[1]))));
+        if (!post.isEmpty()) out.add(new Inline.Text(pos, post));
       }
     }
     if (!textual) out.add(new Inline.Text(pos, close));

@@ -122,4 +122,32 @@ class CitationsTest {
     assertEquals(2, w.diags().byRule("cite-unknown").size());
     assertEquals("[?, ?]", text(w.book().chapters().get(0)));
   }
+
+  static Inline.Text t(String s) {
+    return new Inline.Text(P, s);
+  }
+
+  /**
+   * Pandoc's and mystmd's citation syntax in running text, with prenotes and locators (mines-nancy-optimization
+   * printed "@nocedal2006numerical [p. 106]" raw); e-mail addresses, unknown handles and split text are left alone.
+   */
+  @Test
+  void pandocCitationsWithLocatorsInRunningText() throws Exception {
+    var w = build("numeric", t("Proofs in @boyd2004 [p. 106], also [@strang2016, p. 3] and [see @boyd2004, pp. 9-11; "),
+        t("@strang2016]. Year [-@strang2016]. Mail a@b.org, @nobody."));
+    assertEquals("Proofs in Boyd and Vandenberghe [1, p. 106], also [2, p. 3] and [see 1, pp. 9-11; 2]. Year [2]."
+        + " Mail a@b.org, @nobody.", text(w.book().chapters().get(0)));
+    assertTrue(w.diags().byRule("cite-unknown").isEmpty(), w.diags().all().toString());
+    var ay = build("author-year", t("As @strang2016 [chap. 2] shows [see @boyd2004, p. 45; @muller1999]."));
+    assertEquals("As Strang (2016, chap. 2) shows (see Boyd and Vandenberghe 2004, p. 45; Müller et al. 1999).",
+        text(ay.book().chapters().get(0)));
+  }
+
+  /** sphinxcontrib-bibtex's {pre}key{post} form of the roles, and a bracketed group naming an unknown key. */
+  @Test
+  void roleNotesAndUnknownKeysInAGroup() throws Exception {
+    var w = build("numeric", cite("cite:p", "{see}strang2016{p. 3}, boyd2004"), t(" and [@boyd2004; @nosuch]."));
+    assertEquals("[see 1, p. 3; 2] and [2, ?].", text(w.book().chapters().get(0)));
+    assertEquals(1, w.diags().byRule("cite-unknown").size());
+  }
 }
