@@ -44,7 +44,10 @@ public sealed interface Inline extends Node {
   record PageRef(SourcePos pos, String id) implements Inline {}
 
   /** A generic inline container with attributes. */
-  record Span(SourcePos pos, Attr attr, List<Inline> content) implements Inline {}
+  record Span(SourcePos pos, Attr attr, List<Inline> content) implements Inline {
+    /** Class of the empty span an HTML {@code <a id>} becomes: a label of its own document's scope. */
+    public static final String HTML_ANCHOR = "html-anchor";
+  }
 
   /** A link target with no content (labels inside paragraphs, index entries). */
   record Anchor(SourcePos pos, String id) implements Inline {}

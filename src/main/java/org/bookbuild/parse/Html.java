@@ -364,7 +364,10 @@ final class Html {
         if (a.containsKey("href")) return List.of(new Inline.Link(p, a.get("href"), content));
         if (a.containsKey("id") || a.containsKey("name")) {
           List<Inline> out = new ArrayList<>();
-          out.add(new Inline.Anchor(p, a.containsKey("id") ? a.get("id") : a.get("name")));
+          // an HTML anchor is a place in its own page (Jupyter Book builds one HTML page per document): a label of
+          // that document's scope, see transform.CollectLabels
+          out.add(new Inline.Span(p, new org.bookbuild.model.Attr(a.containsKey("id") ? a.get("id") : a.get("name"),
+              List.of(Inline.Span.HTML_ANCHOR), java.util.Map.of()), List.of()));
           out.addAll(content);
           return out;
         }

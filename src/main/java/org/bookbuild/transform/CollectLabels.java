@@ -9,14 +9,31 @@ import org.bookbuild.model.Walk;
 
 /**
  * Fills the book-wide {@link Labels} table from every element that has an id, after numbering. A label used twice is
- * reported at its second use; the first one wins.
+ * reported at its second use; the first one wins. HTML anchors ({@code <a id='x'>}) are labels of their document's
+ * scope, as in Jupyter Book where each document is a page of its own: each gets a book-unique id
+ * ({@code <chapter>--x}) and the same name in another document is no duplicate.
  */
 public final class CollectLabels implements Transform {
   @Override
   public Book apply(Book book, Context ctx) {
     Labels labels = ctx.labels();
+    book = book.mapChapters(ch -> ch.withBlocks(new org.bookbuild.model.Rewriter() {
+      @Override
+      protected List<Inline> inline(Inline i) {
+        if (i instanceof Inline.Span s && s.attr().hasClass(Inline.Span.HTML_ANCHOR) && !s.attr().id().isEmpty()) {
+          String label = s.attr().id();
+          Labels.Target t = new Labels.Target(ch.id() + "--" + Labels.normalise(label), "anchor", "", List.of(),
+              ch.id(), s.pos());
+          labels.addLocal(label, t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),
+              "anchor '" + label + "' is already used in this document at " + old.pos() + "; links go to the first"));
+          return List.of(new Inline.Span(s.pos(), s.attr().withId(t.id()), s.content()));
+        }
+        return List.of(i);
+      }
+    }.blocks(ch.blocks())));
     for (Chapter ch : book.chapters()) {
       Walk.blocks(ch.blocks(), n -> {
+        if (n instanceof Inline.Span s && s.attr().hasClass(Inline.Span.HTML_ANCHOR)) return;
         Labels.Target t = target(n, ch.id());
         if (t == null || t.id().isEmpty()) return;
         labels.add(t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),

@@ -19,11 +19,35 @@ public final class Labels {
   public record Target(String id, String kind, String number, List<Inline> title, String chapterId, SourcePos pos) {}
 
   private final Map<String, Target> byId = new LinkedHashMap<>();
+  /** Labels of one document's scope (HTML anchors), by chapter id, then by the label as written (normalised). */
+  private final Map<String, Map<String, Target>> local = new LinkedHashMap<>();
 
   /** Adds a target; returns the earlier one if the id is taken (the caller reports the duplicate). */
   public Optional<Target> add(Target t) {
     Target old = byId.putIfAbsent(t.id(), t);
     return Optional.ofNullable(old);
+  }
+
+  /**
+   * Adds a label of its document's scope (an HTML anchor: each document is its own page in Jupyter Book, so
+   * {@code <a id='section1'>} may stand in every notebook). {@code label} is the name as written, {@code t.id()} the
+   * id made unique in the book. Links from the same document find it first ({@link #get(String, String)}); others
+   * find the first document's. Returns the earlier target of that name in the same document, if any.
+   */
+  public Optional<Target> addLocal(String label, Target t) {
+    Target old = local.computeIfAbsent(t.chapterId(), c -> new LinkedHashMap<>()).putIfAbsent(normalise(label), t);
+    byId.putIfAbsent(label, t);
+    return Optional.ofNullable(old);
+  }
+
+  /** A label as seen from a chapter: its own document-scoped labels first, then the book's. */
+  public Optional<Target> get(String id, String chapterId) {
+    Map<String, Target> own = local.get(chapterId);
+    if (own != null) {
+      Target t = own.get(normalise(id));
+      if (t != null) return Optional.of(t);
+    }
+    return get(id);
   }
 
   public Optional<Target> get(String id) {
