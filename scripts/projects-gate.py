@@ -3,9 +3,10 @@
 
 usage: projects-gate.py [--corpus DIR] [--out DIR] [--table FILE.md] [--report-only [PROJECT:]CHECK,...]
 
-For each project (a folder holding book.yml, myst.yml or _toc.yml) it runs `./book build PROJECT --out OUT/NAME.pdf`,
+For each project (a folder holding book.yml, myst.yml or _toc.yml) it runs `./book build PROJECT --out OUT/NAME/NAME.pdf`,
 then checks:
   pdf        a PDF was written
+  source     the build wrote nothing into the project folder (it is built where it lies, --out OUT/NAME/NAME.pdf)
   internal   no `internal-error` diagnostic
   coverage   ../shared/tools/coverage.py: at least 99.5% of the prose runs found and 0 lost passages
   refs       no `ref-unresolved` for a label the project defines (see defined_labels: a label is the project's own when
@@ -137,20 +138,20 @@ def formula_count(texts, latex_outputs):
 
 
 def run_project(project, out, corpus_tools):
-    """Builds a copy of the project (the corpus is read-only input: the build's caches go into the copy's out/)."""
+    """Builds the project where it lies (the corpus is read-only input: with --out the build writes its PDF and its
+    caches into OUT/NAME/ and nothing into the project, which the 'source' check holds)."""
     name = project.name
-    pdf = out / (name + '.pdf')
-    if pdf.exists():
-        pdf.unlink()
-    work = out / 'work' / name
-    if work.exists():
-        shutil.rmtree(work)
-    shutil.copytree(project, work, ignore=shutil.ignore_patterns('out', '_build', '.*'))
+    pdf = out / name / (name + '.pdf')
+    if (out / name).exists():
+        shutil.rmtree(out / name)
+    (out / name).mkdir(parents=True)
+    before = snapshot(project)
     t0 = time.time()
-    p = subprocess.run([str(ROOT / 'book'), 'build', str(work), '--out', str(pdf)],
+    p = subprocess.run([str(ROOT / 'book'), 'build', str(project), '--out', str(pdf)],
                        capture_output=True, text=True)
     seconds = time.time() - t0
     (out / (name + '.log')).write_text(p.stderr, encoding='utf-8')
+    written = sorted(set(snapshot(project).items()) - set(before.items()))
     rules, unresolved = {}, []
     lines = p.stderr.splitlines()
     for line in lines:
@@ -165,7 +166,8 @@ def run_project(project, out, corpus_tools):
             lm = re.search(r"reference to '([^']*)'", msg)
             if lm:
                 unresolved.append(lm.group(1))
-    r = {'name': name, 'seconds': seconds, 'rules': rules, 'status': p.returncode, 'pdf': pdf.exists()}
+    r = {'name': name, 'seconds': seconds, 'rules': rules, 'status': p.returncode, 'pdf': pdf.exists(),
+         'written': [f for f, _ in written]}
     texts, latex_outputs = sources(project)
     defined = defined_labels(texts)
     own = [l for l in unresolved if l.strip().lstrip('#').lower() in defined]
@@ -173,7 +175,6 @@ def run_project(project, out, corpus_tools):
     r['refs_foreign'] = [l for l in unresolved if l not in own]
     r['formulas'] = formula_count(texts, latex_outputs)
     r['math_failed'] = rules.get('math-parse', 0)
-    shutil.rmtree(work, ignore_errors=True)
     if not r['pdf']:
         r['tail'] = '\n'.join(lines[-5:])
         return r
@@ -182,10 +183,54 @@ def run_project(project, out, corpus_tools):
     return r
 
 
+def snapshot(project):
+    """Every file and folder of the project with its modification time (to see what a build wrote there)."""
+    return {str(p.relative_to(project)): p.stat().st_mtime_ns for p in project.rglob('*')}
+
+
+BIBKEY = re.compile(r'@\w+\{\s*([^,\s]+)\s*,')
+
+
+def citation_source(project, dest):
+    """coverage.py takes roles ({cite}`key`) for generated text but reads Pandoc's and mystmd's citations ([@key],
+    @key [p. 3]) as prose, so a citation printed as "Nocedal and Wright [1]" counted as lost words. The measured copy
+    (config, Markdown and notebooks only) has each citation of a key the project's .bib files hold in role form; the
+    text around it is unchanged. Returns dest, or the project itself when it cites nothing that way."""
+    keys = set()
+    for b in project.rglob('*.bib'):
+        keys.update(BIBKEY.findall(b.read_text(encoding='utf-8', errors='replace')))
+    if not keys:
+        return project
+    key = r'(?:\{[^{}]+\}|[\w](?:[\w]|[:.#$%&+?<>~/-](?=\w))*)'
+    group = re.compile(r'\[[^\[\]]*?(?<![\w])-?@(' + key + r')[^\[\]]*\]')
+    narrative = re.compile(r'(?<![\w@.\[])@(' + key + r')(?:\s\[[^\[\]@]+\])?')
+    def role(m):
+        return '{cite}`%s`' % m.group(1) if m.group(1).strip('{}') in keys else m.group(0)
+    changed = False
+    for p in project.rglob('*'):
+        rel = p.relative_to(project)
+        if any(part.startswith('.') or part in ('_build', 'out') for part in rel.parts) or not p.is_file():
+            continue
+        if p.suffix not in ('.md', '.ipynb', '.yml', '.yaml', '.bib'):
+            continue
+        t = p.read_text(encoding='utf-8', errors='replace')
+        if p.suffix in ('.md', '.ipynb'):
+            u = narrative.sub(role, group.sub(role, t))
+            changed |= u != t
+            t = u
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dest / rel).write_text(t, encoding='utf-8')
+    if not changed:
+        shutil.rmtree(dest, ignore_errors=True)
+        return project
+    return dest
+
+
 @measure
 def coverage(r, project, pdf, tools):
     """../shared/tools/coverage.py: prose runs of the sources found in the PDF, lost passages."""
-    cov = subprocess.run([sys.executable, str(tools / 'coverage.py'), str(project), str(pdf)],
+    measured = citation_source(project, pdf.parent / 'coverage-source')
+    cov = subprocess.run([sys.executable, str(tools / 'coverage.py'), str(measured), str(pdf)],
                          capture_output=True, text=True)
     m = re.search(r'coverage: ([\d.]+)% of (\d+) runs in (\d+) passages; (\d+) passages lost', cov.stdout)
     r['coverage'] = float(m.group(1)) if m else None
@@ -213,6 +258,12 @@ def read_back(r, project, pdf, tools):
 @check('pdf')
 def check_pdf(r):
     return r['pdf'], 'PDF written' if r['pdf'] else 'no PDF (exit %d): %s' % (r['status'], r.get('tail', ''))
+
+
+@check('source')
+def check_source(r):
+    w = r.get('written', [])
+    return not w, 'nothing written into the project folder' if not w else 'wrote into the project: ' + ', '.join(w[:5])
 
 
 @check('internal')

@@ -141,6 +141,8 @@ public final class Main implements Callable<Integer> {
     }
 
     private int buildOne(DiskWorld world, String editionName, Path out, java.io.PrintWriter err) {
+      // with --out, the build's out/ (caches, split chapters) is the PDF's folder: nothing is written into the project
+      if (out != null && out.toAbsolutePath().getParent() != null) world = world.withOutput(out.toAbsolutePath().getParent());
       Diagnostics diags = new Diagnostics();
       Pipeline.Result r;
       try (ProgressLine progress = new ProgressLine(err, ProgressLine.detect(quiet, parent.processStderr))) {

@@ -78,7 +78,9 @@ final class Images {
     byte[] b;
     try {
       java.nio.file.Path p = java.nio.file.Path.of(java.net.URI.create(src));
-      if (!p.toAbsolutePath().normalize().startsWith(fo.ctx().world().outputPath("").toAbsolutePath().normalize())) {
+      java.nio.file.Path abs = p.toAbsolutePath().normalize();
+      if (!abs.startsWith(fo.ctx().world().outputPath("").toAbsolutePath().normalize())
+          && !abs.startsWith(fo.ctx().world().outputPath("out").toAbsolutePath().normalize())) {
         fo.ctx().diags().error("path-outside-project", im.pos(), "generated image outside the project folder: " + src);
         placeholder(im, fo, "image outside the project");
         return false;

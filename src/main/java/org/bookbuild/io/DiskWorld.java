@@ -26,10 +26,41 @@ public final class DiskWorld implements World {
   /** Project files asked for so far: a build is a draft when one of these differs from the commit. */
   private final java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /**
+   * Where the project's {@code out/} folder is: {@code root/out}, or the folder of the PDF that {@code --out} names
+   * ({@link #withOutput}), so that a build with {@code --out} elsewhere writes nothing (caches included) into the
+   * project folder, which may be read-only.
+   */
+  private final Path out;
+
   /** @param root the project folder; must exist and be readable. */
   public DiskWorld(Path root, Map<String, String> env) throws IOException {
     this.root = root.toRealPath();
     this.env = env;
+    this.out = this.root.resolve("out");
+  }
+
+  private DiskWorld(DiskWorld base, Path out) {
+    this.root = base.root;
+    this.env = base.env;
+    this.git = base.git;
+    this.out = out;
+  }
+
+  /**
+   * The same project with its output folder elsewhere: every project-relative {@code out/…} path (the PDF's default
+   * place, {@code out/.cache/} of figures, notebook outputs and layouts, split chapters) goes into {@code dir}.
+   */
+  public DiskWorld withOutput(Path dir) {
+    Path d = dir.toAbsolutePath().normalize();
+    return d.equals(out) ? this : new DiskWorld(this, d);
+  }
+
+  /** The output folder for a project-relative path under {@code out/}, or null for any other path. */
+  private Path inOutput(String norm) {
+    if (norm.equals("out")) return out;
+    if (norm.startsWith("out/")) return out.resolve(norm.substring(4));
+    return null;
   }
 
   public static DiskWorld of(Path root) throws IOException {
@@ -44,6 +75,16 @@ public final class DiskWorld implements World {
   private Path inside(String rel) throws IOException {
     String norm = Paths2.join("", rel);
     if (norm == null || rel.startsWith("/")) throw new SandboxException("path leaves the project folder: " + rel);
+    Path o = inOutput(norm);
+    if (o != null && !out.equals(root.resolve("out"))) {
+      if (Files.exists(o)) {
+        Path real = o.toRealPath();
+        Path base = Files.exists(out) ? out.toRealPath() : out;
+        if (!real.startsWith(base)) throw new SandboxException("path leads outside the output folder: " + rel);
+        return real;
+      }
+      return o;
+    }
     Path p = root.resolve(norm);
     if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p)) {
       Path real = p.toRealPath();
@@ -107,7 +148,9 @@ public final class DiskWorld implements World {
 
   @Override
   public Path outputPath(String relPath) {
-    return root.resolve(relPath);
+    String norm = Paths2.join("", relPath);
+    Path o = norm == null ? null : inOutput(norm);
+    return o != null ? o : root.resolve(relPath);
   }
 
   @Override

@@ -32,7 +32,10 @@ public final class ImageSources {
       String src = m.group(1).replace("&amp;", "&");
       String rel;
       try {
-        if (src.startsWith("file:")) rel = root.relativize(Path.of(URI.create(src))).toString().replace('\\', '/');
+        Path outDir = world.outputPath("out");
+        if (src.startsWith("file:") && Path.of(URI.create(src)).startsWith(outDir)) {
+          rel = "out/" + outDir.relativize(Path.of(URI.create(src))).toString().replace('\\', '/');
+        } else if (src.startsWith("file:")) rel = root.relativize(Path.of(URI.create(src))).toString().replace('\\', '/');
         else if (src.startsWith("project:")) rel = src.substring("project:".length()).replaceFirst("^/+", "");
         else if (!src.contains(":")) rel = src;
         else continue;

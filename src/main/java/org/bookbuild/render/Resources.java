@@ -50,7 +50,7 @@ final class Resources implements ResourceResolver {
 
   /**
    * {@code file:} URIs (the figure stage's generated assets under {@code out/}) are read only inside the project
-   * folder, symlinks resolved: a FO or SVG that names {@code file:///etc/passwd} gets nothing.
+   * folder or its output folder (elsewhere with {@code --out}), symlinks resolved: a FO or SVG that names {@code file:///etc/passwd} gets nothing.
    */
   private Path checkInsideProject(URI uri) throws IOException {
     Path p;
@@ -60,9 +60,11 @@ final class Resources implements ResourceResolver {
       throw new IOException("not read: " + uri + " (not a local file)");
     }
     Path root = world.outputPath("").toAbsolutePath().normalize();
+    Path outDir = world.outputPath("out").toAbsolutePath().normalize();
     Path real = Files.exists(p) ? p.toRealPath() : p.toAbsolutePath().normalize();
     Path realRoot = Files.exists(root) ? root.toRealPath() : root;
-    if (!real.startsWith(realRoot)) {
+    Path realOut = Files.exists(outDir) ? outDir.toRealPath() : outDir;
+    if (!real.startsWith(realRoot) && !real.startsWith(realOut)) {
       throw new SandboxException("not read: " + uri + " lies outside the project folder");
     }
     return real;
