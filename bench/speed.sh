@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 14's benchmark, in one run: cold builds against mystmd + xelatex, the warm rebuild after a one-paragraph edit
 # in `book watch`, peak heap, a run held to a 256 MB heap, time per page at 300 and 1,200 pages, and the speed-up with
-# 1, 2 and 4 layout workers. Prints medians over RUNS runs and a table at the end.
+# 1, 2 and 4 layout workers (and --workers 0, one FOP pass over the whole book). Prints medians over RUNS runs and a table at the end.
 #   bench/speed.sh [RUNS]      (default 3; BIG_RUNS for the 1,200-page book, default RUNS; EDITS watch edits, default 5)
 # Inputs: (a) the sample book; (b) the largest book in $CORPUS/projects (LARGEST, default climate-laboratory-2021) and
 # mines-nancy-optimization, the one myst.yml project, which mystmd reads too; (c) books of about 300 and 1,200 pages
@@ -10,6 +10,7 @@
 # (figure and layout caches) removed first. Wall time and peak resident memory from /usr/bin/time; heap from the
 # JVM's own GC log (-Xlog:gc). The peer is ../shared/tools/myst-pdf.sh (mystmd 1.8.3 + xelatex, installed by
 # ../shared/tools/peers.sh); its own timing of the myst build is used. Needs: java 17, python3, /usr/bin/time, pdfinfo.
+# Each build's layout line (--timings: chapters laid out, passes, layouts) is printed under its time.
 # Only SKIP_PEER=1 / SKIP_BIG=1 / SKIP_WATCH=1 / SKIP_WORKERS=1 / SKIP_LARGEST=1 leave parts out. On a shared,
 # loaded machine wall times stretch; the CPU seconds beside them and ratios taken within one run are steadier.
 set -euo pipefail
@@ -33,24 +34,26 @@ pages() { (pdfinfo "$1" 2>/dev/null || true) | awk '/^Pages/ {print $2}'; }
 heap_peak() { grep -ho '[0-9]*M->[0-9]*M' "$@" 2>/dev/null | sed 's/M->.*//' | maxof; }
 heap_live() { grep -ho '[0-9]*M->[0-9]*M' "$@" 2>/dev/null | sed 's/.*->//; s/M//' | maxof; }
 
-# cold NAME PROJECT N [JAVA_OPTS]: N fresh builds; sets wall and cpu (medians, s), rss (max MB), pp (pages),
-# peak/live (MB)
+# cold NAME PROJECT N [JAVA_OPTS [BUILD_ARGS]]: N fresh builds; sets wall and cpu (medians, s), rss (max MB), pp
+# (pages), peak/live (MB), report (the build's layout line from --timings)
 cold() {
-  local name="$1" proj="$2" n="$3" opts="${4:-}" i
+  local name="$1" proj="$2" n="$3" opts="${4:-}" args="${5:-}" i
   : > "$work/walls"; : > "$work/cpus"; : > "$work/rss"; rm -f "$work"/gc.*.log "$work/$name.pdf"
   for i in $(seq "$n"); do
     rm -rf "$proj/out"
     BOOK_JAVA_OPTS="$opts -Xlog:gc:file=$work/gc.$i.log" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-      "$book" build "$proj" --out "$work/$name.pdf" --quiet >/dev/null 2>"$work/$name.err" || true
+      "$book" build "$proj" --out "$work/$name.pdf" --quiet --timings $args >/dev/null 2>"$work/$name.err" || true
     tail -1 "$work/time" | awk '{print $1}' >> "$work/walls"
     tail -1 "$work/time" | awk '{print $2 + $3}' >> "$work/cpus"
     tail -1 "$work/time" | awk '{print int($4/1024)}' >> "$work/rss"
   done
   wall=$(median < "$work/walls"); cpu=$(median < "$work/cpus"); rss=$(maxof < "$work/rss"); pp=$(pages "$work/$name.pdf")
   peak=$(heap_peak "$work"/gc.*.log); live=$(heap_live "$work"/gc.*.log)
+  report=$(grep -o 'layout: .*' "$work/$name.err" | tail -1 || true)
   printf '%-28s %7.2f s wall, %7.2f s CPU  %5s pp  %6.1f ms/page  heap peak %4s MB, live %4s MB, RSS %4s MB  (walls: %s)\n' \
     "$name${opts:+ [$opts]}" "$wall" "$cpu" "${pp:-?}" "$(echo "1000 * $wall / ${pp:-1}" | bc -l)" "${peak:-?}" \
     "${live:-?}" "$rss" "$(tr '\n' ' ' < "$work/walls")"
+  [ -z "$report" ] || echo "    $report"
   [ -n "$pp" ] || { echo "bench: no PDF for $name:"; tail -5 "$work/$name.err"; }
 }
 
@@ -116,18 +119,16 @@ if [ "${SKIP_BIG:-0}" != 1 ]; then
     "$([ -n "$cap_pp" ] && echo "finished, $cap_pp pages" || echo "no PDF")"
 fi
 
-# layout workers, on the ~300-page book: WORKERS_OPT is the JVM option that sets the renderer's worker count, without
-# the number (for example -Dbookbuild.workers=); unset, the section is skipped (no such setting is read yet)
-if [ "${SKIP_WORKERS:-0}" != 1 ] && [ -z "${WORKERS_OPT:-}" ]; then
-  echo "  workers: skipped (set WORKERS_OPT to the JVM option the renderer reads for its worker count)"
-elif [ "${SKIP_WORKERS:-0}" != 1 ]; then
-  for w in 1 2 4; do
-    cold "gen300 workers=$w" "$work/gen300" "$runs" "${WORKERS_OPT}$w"
+# layout workers, on the ~300-page book: --workers 0 is one FOP pass over the whole book (the old way), N lays out N
+# chapters at once (this machine has $(nproc) cores: more workers than cores only show the design scales, not speed)
+if [ "${SKIP_WORKERS:-0}" != 1 ]; then
+  for w in 0 1 2 4; do
+    cold "gen300 --workers $w" "$work/gen300" "$runs" "" "--workers $w"
     eval "w$w=$wall"
   done
-  printf '  speed-up with workers (gen300): 1 → 1.00, 2 → %.2f, 4 → %.2f\n' \
-    "$(echo "$w1 / $w2" | bc -l)" "$(echo "$w1 / $w4" | bc -l)"
-  table+=("| workers 1 / 2 / 4 (gen300) | $g3_pp | $w1 / $w2 / $w4 | – | speed-up $(printf '%.2f / %.2f' "$(echo "$w1 / $w2" | bc -l)" "$(echo "$w1 / $w4" | bc -l)") | – |")
+  printf '  speed-up with workers (gen300, against 1 worker): 2 → %.2f, 4 → %.2f; one whole-book pass %.2f s\n' \
+    "$(echo "$w1 / $w2" | bc -l)" "$(echo "$w1 / $w4" | bc -l)" "$w0"
+  table+=("| workers 0 (one pass) / 1 / 2 / 4 (gen300) | $g3_pp | $w0 / $w1 / $w2 / $w4 | – | speed-up $(printf '%.2f / %.2f' "$(echo "$w1 / $w2" | bc -l)" "$(echo "$w1 / $w4" | bc -l)") | – |")
 fi
 
 # book watch: a one-paragraph edit, saved to status line (the PDF is in place when the line is printed)

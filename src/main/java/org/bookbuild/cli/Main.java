@@ -106,6 +106,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--split", description = "also write one PDF per chapter into out/chapters/, with the whole book's page numbers")
     boolean split;
 
+    @Option(names = "--workers", paramLabel = "N", description = "chapters laid out at once (default: one per core); "
+        + "0 lays the whole book out in one pass instead of per chapter")
+    Integer workers;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @CommandLine.ParentCommand Main parent;
@@ -140,6 +144,12 @@ public final class Main implements Callable<Integer> {
       return status;
     }
 
+    private org.bookbuild.render.RenderSettings renderSettings() {
+      org.bookbuild.render.RenderSettings r = org.bookbuild.render.RenderSettings.DEFAULT;
+      if (workers == null) return r;
+      return workers <= 0 ? r.withPerChapter(false) : r.withWorkers(workers);
+    }
+
     private int buildOne(DiskWorld world, String editionName, Path out, java.io.PrintWriter err) {
       // with --out, the build's out/ (caches, split chapters) is the PDF's folder: nothing is written into the project
       if (out != null && out.toAbsolutePath().getParent() != null) world = world.withOutput(out.toAbsolutePath().getParent());
@@ -147,7 +157,7 @@ public final class Main implements Callable<Integer> {
       Pipeline.Result r;
       try (ProgressLine progress = new ProgressLine(err, ProgressLine.detect(quiet, parent.processStderr))) {
         r = Pipeline.build(world, new Pipeline.Request(out == null ? null : out.toAbsolutePath(), strict, progress,
-            new Pipeline.Edition(editionName, since, review, split), press, colour), diags);
+            new Pipeline.Edition(editionName, since, review, split), press, colour, renderSettings()), diags);
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         // the pipeline guards every stage; reaching this is a bug, still reported without a trace
         print(diags, err, world);

@@ -123,6 +123,13 @@ public final class Watcher {
     return builds;
   }
 
+  /** How much of the book this build laid out again (the rest came from the layout cache). */
+  private static String laidOut(Pipeline.Result r) {
+    if (r.layout() == null || !r.layout().perChapter()) return "";
+    int all = r.layout().laidOut().size() + r.layout().reused().size();
+    return ", " + r.layout().laidOut().size() + " of " + plural(all, "chapter") + " laid out";
+  }
+
   private static String describe(Set<String> changed) {
     String first = changed.iterator().next();
     return changed.size() == 1 ? first : first + " and " + (changed.size() - 1) + " more";
@@ -178,7 +185,7 @@ public final class Watcher {
         int pages = pages(listener, staging);
         publish(world, staging, target);
         keptErrors = errors;
-        outcome = "wrote " + shown(root, target) + " (" + plural(pages, "page") + ")";
+        outcome = "wrote " + shown(root, target) + " (" + plural(pages, "page") + laidOut(r) + ")";
         failed = false;
       } catch (IOException | org.bookbuild.project.ConfigException | RuntimeException e) {
         outcome = "could not replace the PDF: " + e.getMessage() + " [output-unwritable]";
