@@ -85,6 +85,7 @@ final class PerChapter {
   }
 
   Renderer.Rendered run() throws Exception {
+    long t0 = System.nanoTime();
     readHints();
     int workers = Math.min(job.settings().workerCount(), n);
     if (workers > 1) warmUp();
@@ -119,6 +120,7 @@ final class PerChapter {
         places.put(e.getKey(), new IfJoin.Place(offset[i] + d.page(), d.x(), d.y()));
       }
     }
+    long t1 = System.nanoTime();
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     IfJoin.join(session, new IfJoin.Parts() {
       @Override
@@ -132,6 +134,7 @@ final class PerChapter {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
       }
     }, places, split.bookmarks, diags, out);
+    long t2 = System.nanoTime();
     saveHints();
     cache.prune(new HashSet<>(Arrays.asList(key)));
     List<Integer> laidOut = new ArrayList<>();
@@ -142,7 +145,8 @@ final class PerChapter {
       most = Math.max(most, runs[i]);
     }
     RenderReport report = new RenderReport(true, workers, passes, Renderer.names(laidOut, split),
-        Renderer.names(reused, split), pages, layouts, most, Renderer.names(new ArrayList<>(patched), split));
+        Renderer.names(reused, split), pages, layouts, most, Renderer.names(new ArrayList<>(patched), split),
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     return new Renderer.Rendered(out.toByteArray(), report);
   }
 

@@ -7,14 +7,15 @@ import java.util.List;
  * the chapters whose first page or cited page numbers are not yet the ones laid out with), which chapters were laid
  * out in this build and which were reused from the layout cache, how many FOP layouts of a chapter that took in all
  * and at most for one chapter, and the chapters whose page numbers were swapped in their laid-out pages instead
- * of a new layout ({@link NumberPatch}; they count as reused). Chapters are named by their first id (the chapter's label), or {@code sequence-N} for
+ * of a new layout ({@link NumberPatch}; they count as reused), and the milliseconds spent laying out (and renumbering)
+ * and joining the chapters into one PDF. Chapters are named by their first id (the chapter's label), or {@code sequence-N} for
  * generated pages without one.
  */
 public record RenderReport(boolean perChapter, int workers, int passes, List<String> laidOut, List<String> reused,
-    int pages, int layouts, int mostLayoutsOfOneChapter, List<String> renumbered) {
+    int pages, int layouts, int mostLayoutsOfOneChapter, List<String> renumbered, long layoutMs, long joinMs) {
 
   static RenderReport single() {
-    return new RenderReport(false, 1, 1, List.of(), List.of(), -1, 1, 1, List.of());
+    return new RenderReport(false, 1, 1, List.of(), List.of(), -1, 1, 1, List.of(), -1, -1);
   }
 
   static String name(FoSplit.Sequence s) {
@@ -27,6 +28,6 @@ public record RenderReport(boolean perChapter, int workers, int passes, List<Str
     return "layout: " + laidOut.size() + " chapter(s) laid out, " + reused.size() + " reused; " + layouts
         + " chapter layout(s) in " + passes + " pass(es), at most " + mostLayoutsOfOneChapter + " of one chapter, "
         + renumbered.size() + " renumbered without one; "
-        + workers + " worker(s), " + pages + " pages";
+        + workers + " worker(s), " + pages + " pages; layout " + layoutMs + " ms, join " + joinMs + " ms";
   }
 }
