@@ -6,8 +6,8 @@
 # Inputs: (a) the sample book; (b) the largest book in $CORPUS/projects (LARGEST, default climate-laboratory-2021) and
 # mines-nancy-optimization, the one myst.yml project, which mystmd reads too; (c) books of about 300 and 1,200 pages
 # made of the sample book's chapters repeated (bench/genbook.py).
-# Each cold build is a fresh JVM through ./book (as a user runs it; BOOK_CDS=1 adds the AppCDS archive) with the project's out/
-# (figure and layout caches) removed first. Wall time and peak resident memory from /usr/bin/time; heap from the
+# Each cold build is a fresh JVM through ./book (as a user runs it; BOOK_CDS=1 adds the AppCDS archive) into an
+# empty output folder (with --out, the figure and layout caches live beside the PDF). Wall time and peak resident memory from /usr/bin/time; heap from the
 # JVM's own GC log (-Xlog:gc). The peer is ../shared/tools/myst-pdf.sh (mystmd 1.8.3 + xelatex, installed by
 # ../shared/tools/peers.sh); its own timing of the myst build is used. Needs: java 17, python3, /usr/bin/time, pdfinfo.
 # Each build's layout line (--timings: chapters laid out, passes, layouts) is printed under its time.
@@ -39,10 +39,14 @@ heap_live() { grep -ho '[0-9]*M->[0-9]*M' "$@" 2>/dev/null | sed 's/.*->//; s/M/
 cold() {
   local name="$1" proj="$2" n="$3" opts="${4:-}" args="${5:-}" i
   : > "$work/walls"; : > "$work/cpus"; : > "$work/rss"; rm -f "$work"/gc.*.log "$work/$name.pdf"
+  # with --out, the build's out/ (figure and layout caches) is the PDF's folder: a fresh one per build keeps it cold
+  local outdir="$work/out.$(echo "$name" | tr -c 'A-Za-z0-9\n' '_')"
   for i in $(seq "$n"); do
-    rm -rf "$proj/out"
+    rm -rf "$proj/out" "$outdir"
+    mkdir -p "$outdir"
     BOOK_JAVA_OPTS="$opts -Xlog:gc:file=$work/gc.$i.log" /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-      "$book" build "$proj" --out "$work/$name.pdf" --quiet --timings $args >/dev/null 2>"$work/$name.err" || true
+      "$book" build "$proj" --out "$outdir/book.pdf" --quiet --timings $args >/dev/null 2>"$work/$name.err" || true
+    cp "$outdir/book.pdf" "$work/$name.pdf" 2>/dev/null || true
     tail -1 "$work/time" | awk '{print $1}' >> "$work/walls"
     tail -1 "$work/time" | awk '{print $2 + $3}' >> "$work/cpus"
     tail -1 "$work/time" | awk '{print int($4/1024)}' >> "$work/rss"
@@ -134,8 +138,10 @@ fi
 # book watch: a one-paragraph edit, saved to status line (the PDF is in place when the line is printed)
 if [ "${SKIP_WATCH:-0}" != 1 ]; then
   for b in sample gen300; do
-    rm -rf "$work/$b/out"
-    line=$(python3 "$here/bench/watch-edit.py" "$book" "$work/$b" chapters/03-projections.md "$edits" "$work/watch-$b.pdf")
+    rm -rf "$work/$b/out" "$work/watch-$b"
+    mkdir -p "$work/watch-$b"
+    line=$(python3 "$here/bench/watch-edit.py" "$book" "$work/$b" chapters/03-projections.md "$edits" "$work/watch-$b/book.pdf")
+    cp "$work/watch-$b/book.pdf" "$work/watch-$b.pdf"
     echo "  book watch on $b ($(pages "$work/watch-$b.pdf") pp): $line"
     table+=("| watch edit, $b | $(pages "$work/watch-$b.pdf") | $(echo "$line" | sed 's/.*edit_median=\([0-9.]*\).*/\1/') (save → new PDF, median of $edits) | – | – | – |")
   done
