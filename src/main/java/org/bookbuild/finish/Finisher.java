@@ -33,6 +33,7 @@ public final class Finisher {
 
   /** Returns the finished PDF; {@code pdf} is not modified. Same input, same output. */
   public static byte[] finish(byte[] pdf, Metadata meta) throws IOException {
+    pdf = DocumentStep.runAll(pdf, DocumentStep.ALL);
     byte[] out = pdf.clone();
     if (MetadataDate.pin(out)) {
       byte[] updated = IncrementalUpdate.apply(out, changes(meta));

@@ -27,7 +27,8 @@ final class Contents {
       default -> "toc.subsection";
     };
     fo.block(role);
-    fo.xml().start("fo:basic-link").attr("internal-destination", e.id());
+    String alt = org.bookbuild.model.Walk.text(e.title()).strip();
+    fo.xml().start("fo:basic-link").attr("internal-destination", e.id()).attr("fox:alt-text", alt);
     if (!e.number().isEmpty()) {
       String n = e.level() == 1 && e.kind() == org.bookbuild.model.Chapter.Kind.APPENDIX
           ? fo.style().string("appendix", "number", e.number()) + ":" : e.number();
@@ -39,7 +40,7 @@ final class Contents {
       fo.xml().text(" ");
       fo.xml().start("fo:leader").attrs(fo.role("toc.leader")).end();
       fo.xml().text(" ");
-      fo.xml().start("fo:basic-link").attr("internal-destination", e.id());
+      fo.xml().start("fo:basic-link").attr("internal-destination", e.id()).attr("fox:alt-text", alt);
       fo.xml().start("fo:page-number-citation").attr("ref-id", e.id()).end();
       fo.xml().end();
     }

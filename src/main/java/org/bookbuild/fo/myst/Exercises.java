@@ -37,7 +37,8 @@ final class Exercises {
     String sol = d.attr().get("solution");
     if (sol != null) {
       fo.block("exercise.to-solution");
-      fo.xml().start("fo:basic-link").attr("internal-destination", sol);
+      fo.xml().start("fo:basic-link").attr("internal-destination", sol)
+          .attr("fox:alt-text", fo.style().string("exercise.to-solution").strip());
       fo.xml().text(fo.style().string("exercise.to-solution"));
       fo.xml().start("fo:page-number-citation").attr("ref-id", sol).end();
       fo.xml().end();
@@ -57,7 +58,7 @@ final class Exercises {
       String head = number == null || number.isEmpty() ? fo.style().string("solution")
           : fo.style().string("solution.to", "number", number);
       if (ex != null) {
-        fo.xml().start("fo:basic-link").attr("internal-destination", ex).text(head).end();
+        fo.xml().start("fo:basic-link").attr("internal-destination", ex).attr("fox:alt-text", head).text(head).end();
       } else {
         fo.xml().text(head);
       }

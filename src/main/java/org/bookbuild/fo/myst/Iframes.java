@@ -46,7 +46,7 @@ final class Iframes {
     fo.resetIndent();
     fo.blocks(d.content());
     fo.block("iframe.url");
-    fo.xml().start("fo:basic-link").attr("external-destination", "url(" + src + ")");
+    fo.xml().start("fo:basic-link").attr("external-destination", "url(" + src + ")").attr("fox:alt-text", src);
     fo.text(breakable(src), d.pos(), true);
     fo.xml().end().end();
     fo.xml().end();

@@ -28,7 +28,8 @@ final class Tocs {
           continue;
         }
         fo.block(h.level() == 2 ? "toc.local.section" : "toc.local.subsection");
-        fo.xml().start("fo:basic-link").attr("internal-destination", h.attr().id());
+        fo.xml().start("fo:basic-link").attr("internal-destination", h.attr().id())
+            .attr("fox:alt-text", org.bookbuild.model.Walk.text(h.content()).strip());
         String number = h.attr().get("number");
         if (number != null) fo.inline("toc.number").text(number).end();
         fo.inlines(h.content());

@@ -1,0 +1,33 @@
+package org.bookbuild.finish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * A finishing step that needs the PDF's object graph (fonts, the structure tree), not just its catalog. All such steps
+ * share one PDFBox load and one save ({@link #runAll}); the save keeps a classic cross-reference table so that the
+ * in-place steps of {@link Finisher} still apply to the result.
+ */
+interface DocumentStep {
+  /** Changes the document; returns whether anything changed. */
+  boolean apply(PDDocument doc) throws IOException;
+
+  /** The steps every build runs, in order. */
+  List<DocumentStep> ALL = List.of(new MathText(), new TagFixes());
+
+  /** Runs {@code steps} on {@code pdf}; returns the same array when none changed anything. */
+  static byte[] runAll(byte[] pdf, List<DocumentStep> steps) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      boolean changed = false;
+      for (DocumentStep s : steps) changed |= s.apply(doc);
+      if (!changed) return pdf;
+      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + (pdf.length >> 3));
+      doc.save(out, CompressParameters.NO_COMPRESSION);
+      return out.toByteArray();
+    }
+  }
+}
