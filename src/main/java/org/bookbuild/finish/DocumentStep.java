@@ -16,11 +16,21 @@ interface DocumentStep {
   /** Changes the document; returns whether anything changed. */
   boolean apply(PDDocument doc) throws IOException;
 
+  /** Whether the file (its bytes as Latin-1) may need this step, so that a file that needs none is not parsed. */
+  boolean wanted(String pdf);
+
   /** The steps every build runs, in order. */
   List<DocumentStep> ALL = List.of(new MathText(), new TagFixes());
 
-  /** Runs {@code steps} on {@code pdf}; returns the same array when none changed anything. */
+  /**
+   * Runs {@code steps} on {@code pdf} (after blanking the font descriptors' CIDSets in place, see {@link CidSets});
+   * returns the same array when no step is wanted.
+   */
   static byte[] runAll(byte[] pdf, List<DocumentStep> steps) throws IOException {
+    pdf = pdf.clone();
+    CidSets.blank(pdf);
+    String text = PdfText.latin1(pdf, 0, pdf.length);
+    if (steps.stream().noneMatch(s -> s.wanted(text))) return pdf;
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       boolean changed = false;
       for (DocumentStep s : steps) changed |= s.apply(doc);

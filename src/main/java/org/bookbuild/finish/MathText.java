@@ -31,6 +31,11 @@ final class MathText implements DocumentStep {
   private static final Pattern RANGE = Pattern.compile("<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>\\s*<([0-9A-Fa-f]+)>");
 
   @Override
+  public boolean wanted(String pdf) {
+    return pdf.contains("+jlm_");
+  }
+
+  @Override
   public boolean apply(PDDocument doc) throws IOException {
     Set<COSStream> done = new HashSet<>();
     boolean changed = false;

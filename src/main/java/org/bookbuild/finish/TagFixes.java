@@ -2,10 +2,8 @@ package org.bookbuild.finish;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -14,10 +12,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 
 /**
  * What FOP's tagged output lacks for PDF/UA-1 (checked by veraPDF in the tests):
@@ -26,26 +20,25 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  *       writer gives every link) as {@code /Contents} (PDF/UA 7.18.5);</li>
  *   <li>every {@code Note} structure element (a footnote) carries an {@code /ID}, listed in the structure tree's
  *       {@code /IDTree} (PDF/UA 7.9);</li>
- *   <li>FOP writes a {@code /CIDSet} into each subset font's descriptor that does not list every glyph of the subset
- *       (PDF/UA 7.21.4.2, PDF/A-2 6.2.11.4.2); the entry is optional from PDF 1.7 on and is removed.</li>
  * </ul>
  * IDs are numbered in the order of the structure tree, so that equal sources give equal bytes.
  */
 final class TagFixes implements DocumentStep {
   private static final COSName ID = COSName.getPDFName("ID");
   private static final COSName ID_TREE = COSName.getPDFName("IDTree");
-  private static final COSName CIDSET = COSName.getPDFName("CIDSet");
   private static final COSName NOTE = COSName.getPDFName("Note");
   private static final COSName LINK = COSName.getPDFName("Link");
   private static final COSName ALT = COSName.getPDFName("Alt");
   private static final COSName OBJR = COSName.getPDFName("OBJR");
 
   @Override
+  public boolean wanted(String pdf) {
+    return pdf.contains("/StructTreeRoot") && (pdf.contains("/S /Note") || pdf.contains("/S /Link"));
+  }
+
+  @Override
   public boolean apply(PDDocument doc) throws IOException {
-    boolean changed = structure(doc);
-    Set<COSBase> seen = new HashSet<>();
-    for (PDPage p : doc.getPages()) changed |= cidSets(p.getResources(), seen);
-    return changed;
+    return structure(doc);
   }
 
   /** A link annotation says what its structure element's /Alt says (its /Contents, PDF/UA 7.18.5). */
@@ -99,10 +92,6 @@ final class TagFixes implements DocumentStep {
       sorted.add(e.getValue());
     }
     tree.setItem(COSName.NAMES, sorted);
-    String first = all.keySet().iterator().next(), last = ((TreeMap<String, COSBase>) all).lastKey();
-    COSArray limits = new COSArray();
-    limits.add(new COSString(first.getBytes(StandardCharsets.US_ASCII)));
-    limits.add(new COSString(last.getBytes(StandardCharsets.US_ASCII)));
     tree.removeItem(COSName.LIMITS); // a root node has no limits
     return true;
   }
@@ -117,30 +106,5 @@ final class TagFixes implements DocumentStep {
       visit.accept(d);
       walk(d.getItem(COSName.K), seen, visit);
     }
-  }
-
-  private static boolean cidSets(PDResources res, Set<COSBase> seen) throws IOException {
-    if (res == null || !seen.add(res.getCOSObject())) return false;
-    boolean changed = false;
-    COSDictionary fonts = res.getCOSObject().getCOSDictionary(COSName.FONT);
-    if (fonts != null) {
-      for (COSName n : fonts.keySet()) {
-        if (!(fonts.getDictionaryObject(n) instanceof COSDictionary font)) continue;
-        COSArray kids = font.getCOSArray(COSName.DESCENDANT_FONTS);
-        if (kids == null) continue;
-        for (int i = 0; i < kids.size(); i++) {
-          if (kids.getObject(i) instanceof COSDictionary cid
-              && cid.getDictionaryObject(COSName.FONT_DESC) instanceof COSDictionary desc && desc.containsKey(CIDSET)) {
-            desc.removeItem(CIDSET);
-            changed = true;
-          }
-        }
-      }
-    }
-    for (COSName n : res.getXObjectNames()) {
-      PDXObject x = res.getXObject(n);
-      if (x instanceof PDFormXObject form) changed |= cidSets(form.getResources(), seen);
-    }
-    return changed;
   }
 }

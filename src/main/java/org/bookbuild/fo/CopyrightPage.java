@@ -103,7 +103,7 @@ public final class CopyrightPage {
       return;
     }
     out.text(template.substring(0, at));
-    out.start("fo:basic-link").attr("external-destination", "url(" + url + ")").attr("fox:alt-text", url)
+    out.start("fo:basic-link").attr("external-destination", "url(" + url + ")").attr("xmlns:fox", FOX_NS).attr("fox:alt-text", url)
         .attrs(style.role("copyright.url"))
         .text(url).end();
     out.text(template.substring(at + "{url}".length()));

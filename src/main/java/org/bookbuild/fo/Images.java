@@ -30,8 +30,14 @@ final class Images {
           .attr("scaling", "uniform");
     }
     fo.xml().attr("text-align", im.attr().get("align", "center"));
-    String alt = org.bookbuild.model.Walk.text(im.alt());
-    if (!alt.isEmpty()) fo.xml().attr("fox:alt-text", alt);
+    // PDF/UA: every Figure has alternative text. Figures got their caption (transform.FigureAltText); a bare image
+    // without either is named by its file.
+    String alt = org.bookbuild.model.Walk.text(im.alt()).strip();
+    if (alt.isEmpty()) {
+      String name = im.src().substring(im.src().lastIndexOf('/') + 1);
+      alt = fo.style().string("image.alt-fallback", "file", name.isEmpty() ? im.src() : name);
+    }
+    fo.xml().attr("fox:alt-text", alt);
     fo.xml().end();
   }
 

@@ -148,7 +148,22 @@ public final class MathUnicode {
         Map<Integer, String> m = out.computeIfAbsent(f, k -> new HashMap<>());
         if (!SYMBOL_FONTS.contains(f)) for (int c = 33; c < 127; c++) m.put(c, String.valueOf((char) c));
       }
-      // letters and digits of the text styles
+      // symbols: ASCII first, then the first character listed
+      for (Map.Entry<String, Glyph> e : symbols.entrySet()) {
+        String u = extra.get(e.getKey());
+        if (u == null) u = pick(chars.get(e.getKey()));
+        if (u == null) continue;
+        Glyph g = e.getValue();
+        String f = family.get(g.fontId());
+        if (f == null) continue;
+        out.get(f).put(g.code(), u);
+        // the larger sizes of a big operator or a delimiter are the same character
+        for (Glyph next = larger.get(g), seen = g; next != null && !next.equals(seen); seen = next, next = larger.get(next)) {
+          String nf = family.get(next.fontId());
+          if (nf != null) out.get(nf).putIfAbsent(next.code(), u);
+        }
+      }
+      // letters and digits of the text styles, last: a letter is a letter even where a symbol shares its glyph (\jlmEuler is cmmi10 "e")
       for (Map.Entry<String, List<String[]>> s : styles.entrySet()) {
         for (String[] r : s.getValue()) {
           String f = family.get(r[1]);
@@ -166,21 +181,6 @@ public final class MathUnicode {
             if (u == null) u = Alphanumerics.of(s.getKey(), plain);
             out.get(f).put(start + i, u);
           }
-        }
-      }
-      // symbols: ASCII first, then the first character listed
-      for (Map.Entry<String, Glyph> e : symbols.entrySet()) {
-        String u = extra.get(e.getKey());
-        if (u == null) u = pick(chars.get(e.getKey()));
-        if (u == null) continue;
-        Glyph g = e.getValue();
-        String f = family.get(g.fontId());
-        if (f == null) continue;
-        out.get(f).put(g.code(), u);
-        // the larger sizes of a big operator or a delimiter are the same character
-        for (Glyph next = larger.get(g), seen = g; next != null && !next.equals(seen); seen = next, next = larger.get(next)) {
-          String nf = family.get(next.fontId());
-          if (nf != null) out.get(nf).putIfAbsent(next.code(), u);
         }
       }
       Map<String, Map<Integer, String>> frozen = new HashMap<>();

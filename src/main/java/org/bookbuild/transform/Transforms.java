@@ -13,6 +13,7 @@ public final class Transforms {
   public static final List<Transform> LIST = new ArrayList<>(List.of(
       new OwnImages(),
       new ResolveFigures(),
+      new FigureAltText(),
       new HeadingIds(),
       new Numbering(),
       new EquationNumbers(),
