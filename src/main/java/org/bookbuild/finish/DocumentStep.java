@@ -20,7 +20,7 @@ interface DocumentStep {
   boolean wanted(String pdf);
 
   /** The steps every build runs, in order. */
-  List<DocumentStep> ALL = List.of(new MathText(), new TagFixes());
+  List<DocumentStep> ALL = List.of(new MathText(), new TagFixes(), new XmpExtension());
 
   /**
    * Runs {@code steps} on {@code pdf} (after blanking the font descriptors' CIDSets in place, see {@link CidSets});

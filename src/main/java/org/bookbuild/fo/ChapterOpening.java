@@ -19,6 +19,8 @@ final class ChapterOpening {
     String title = Walk.text(h.content());
     String head = label.isEmpty() ? title : fo.style().string("header.chapter", "label", label, "title", title);
     fo.block("chapter.block");
+    // the tagged PDF's first-level heading holds the label and the title; the blocks inside are spans of it
+    fo.xml().attr("role", "H1");
     // On the index's multi-column pages the opening spans all columns; a span boundary discards the block's
     // space-after, so that role gives the gap as padding instead.
     if (fo.chapter() != null && fo.chapter().id().equals(org.bookbuild.transform.index.BackIndex.CHAPTER_ID)) {
@@ -27,8 +29,12 @@ final class ChapterOpening {
     fo.id(h.attr().id());
     fo.xml().start("fo:marker").attr("marker-class-name", "chapter").text(head).end();
     fo.xml().start("fo:marker").attr("marker-class-name", "section").text(head).end();
-    if (!label.isEmpty()) fo.block("chapter.label").text(label).end();
+    if (!label.isEmpty()) {
+      fo.block("chapter.label");
+      fo.xml().attr("role", "Span").text(label).end();
+    }
     fo.block("chapter.title");
+    fo.xml().attr("role", "Span");
     fo.inlines(h.content());
     fo.xml().end();
     fo.xml().end();

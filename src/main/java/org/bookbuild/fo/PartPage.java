@@ -8,9 +8,12 @@ final class PartPage {
 
   static void write(Fo fo, Part p, int number) {
     fo.block("part.block");
+    fo.xml().attr("role", "H1"); // tagged PDF: a part title is a heading like a chapter's
     fo.id(p.id());
-    fo.block("part.label").text(fo.style().string("part", "number", roman(number))).end();
-    fo.block("part.title").text(p.title()).end();
+    fo.block("part.label");
+    fo.xml().attr("role", "Span").text(fo.style().string("part", "number", roman(number))).end();
+    fo.block("part.title");
+    fo.xml().attr("role", "Span").text(p.title()).end();
     fo.xml().end();
   }
 

@@ -207,7 +207,8 @@ public final class MathFo {
   private static void formula(Xml out, String tex, boolean display, String source, java.util.Map<String, String> role,
       String contentWidth) {
     out.start("fo:instream-foreign-object").attr("xmlns:fox", FOX).attrs(role);
-    out.attr("fox:alt-text", source.strip());
+    // tagged PDF: a Formula structure element whose /Alt is the TeX source (what screen readers speak)
+    out.attr("role", "Formula").attr("fox:alt-text", source.strip());
     if (contentWidth != null) out.attr("width", "100%").attr("content-width", contentWidth).attr("text-align", "center");
     out.start("m:" + FormulaElementMapping.ELEMENT).attr("xmlns:m", FormulaElementMapping.NAMESPACE)
         .attr("display", Boolean.toString(display)).text(tex).end();

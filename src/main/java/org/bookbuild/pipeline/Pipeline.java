@@ -203,8 +203,11 @@ public final class Pipeline {
     progress.stage("render");
     org.bookbuild.render.RenderReport layout;
     try {
+      // an archive edition (archive: true) is PDF/A-2a as well, which asks for a tagged PDF
+      org.bookbuild.render.RenderSettings settings = req.render();
+      if (project.options().archive()) settings = settings.withTagged(true).withPdfA("PDF/A-2a");
       Renderer.Rendered rendered = Renderer.render(new Renderer.Job(fo, r.fo().sources(), style, world, book.meta(),
-          BuildDate.of(world, book.meta()), req.render(), progress::chapters, progress::pages), diags);
+          BuildDate.of(world, book.meta()), settings, progress::chapters, progress::pages), diags);
       pdf = rendered.pdf();
       layout = rendered.report();
     } catch (Renderer.RenderException e) {

@@ -46,6 +46,8 @@ public record Project(
    *     book.yml and myst.yml, Sphinx's {@code intersphinx_mapping} in _config.yml): {@code {ref}`name:label`} then
    *     prints its text instead of {@code ??}
    * @param print the press, colour and cover settings ({@code press:}, {@code colour:}, {@code cover: image:})
+   * @param archive {@code archive: true} (or an edition's): the PDF is made for long-term archiving, PDF/A-2a (tagged,
+   *     Unicode, sRGB output intent) as well as PDF/UA-1
    */
   public record Options(
       String style,
@@ -58,7 +60,8 @@ public record Project(
       String citationStyle,
       String repository,
       Map<String, String> references,
-      Print print) {
+      Print print,
+      boolean archive) {
     public Options {
       references = references == null ? Map.of() : Map.copyOf(references);
       print = print == null ? Print.DEFAULT : print;
@@ -67,19 +70,32 @@ public record Project(
     public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
         String equations, Map<String, Object> numbering, String citationStyle, String repository) {
       this(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
-          Map.of(), Print.DEFAULT);
+          Map.of(), Print.DEFAULT, false);
     }
 
     public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
         String equations, Map<String, Object> numbering, String citationStyle, String repository,
         Map<String, String> references) {
       this(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
-          references, Print.DEFAULT);
+          references, Print.DEFAULT, false);
+    }
+
+    public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
+        String equations, Map<String, Object> numbering, String citationStyle, String repository,
+        Map<String, String> references, Print print) {
+      this(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
+          references, print, false);
     }
 
     public Options withSolutions(String s) {
       return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
-          references, print);
+          references, print, archive);
+    }
+
+    /** The same options for an edition that is (or is not) made for archiving (PDF/A). */
+    public Options withArchive(boolean a) {
+      return new Options(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering,
+          citationStyle, repository, references, print, a);
     }
   }
 

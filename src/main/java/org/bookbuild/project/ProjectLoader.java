@@ -32,7 +32,7 @@ public final class ProjectLoader {
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
       "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since", "references",
-      "press", "colour", "cover");
+      "press", "colour", "cover", "archive");
 
   /** The project formats, in the order their files are looked for; the first whose file exists is read. */
   static final List<ProjectReader> READERS = List.of(
@@ -106,6 +106,11 @@ public final class ProjectLoader {
       diags.warn("config-value", m.get("citation-style").pos(), "citation-style must be numeric or author-year; using numeric");
       citations = "numeric";
     }
+    String archive = f.string("archive", "false");
+    if (!Set.of("true", "false").contains(archive)) {
+      diags.warn("config-value", m.get("archive").pos(), "archive must be true or false; using false");
+      archive = "false";
+    }
     Object depth = numbering.getOrDefault("depth", 3);
     Project.Options opts = new Project.Options(
         f.string("style", "default"),
@@ -118,7 +123,8 @@ public final class ProjectLoader {
         citations,
         f.string("repository", ""),
         references(m.get("references")),
-        print(m, f, diags));
+        print(m, f, diags),
+        archive.equals("true"));
     String output = f.string("output", slug(meta.title()));
     return new Project(file, output, meta, tocs.get(0), tocs.get(1), tocs.get(2), tocs.get(3), macros, opts, positions(m));
   }

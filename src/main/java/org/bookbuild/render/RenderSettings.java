@@ -35,6 +35,10 @@ public record RenderSettings(boolean tagged, String pdfUaMode, String pdfAMode, 
     return new RenderSettings(tagged, pdfUaMode, mode, pdfXMode, outputProfile, workers, perChapter, cache);
   }
 
+  public RenderSettings withPdfUa(String mode) {
+    return new RenderSettings(tagged, mode, pdfAMode, pdfXMode, outputProfile, workers, perChapter, cache);
+  }
+
   public RenderSettings withPdfX(String mode, String profile) {
     return new RenderSettings(tagged, pdfUaMode, pdfAMode, mode, profile, workers, perChapter, cache);
   }

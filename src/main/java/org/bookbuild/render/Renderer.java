@@ -69,6 +69,11 @@ public final class Renderer {
 
   /** The one entry point: lays the book out (per chapter unless the settings or the FO say otherwise). */
   public static Rendered render(Job job, Diagnostics diags) throws RenderException {
+    // FOP refuses PDF/UA without a document title; hand-written FO without metadata is rendered tagged only
+    if (job.settings().pdfUaMode() != null && !declaresTitle(job.fo())) {
+      job = new Job(job.fo(), job.sources(), job.style(), job.world(), job.meta(), job.created(),
+          job.settings().withPdfUa(null), job.chapters(), job.pages());
+    }
     FopSession session;
     try {
       session = FopSession.open(job.style(), job.world(), job.created(), job.settings());
@@ -97,6 +102,15 @@ public final class Renderer {
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       throw new RenderException("FOP could not render the book: " + rootMessage(e), e);
     }
+  }
+
+  private static final java.util.regex.Pattern TITLE =
+      java.util.regex.Pattern.compile("<dc:title>\\s*<rdf:Alt>\\s*<rdf:li[^>]*>\\s*[^<\\s]");
+
+  /** Whether the FO's XMP (in fo:declarations, at its start) gives a non-empty dc:title. */
+  static boolean declaresTitle(String fo) {
+    int end = fo.indexOf("</fo:declarations>");
+    return end > 0 && TITLE.matcher(fo.substring(0, end)).find();
   }
 
   /** Font registrations contributed by other stages (the math fonts), as FOP {@code <font>} elements. */

@@ -52,13 +52,26 @@ public final class Vera {
     return out;
   }
 
-  /** Command-line use while developing: {@code Vera FILE.pdf [ua1|2a|2u …]}. */
+  /**
+   * Command line (scripts/verapdf.sh): {@code Vera [--flavour ua1|2a|2u …] FILE.pdf …} prints the failed rules of each
+   * file and exits 1 when any file fails a rule.
+   */
   public static void main(String[] args) throws Exception {
-    byte[] pdf = Files.readAllBytes(Path.of(args[0]));
-    String fl = args.length > 1 ? args[1] : "ua1";
-    long t0 = System.nanoTime();
-    Map<String, String> f = failures(pdf, fl);
-    System.out.println(fl + ": " + f.size() + " failed rules (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
-    f.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+    String fl = "ua1";
+    int failedFiles = 0;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--flavour") && i + 1 < args.length) {
+        fl = args[++i];
+        continue;
+      }
+      byte[] pdf = Files.readAllBytes(Path.of(args[i]));
+      long t0 = System.nanoTime();
+      Map<String, String> f = failures(pdf, fl);
+      System.out.println(args[i] + ": veraPDF " + fl + ": " + f.size() + " failed rules ("
+          + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+      f.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+      if (!f.isEmpty()) failedFiles++;
+    }
+    System.exit(failedFiles == 0 ? 0 : 1);
   }
 }

@@ -1,0 +1,63 @@
+package org.bookbuild.check;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Typographic check on a finished PDF: no heading left alone at the foot of a page. A heading is found through its
+ * bookmark (title and page); it is stranded when no line of text follows it on its page other than the folio.
+ */
+public final class PageEnds {
+  private PageEnds() {}
+
+  /** A heading that ends its page (0-based page index). */
+  public record Stranded(int page, String heading) {}
+
+  public static List<Stranded> headingsAtFoot(PdfInspector pdf) throws IOException {
+    List<Stranded> out = new ArrayList<>();
+    for (PdfInspector.OutlineEntry e : pdf.outlineFlat()) {
+      if (e.page() < 0) continue;
+      String title = squash(e.title().replaceFirst("^[0-9A-Z.]+ ", ""));
+      if (title.length() < 3) continue;
+      List<PdfInspector.GlyphRun> runs = pdf.runs(e.page());
+      // the heading's last line: the lowest run whose text is part of the title
+      PdfInspector.GlyphRun head = null;
+      StringBuilder seen = new StringBuilder();
+      for (PdfInspector.GlyphRun r : runs) {
+        String t = squash(r.text());
+        if (t.isEmpty()) continue;
+        if (title.startsWith(seen + t) || (seen.length() == 0 && title.startsWith(t))) {
+          seen.append(t);
+          head = r;
+          if (seen.length() >= title.length()) break;
+        } else if (seen.length() > 0 && seen.length() < title.length() && title.contains(t)) {
+          seen.append(t);
+          head = r;
+        } else if (seen.length() > 0) {
+          break;
+        }
+      }
+      if (head == null || seen.length() < Math.min(title.length(), 6)) continue;
+      float below = head.y() + head.height() * 0.6f;
+      boolean text = false;
+      for (PdfInspector.GlyphRun r : runs) {
+        if (r.y() > below && !r.text().isBlank() && !folio(r.text())) {
+          text = true;
+          break;
+        }
+      }
+      if (!text) out.add(new Stranded(e.page(), e.title()));
+    }
+    return out;
+  }
+
+  private static boolean folio(String s) {
+    return s.strip().toLowerCase(Locale.ROOT).matches("[0-9]+|[ivxlcdm]+");
+  }
+
+  private static String squash(String s) {
+    return s.replaceAll("[\\s\\u00ad]+", "").toLowerCase(Locale.ROOT);
+  }
+}
