@@ -20,7 +20,7 @@ final class ChapterOpening {
     String head = label.isEmpty() ? title : fo.style().string("header.chapter", "label", label, "title", title);
     fo.block("chapter.block");
     // the tagged PDF's first-level heading holds the label and the title; the blocks inside are spans of it
-    fo.xml().attr("role", "H1");
+    fo.xml().attr("role", "H" + fo.headingTag(1));
     // On the index's multi-column pages the opening spans all columns; a span boundary discards the block's
     // space-after, so that role gives the gap as padding instead.
     if (fo.chapter() != null && fo.chapter().id().equals(org.bookbuild.transform.index.BackIndex.CHAPTER_ID)) {

@@ -69,7 +69,7 @@ final class CoreBlocks {
     String role = "h" + Math.min(h.level(), 6);
     fo.block(role);
     // the tagged PDF's heading level (a structure type, not a look)
-    fo.xml().attr("role", "H" + Math.min(h.level(), 6));
+    fo.xml().attr("role", "H" + fo.headingTag(h.level()));
     fo.id(h.attr().id());
     String number = h.attr().get("number");
     if (h.level() == 2) {

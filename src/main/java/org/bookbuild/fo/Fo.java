@@ -24,6 +24,7 @@ public final class Fo {
   private Chapter chapter;
   private int footnotes;
   private boolean afterHeading;
+  private int headingTag;
   /** Set by {@link #resetIndent()} while a block is being written: the block after it starts a new run. */
   private boolean resetAfter;
   private int listDepth;
@@ -55,8 +56,19 @@ public final class Fo {
 
   void startChapter(Chapter c) {
     chapter = c;
+    headingTag = Math.min(headingTag, 1);
     footnotes = 0;
     afterHeading = true;
+  }
+
+  /**
+   * The tagged PDF's heading level (H1–H6) for a heading of this source level: never more than one below the heading
+   * before it, so that a source that skips a level (## then ####) still gives the strict sequence PDF/UA asks for
+   * (veraPDF 7.4.2-1), and the first heading of the book is an H1. The look stays the source level's role.
+   */
+  public int headingTag(int level) {
+    headingTag = Math.max(1, Math.min(Math.min(level, 6), headingTag + 1));
+    return headingTag;
   }
 
   /** Next footnote number in this chapter. */

@@ -8,7 +8,7 @@ final class PartPage {
 
   static void write(Fo fo, Part p, int number) {
     fo.block("part.block");
-    fo.xml().attr("role", "H1"); // tagged PDF: a part title is a heading like a chapter's
+    fo.xml().attr("role", "H" + fo.headingTag(1)); // tagged PDF: a part title is a heading like a chapter's
     fo.id(p.id());
     fo.block("part.label");
     fo.xml().attr("role", "Span").text(fo.style().string("part", "number", roman(number))).end();

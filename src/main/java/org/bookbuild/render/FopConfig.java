@@ -27,6 +27,12 @@ final class FopConfig {
       String src = f.source().startsWith("classpath:") ? f.source() : "classpath:" + f.source();
       x.start("font").attr("kerning", "yes").attr("embed-url", src).attr("embedding-mode", "subset");
       x.start("font-triplet").attr("name", f.family()).attr("style", f.style()).attr("weight", f.weight()).end();
+      // further names (sans-serif, Helvetica, any …): configured fonts are registered after FOP's base-14 set and take
+      // its names over, so an SVG's "Arial, Helvetica" or an unknown family (FOP's fallback "any") is set in an
+      // embedded face instead of a base-14 stand-in that PDF/UA and PDF/A forbid
+      for (String name : f.also()) {
+        x.start("font-triplet").attr("name", name).attr("style", f.style()).attr("weight", f.weight()).end();
+      }
       x.end();
     }
     for (String extra : extraFonts) x.raw(extra);

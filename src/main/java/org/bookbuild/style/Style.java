@@ -19,8 +19,16 @@ public final class Style {
   private final Map<String, Map<String, Object>> licenses;
   private final Map<String, Map<String, String>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** One font file for one family/style/weight. {@code source} is a classpath resource or a project path. */
-  public record FontFace(String family, String style, String weight, String source) {}
+  /**
+   * One font file for one family/style/weight. {@code source} is a classpath resource or a project path; {@code also}
+   * lists further family names the face answers to (generic CSS families and the PDF base-14 names an SVG figure or a
+   * bare FO may ask for, which FOP would otherwise set in a base-14 font it cannot embed).
+   */
+  public record FontFace(String family, String style, String weight, String source, List<String> also) {
+    public FontFace(String family, String style, String weight, String source) {
+      this(family, style, weight, source, List.of());
+    }
+  }
 
   Style(
       Map<String, Object> page,

@@ -44,7 +44,10 @@ public final class StyleLoader {
     if (fl instanceof List<?> list) {
       for (Object o : list) {
         Map<String, Object> f = asMap(o, "fonts");
-        fonts.add(new Style.FontFace(str(f, "family"), str(f, "style", "normal"), str(f, "weight", "normal"), str(f, "file")));
+        List<String> also = new ArrayList<>();
+        if (f.get("also") instanceof List<?> names) for (Object n : names) also.add(String.valueOf(n));
+        fonts.add(new Style.FontFace(str(f, "family"), str(f, "style", "normal"), str(f, "weight", "normal"),
+            str(f, "file"), List.copyOf(also)));
       }
     }
     Map<String, Map<String, Object>> licenses = new LinkedHashMap<>();

@@ -55,10 +55,17 @@ class TaggedPdfTest {
       ### Deeper
 
       Text under a third-level heading.
+
+      ##### Skipped a level
+
+      The source skips from ### to #####; the tagged PDF's levels do not skip (H3 then H4).
       """;
 
+  /** Text in families the book has no face of (found in mines-nancy-optimization): set in embedded DejaVu Sans. */
   static final String SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='100' height='40'>"
-      + "<line x1='0' y1='20' x2='90' y2='20' stroke='black'/></svg>";
+      + "<line x1='0' y1='20' x2='90' y2='20' stroke='black'/>"
+      + "<text x='2' y='12' style='font-family:Arial, Helvetica, sans-serif; font-size:9px'>origin</text>"
+      + "<text x='60' y='36' style='font-family:Asana-Math, Asana; font-size:9px'>v</text></svg>";
 
   @Test
   void archiveEditionIsPdfA2aAndPdfUa1(@TempDir Path dir) throws Exception {
@@ -66,6 +73,7 @@ class TaggedPdfTest {
         "book.yml", PipelineBooks.bookYml("language: en\narchive: true\n", "v.md"),
         "v.md", CHAPTER, "arrow.svg", SVG));
     assertEquals(0, b.result().status(), b.diags().all().toString());
+    assertTrue(b.diags().all().stream().noneMatch(x -> x.ruleId().equals("render-conformance")), b.diags().all().toString());
     byte[] pdf = Files.readAllBytes(b.pdf());
     assertEquals(Map.of(), Vera.failures(pdf, "2a"), "veraPDF: failed PDF/A-2a rules");
     assertEquals(Map.of(), Vera.failures(pdf, "ua1"), "veraPDF: failed PDF/UA-1 rules");
@@ -75,6 +83,7 @@ class TaggedPdfTest {
       List<COSDictionary> elems = new ArrayList<>();
       collect(root.getDictionaryObject(COSName.K), elems, new IdentityHashMap<>());
       List<String> types = elems.stream().map(e -> e.getNameAsString(COSName.S)).toList();
+      assertTrue(!types.contains("H5") && types.contains("H4"), "heading levels do not skip: " + types);
       for (String t : List.of("H1", "H2", "H3", "P", "Formula", "Table", "TH", "TD", "Figure", "Link", "Note")) {
         assertTrue(types.contains(t), "structure type " + t + " in " + new java.util.TreeSet<>(types));
       }
@@ -87,6 +96,21 @@ class TaggedPdfTest {
       assertEquals("An arrow from the origin.", figureAlt, "an image without :alt: is described by its caption");
       assertTrue(d.getDocumentCatalog().getViewerPreferences().displayDocTitle());
       assertEquals("en", d.getDocumentCatalog().getLanguage());
+      int figureFonts = 0;
+      for (var page : d.getPages()) {
+        for (var form : page.getResources().getXObjectNames()) {
+          if (page.getResources().getXObject(form) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject f
+              && f.getResources() != null) {
+            for (var fn : f.getResources().getFontNames()) {
+              var font = f.getResources().getFont(fn);
+              assertTrue(font.isEmbedded(), "the figure's font is embedded: " + font.getName());
+              assertTrue(font.getName().contains("DejaVuSans"), "the figure's text is set in DejaVu Sans: " + font.getName());
+              figureFonts++;
+            }
+          }
+        }
+      }
+      assertTrue(figureFonts > 0, "the figure's text is text in a font");
     }
   }
 
