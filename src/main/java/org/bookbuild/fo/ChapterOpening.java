@@ -16,7 +16,7 @@ final class ChapterOpening {
     String number = h.attr().get("number");
     Chapter.Kind kind = fo.chapter() == null ? Chapter.Kind.BODY : fo.chapter().kind();
     String label = number == null ? "" : fo.style().string(kind == Chapter.Kind.APPENDIX ? "appendix" : "chapter", "number", number);
-    String title = Walk.text(h.content());
+    String title = fo.plainText(h.content());
     String head = label.isEmpty() ? title : fo.style().string("header.chapter", "label", label, "title", title);
     fo.block("chapter.block");
     // the tagged PDF's first-level heading holds the label and the title; the blocks inside are spans of it

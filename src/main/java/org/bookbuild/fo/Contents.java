@@ -27,7 +27,7 @@ final class Contents {
       default -> "toc.subsection";
     };
     fo.block(role);
-    String alt = org.bookbuild.model.Walk.text(e.title()).strip();
+    String alt = fo.plainText(e.title()).strip();
     fo.xml().start("fo:basic-link").attr("internal-destination", e.id()).attr("fox:alt-text", alt);
     if (!e.number().isEmpty()) {
       String n = e.level() == 1 && e.kind() == org.bookbuild.model.Chapter.Kind.APPENDIX

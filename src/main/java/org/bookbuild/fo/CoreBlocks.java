@@ -73,7 +73,7 @@ final class CoreBlocks {
     fo.id(h.attr().id());
     String number = h.attr().get("number");
     if (h.level() == 2) {
-      String title = Walk.text(h.content());
+      String title = fo.plainText(h.content());
       fo.xml().start("fo:marker").attr("marker-class-name", "section")
           .text(number == null ? title : fo.style().string("header.section", "number", number, "title", title)).end();
     }

@@ -59,7 +59,7 @@ final class CoreInlines {
     String t = l.target();
     if (t.startsWith("#")) {
       fo.xml().start("fo:basic-link").attrs(fo.role("link.internal")).attr("internal-destination", t.substring(1))
-          .attr("fox:alt-text", altText(l, t.substring(1)));
+          .attr("fox:alt-text", altText(l, t.substring(1), fo));
     } else {
       String uri = uri(t);
       if (uri == null) {
@@ -70,7 +70,7 @@ final class CoreInlines {
         return;
       }
       fo.xml().start("fo:basic-link").attrs(fo.role("link.external")).attr("external-destination", "url(" + uri + ")")
-          .attr("show-destination", "new").attr("fox:alt-text", altText(l, t));
+          .attr("show-destination", "new").attr("fox:alt-text", altText(l, t, fo));
     }
     fo.inlines(l.content());
     fo.xml().end();
@@ -80,8 +80,8 @@ final class CoreInlines {
    * What a link says to assistive technology (the link annotation's /Contents, PDF/UA 7.18.5): its text, or where it
    * leads when it has none.
    */
-  static String altText(Inline.Link l, String target) {
-    String text = org.bookbuild.model.Walk.text(l.content()).strip();
+  static String altText(Inline.Link l, String target, Fo fo) {
+    String text = fo.plainText(l.content()).strip();
     return text.isEmpty() ? target : text;
   }
 

@@ -71,6 +71,14 @@ public final class Fo {
     return headingTag;
   }
 
+  /**
+   * Inlines as plain text with math in Unicode ({@code ℝⁿ}, not {@code \mathbb{R}^n}): for bookmarks, running heads
+   * and alternative text, where nothing is drawn.
+   */
+  public String plainText(java.util.List<org.bookbuild.model.Inline> is) {
+    return org.bookbuild.model.Walk.text(is, tex -> org.bookbuild.math.MathFo.text(this, tex));
+  }
+
   /** Next footnote number in this chapter. */
   public int nextFootnote() {
     return ++footnotes;

@@ -34,8 +34,8 @@ public final class FoWriter {
     PageMasters.write(x, style);
     Declarations.write(x, book.meta(), style);
     Outline outline = Outline.of(book, Integer.parseInt(style.page("bookmark-depth")));
-    Bookmarks.write(x, outline, Contents.ID, style.string("contents"));
     Fo fo = new Fo(x, ctx, new GlyphCheck(style, ctx.world()), sources);
+    Bookmarks.write(x, fo, outline, Contents.ID, style.string("contents"));
 
     sequence(fo, PageMasters.PLAIN, "i", "1", book.meta());
     TitlePage.write(fo, book.meta());

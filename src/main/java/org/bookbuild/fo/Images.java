@@ -32,7 +32,7 @@ final class Images {
     fo.xml().attr("text-align", im.attr().get("align", "center"));
     // PDF/UA: every Figure has alternative text. Figures got their caption (transform.FigureAltText); a bare image
     // without either is named by its file.
-    String alt = org.bookbuild.model.Walk.text(im.alt()).strip();
+    String alt = fo.plainText(im.alt()).strip();
     if (alt.isEmpty()) {
       String name = im.src().substring(im.src().lastIndexOf('/') + 1);
       alt = fo.style().string("image.alt-fallback", "file", name.isEmpty() ? im.src() : name);

@@ -35,6 +35,15 @@ public final class MathFo {
     });
   }
 
+  /**
+   * Entry point for text where nothing is drawn (bookmarks, running heads, alternative text): the formula in Unicode
+   * ({@link LinearMath}), or its TeX when jlatexmath cannot lay it out (the formula's own place reports that).
+   */
+  public static String text(org.bookbuild.fo.Fo fo, String tex) {
+    String s = LinearMath.text(tex, context(fo).macros());
+    return s == null ? tex : s;
+  }
+
   /** Entry point for the FO writer's inline renderer. */
   public static void inline(org.bookbuild.fo.Fo fo, Inline.MathInline m) {
     inline(fo.xml(), m, context(fo));

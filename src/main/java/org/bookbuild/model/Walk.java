@@ -53,14 +53,22 @@ public final class Walk {
     else if (i instanceof Span s) inlines(s.content(), visit);
   }
 
-  /** The plain text of inlines (math as its TeX), for titles in bookmarks, running heads and sorting. */
+  /** The plain text of inlines (math as its TeX), for ids, sorting and matching. */
   public static String text(List<Inline> is) {
+    return text(is, tex -> tex);
+  }
+
+  /**
+   * The plain text of inlines with each formula's TeX turned into text by {@code math} (the FO writer gives Unicode for
+   * bookmarks, running heads and alternative text).
+   */
+  public static String text(List<Inline> is, java.util.function.UnaryOperator<String> math) {
     StringBuilder sb = new StringBuilder();
     inlines(is, n -> {
       if (n instanceof Text t) sb.append(t.text());
       else if (n instanceof Code c) sb.append(c.text());
       else if (n instanceof SoftBreak || n instanceof LineBreak) sb.append(' ');
-      else if (n instanceof MathInline m) sb.append(m.tex());
+      else if (n instanceof MathInline m) sb.append(math.apply(m.tex()));
     });
     return sb.toString();
   }

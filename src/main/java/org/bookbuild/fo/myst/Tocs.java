@@ -29,7 +29,7 @@ final class Tocs {
         }
         fo.block(h.level() == 2 ? "toc.local.section" : "toc.local.subsection");
         fo.xml().start("fo:basic-link").attr("internal-destination", h.attr().id())
-            .attr("fox:alt-text", org.bookbuild.model.Walk.text(h.content()).strip());
+            .attr("fox:alt-text", fo.plainText(h.content()).strip());
         String number = h.attr().get("number");
         if (number != null) fo.inline("toc.number").text(number).end();
         fo.inlines(h.content());
