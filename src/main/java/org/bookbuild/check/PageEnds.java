@@ -53,6 +53,20 @@ public final class PageEnds {
     return out;
   }
 
+  /**
+   * For the real-projects gate: {@code PageEnds FILE.pdf …} prints {@code headings=N stranded=M} and each stranded
+   * heading (page numbers 1-based) per file.
+   */
+  public static void main(String[] args) throws IOException {
+    for (String a : args) {
+      try (PdfInspector pdf = PdfInspector.open(java.nio.file.Path.of(a))) {
+        List<Stranded> s = headingsAtFoot(pdf);
+        System.out.println(a + ": headings=" + pdf.outlineFlat().size() + " stranded=" + s.size());
+        s.stream().limit(20).forEach(x -> System.out.println("  page " + (x.page() + 1) + ": " + x.heading()));
+      }
+    }
+  }
+
   private static boolean folio(String s) {
     return s.strip().toLowerCase(Locale.ROOT).matches("[0-9]+|[ivxlcdm]+");
   }
