@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Typographic check on a finished PDF: no heading left alone at the foot of a page. A heading is found through its
- * bookmark (title and page); it is stranded when no line of text follows it on its page other than the folio.
+ * bookmark (title and page); it is stranded when it stands in the lower half of its page and no line of text follows
+ * it there other than the folio.
  */
 public final class PageEnds {
   private PageEnds() {}
@@ -40,6 +41,9 @@ public final class PageEnds {
         }
       }
       if (head == null || seen.length() < Math.min(title.length(), 6)) continue;
+      // a title in the upper half of a page with nothing under it is a page of its own (a part's title page), not a
+      // heading left at the foot
+      if (head.y() < pdf.mediaBox(e.page()).height() * 0.5f) continue;
       float below = head.y() + head.height() * 0.6f;
       boolean text = false;
       for (PdfInspector.GlyphRun r : runs) {
