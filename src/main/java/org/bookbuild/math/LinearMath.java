@@ -52,11 +52,49 @@ public final class LinearMath {
       Typesetter.Laid laid = Typesetter.layout(t, false, 10);
       Recorder g = new Recorder();
       laid.paint(g);
-      String s = linear(g.glyphs, laid.height());
+      String s = linear(fractions(g.glyphs, g.rules, laid.height()), laid.height());
       return s.isEmpty() ? null : s;
     } catch (Typesetter.MathException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Fractions: a rule with glyphs right above and right below it (within its width) becomes one glyph
+   * {@code num/den} on the baseline, parenthesised where a part has more than one symbol; innermost rule first.
+   * A rule with nothing above (a radical's vinculum, an overline) is left alone.
+   */
+  static List<Glyph> fractions(List<Glyph> glyphs, List<java.awt.geom.Rectangle2D> rules, double baseline) {
+    List<Glyph> out = new ArrayList<>(glyphs);
+    double size = 0;
+    for (Glyph g : glyphs) size = Math.max(size, g.size());
+    List<java.awt.geom.Rectangle2D> sorted = new ArrayList<>(rules);
+    sorted.sort(java.util.Comparator.comparingDouble(java.awt.geom.Rectangle2D::getWidth));
+    for (java.awt.geom.Rectangle2D r : sorted) {
+      double y = r.getCenterY();
+      List<Glyph> num = new ArrayList<>();
+      List<Glyph> den = new ArrayList<>();
+      for (Glyph g : out) {
+        double mid = g.x() + g.advance() / 2;
+        if (mid < r.getMinX() || mid > r.getMaxX()) continue;
+        if (g.y() < y && y - g.y() < 1.5 * size) num.add(g);
+        else if (g.y() > y && g.y() - y < 1.5 * size) den.add(g);
+      }
+      if (num.isEmpty() || den.isEmpty()) continue;
+      String n = linear(num, num.get(0).y());
+      String d = linear(den, den.get(0).y());
+      String text = part(n) + "/" + part(d);
+      int at = out.indexOf(num.get(0));
+      out.removeAll(num);
+      out.removeAll(den);
+      at = Math.min(at, out.size());
+      out.add(at, new Glyph(text, r.getMinX(), baseline, r.getWidth(), size));
+    }
+    return out;
+  }
+
+  private static String part(String s) {
+    return s.codePointCount(0, s.length()) <= 1 || s.matches("[\\p{L}\\p{N}]+") ? s : "(" + s + ")";
   }
 
   /** Glyphs in drawing order → one line: scripts as super/subscripts, spaces where TeX put a thin space or more. */
@@ -132,17 +170,20 @@ public final class LinearMath {
   static final class Recorder extends AbstractGraphics2D {
     private static final FontRenderContext FRC = new FontRenderContext(null, false, true);
     final List<Glyph> glyphs;
+    final List<java.awt.geom.Rectangle2D> rules;
 
     Recorder() {
       super(false);
       gc = new GraphicContext();
       glyphs = new ArrayList<>();
+      rules = new ArrayList<>();
     }
 
     /** A copy ({@link #create}) with its own state that notes into the same list. */
     private Recorder(Recorder r) {
       super(r);
       glyphs = r.glyphs;
+      rules = r.rules;
     }
 
     @Override
@@ -174,8 +215,12 @@ public final class LinearMath {
     @Override
     public void draw(Shape s) {}
 
+    /** jlatexmath draws fraction bars, radical vinculums and overlines as filled rectangles. */
     @Override
-    public void fill(Shape s) {}
+    public void fill(Shape s) {
+      java.awt.geom.Rectangle2D b = getTransform().createTransformedShape(s).getBounds2D();
+      if (b.getWidth() > 2 * b.getHeight()) rules.add(b);
+    }
 
     @Override
     public boolean drawImage(Image img, int x, int y, ImageObserver o) {

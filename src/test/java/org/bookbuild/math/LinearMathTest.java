@@ -22,6 +22,10 @@ class LinearMathTest {
       \\nabla f                     | ∇f
       a \\le b                      | a ≤ b
       \\mathcal{O}(n \\log n)        | 𝒪(n log n)
+      \\frac{df}{dx}                | df/dx
+      \\frac{df}{dx}=0              | df/dx = 0
+      \\frac{1}{2} + \\frac{a+b}{c}  | 1/2 + (a+b)/c
+      \\sqrt{x}                     | √x
       """)
   void formulasReadAsUnicode(String tex, String expected) {
     assertEquals(expected, LinearMath.text(tex.strip(), Macros.of(Map.of())));
