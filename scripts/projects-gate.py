@@ -17,6 +17,8 @@ then checks:
   readback   the PDF reads back: every content stream parses, no unknown operator, no NaN/Infinity (check.ReadBack)
   glyphs     no glyph printed as '#' (`glyph-missing` count 0)
   trim       no text past the trim box (check.ReadBack: glyph runs against each page's trim box)
+  pdfua      veraPDF's PDF/UA-1 profile finds no failed rule (scripts/verapdf.sh; veraPDF is a test-scope dependency)
+  page-ends  no heading left alone at the foot of a page (check.PageEnds)
 Each build's diagnostics are kept in OUT/NAME.log. Prints a line per project and check, writes the table (pages, seconds, coverage, diagnostics by rule id) when --table
 is given, and exits 1 when a check fails that is not listed in --report-only (those are printed as REPORTED).
 """
@@ -311,6 +313,42 @@ def check_trim(r):
     pt = r.get('past_trim', -1)
     return pt == 0, '%d glyph runs past the trim%s' % (pt, '' if pt == 0 else ': ' + '; '.join(
         d for d in r['health_details'] if d.startswith('past-trim'))[:300])
+
+
+@measure
+def pdfua(r, project, pdf, tools):
+    """veraPDF, PDF/UA-1 profile, on the whole book (issue 15 acceptance 1); its time is printed with the verdict."""
+    t0 = time.time()
+    v = subprocess.run(['bash', str(ROOT / 'scripts' / 'verapdf.sh'), str(pdf)], capture_output=True, text=True)
+    r['ua_seconds'] = time.time() - t0
+    m = re.search(r'veraPDF ua1: (\d+) failed rules', v.stdout)
+    r['ua_failed'] = int(m.group(1)) if m else -1
+    r['ua_details'] = [l.strip() for l in v.stdout.splitlines() if l.startswith('  ')][:5] or [(v.stdout + v.stderr)[-300:]]
+
+
+@check('pdfua')
+def check_pdfua(r):
+    n = r.get('ua_failed', -1)
+    return n == 0, 'veraPDF PDF/UA-1: %d failed rules (%.0f s)%s' % (
+        n, r.get('ua_seconds', 0), '' if n == 0 else ': ' + '; '.join(r['ua_details'])[:400])
+
+
+@measure
+def page_ends(r, project, pdf, tools):
+    """check.PageEnds: headings (found through their bookmarks) with no text under them on their page."""
+    jar = ROOT / 'target' / 'bookbuild.jar'
+    h = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.PageEnds', str(pdf)],
+                       capture_output=True, text=True)
+    m = re.search(r'headings=(\d+) stranded=(\d+)', h.stdout)
+    r['headings'], r['stranded'] = map(int, m.groups()) if m else (None, -1)
+    r['stranded_lines'] = [l.strip() for l in h.stdout.splitlines() if l.startswith('  ')][:5] or [h.stderr[-300:]]
+
+
+@check('page-ends')
+def check_page_ends(r):
+    n = r.get('stranded', -1)
+    return n == 0, '%d of %s headings end their page%s' % (n, r.get('headings'), '' if n == 0 else ': ' + '; '.join(
+        r['stranded_lines'])[:300])
 
 
 def verdicts(r):

@@ -30,14 +30,16 @@ import org.bookbuild.style.Style;
  */
 public final class Editions {
   /** Keys an edition may set. */
-  static final Set<String> KEYS = Set.of("solutions", "output", "title-line", "include");
+  static final Set<String> KEYS = Set.of("solutions", "output", "title-line", "include", "archive");
   /** Tags every print build has ({@code {only} latex} is true, as in Sphinx's LaTeX builder). */
   static final Set<String> PRINT_TAGS = Set.of("latex", "pdf", "print");
 
   private Editions() {}
 
   /** One named edition as configured. */
-  public record Spec(String name, String solutions, String output, String titleLine, List<String> include, SourcePos pos) {}
+  /** @param archive the edition's {@code archive:} ("true"/"false": PDF/A-2a or not), null to keep the book's */
+  public record Spec(String name, String solutions, String output, String titleLine, List<String> include, SourcePos pos,
+      String archive) {}
 
   /** The book options this stage reads. */
   public record Config(Map<String, Spec> editions, String version, String since) {
@@ -82,7 +84,8 @@ public final class Editions {
         Value inc = em.get("include");
         if (inc != null && inc.list() != null) inc.list().forEach(x -> include.add(String.valueOf(x.plain())));
         else if (inc != null && inc.str() != null) include.add(inc.str());
-        editions.put(name, new Spec(name, str(em, "solutions"), str(em, "output"), str(em, "title-line"), include, v.pos()));
+        editions.put(name, new Spec(name, str(em, "solutions"), str(em, "output"), str(em, "title-line"), include, v.pos(),
+            str(em, "archive")));
       }
     }
     return new Config(editions, version, since);
@@ -146,6 +149,14 @@ public final class Editions {
       }
     }
     Project.Options opts = o.withSolutions(solutions);
+    if (spec.archive() != null) {
+      if (Set.of("true", "false").contains(spec.archive())) {
+        opts = opts.withArchive(spec.archive().equals("true"));
+      } else {
+        diags.warn("edition-option", spec.pos(), "edition '" + name + "': archive must be true or false; the book's"
+            + " setting is used");
+      }
+    }
     String output = spec.output() != null ? spec.output() : project.output() + "-" + name;
     Project p = project.with(output, opts);
     String line = spec.titleLine() != null ? spec.titleLine()

@@ -78,8 +78,10 @@ final class PressBuild {
     Press press = plan.press();
     List<String> timings = new ArrayList<>();
     Path pdfPath = req.out() != null ? req.out() : world.outputPath("out/" + project.output() + ".pdf");
-    RenderSettings settings = press.pdfX() == null ? req.render()
-        : req.render().withPdfX(press.pdfX(), plan.presses().profile().file());
+    // a print interior goes to a printer, not to a reader: untagged (the screen PDF is the tagged PDF/UA one)
+    RenderSettings screen = req.render().withTagged(false);
+    RenderSettings settings = press.pdfX() == null ? screen
+        : screen.withPdfX(press.pdfX(), plan.presses().profile().file());
     double gutter = press.gutterFor(0);
     Diagnostics attempt = null;
     Pipeline.FoResult r = null;
