@@ -113,9 +113,15 @@ final class Outputs {
       interactive(out, o);
       return;
     }
+    // MyST-NB's and Jupyter Book's PDF builds never take text/html (it is not in their LaTeX render priority): the
+    // output's text/plain stands for it, as there; only an output without one is printed as the HTML's text
     String text = HtmlTables.text(html);
     // script-only HTML (plotly.js and other loaders) has nothing to print and nothing to warn about
     if (text.isEmpty()) return;
+    if (o.plain() != null && !o.plain().isBlank()) {
+      text(out, pos, o.plain(), "plain", null);
+      return;
+    }
     diags.warn("notebook-html", pos, "HTML output printed as its text only");
     text(out, pos, text, "html", null);
   }

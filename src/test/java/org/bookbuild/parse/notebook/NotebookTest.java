@@ -185,4 +185,28 @@ public class NotebookTest {
       if (b instanceof Block.Div d) flatten(d.content(), out);
     }
   }
+
+  /**
+   * HTML that is not a table: its text/plain form prints, as in MyST-NB's PDF builds (text/html is not in their LaTeX
+   * render priority), without a warning; only HTML without one is printed as its text with notebook-html.
+   */
+  @Test
+  void htmlWithATextFormPrintsTheTextQuietly() throws Exception {
+    Nb nb = new Nb();
+    ObjectNode c1 = nb.code("model");
+    Nb.display(c1).put("text/html", "<div><b>climlab Process</b> of type EBM</div>").put("text/plain",
+        "climlab Process of type <class 'EBM'>\nState: Ts");
+    ObjectNode c2 = nb.code("HTML(s)");
+    Nb.display(c2).put("text/html", "<p>Only <i>HTML</i> here</p>");
+    Diagnostics diags = new Diagnostics();
+    List<Block> blocks = new NotebookFormat(new MarkdownParser()).parse(DiskWorld.of(dir), "nb.ipynb",
+        nb.json().getBytes(StandardCharsets.UTF_8), diags);
+    List<Block> all = new ArrayList<>();
+    flatten(blocks, all);
+    List<String> outputs = all.stream().filter(b -> b instanceof Block.CodeBlock c && c.attr().hasClass("output"))
+        .map(b -> ((Block.CodeBlock) b).text()).toList();
+    assertTrue(outputs.stream().anyMatch(t -> t.contains("<class 'EBM'>")), "text/plain printed: " + outputs);
+    assertTrue(outputs.stream().anyMatch(t -> t.contains("Only HTML here")), "HTML alone printed as text: " + outputs);
+    assertEquals(1, diags.byRule("notebook-html").size(), diags.all().toString());
+  }
 }
