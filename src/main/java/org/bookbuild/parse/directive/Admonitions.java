@@ -29,8 +29,8 @@ final class Admonitions {
         Map.entry("class-container", OptionType.CLASSES), Map.entry("class-title", OptionType.CLASSES),
         Map.entry("class-body", OptionType.CLASSES), Map.entry("sync", OptionType.STRING));
     for (String kind : KINDS) {
-      Argument arg = kind.equals("admonition") || kind.equals("dropdown") ? Argument.REQUIRED : Argument.OPTIONAL;
-      if (kind.equals("dropdown")) arg = Argument.OPTIONAL;
+      // mystmd takes {admonition} without a title too (docutils wants one): the box prints without a title line
+      Argument arg = Argument.OPTIONAL;
       DirectiveRegistry.register(DirectiveSpec.of(kind, arg, Body.MARKDOWN, opts, (d, ctx) -> List.of(
           new Block.Div(d.pos(), d.attr(kind), ctx.inlines(d.argument(), d.argPos()), ctx.body(d)))));
     }

@@ -25,6 +25,15 @@ public record Directive(String name, String argument, Map<String, String> option
     return options.containsKey(key) && !"false".equalsIgnoreCase(options.get(key).trim());
   }
 
+  /**
+   * mystmd's {@code :enumerated: false} (its common directive option; sphinx-proof's {@code :nonumber:} is the legacy
+   * form): the block is not numbered.
+   */
+  public static boolean notEnumerated(Directive d) {
+    String v = d.options().get("enumerated");
+    return v != null && (v.trim().equalsIgnoreCase("false") || v.trim().equals("0") || v.trim().equalsIgnoreCase("no"));
+  }
+
   /** The label: {@code :label:} or {@code :name:} (MyST accepts both), or empty. */
   public String label() {
     String l = options.getOrDefault("label", options.getOrDefault("name", ""));

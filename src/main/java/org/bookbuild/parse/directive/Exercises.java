@@ -16,7 +16,7 @@ import org.bookbuild.parse.directive.DirectiveSpec.OptionType;
  */
 final class Exercises {
   private static final Map<String, OptionType> OPTIONS = Map.of("nonumber", OptionType.FLAG, "hidden",
-      OptionType.FLAG);
+      OptionType.FLAG, "enumerated", OptionType.STRING);
 
   private Exercises() {}
 
@@ -39,7 +39,7 @@ final class Exercises {
 
   private static Attr attr(Directive d, String kind) {
     Attr a = d.attr(kind);
-    if (d.flag("nonumber")) a = a.withClass("unnumbered");
+    if (d.flag("nonumber") || Directive.notEnumerated(d)) a = a.withClass("unnumbered");
     if (d.flag("hidden")) a = a.withClass("hidden");
     return a;
   }

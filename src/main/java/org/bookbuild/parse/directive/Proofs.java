@@ -24,9 +24,9 @@ final class Proofs {
     for (String k : KINDS) {
       String kind = "prf:" + k;
       DirectiveRegistry.register(DirectiveSpec.of(kind, Argument.OPTIONAL, Body.MARKDOWN,
-          Map.of("nonumber", OptionType.FLAG), (d, ctx) -> {
+          Map.of("nonumber", OptionType.FLAG, "enumerated", OptionType.STRING), (d, ctx) -> {
             Attr a = d.attr(kind);
-            if (d.flag("nonumber")) a = a.withClass("unnumbered");
+            if (d.flag("nonumber") || Directive.notEnumerated(d)) a = a.withClass("unnumbered");
             return List.of(new Block.Div(d.pos(), a, ctx.inlines(d.argument(), d.argPos()), ctx.body(d)));
           }));
     }
