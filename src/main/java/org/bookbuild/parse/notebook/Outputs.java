@@ -79,7 +79,7 @@ final class Outputs {
       }
       case Mime.SVG -> {
         // a DOCTYPE would make the SVG reader fetch the DTD from the web
-        String svg = String.valueOf(v).replaceFirst("(?s)<!DOCTYPE[^>]*>", "");
+        String svg = transparentAsNone(String.valueOf(v).replaceFirst("(?s)<!DOCTYPE[^>]*>", ""));
         cached(out, pos, svg.getBytes(StandardCharsets.UTF_8), "svg");
       }
       case Mime.PNG, Mime.JPEG -> {
@@ -98,6 +98,17 @@ final class Outputs {
       case Mime.MARKDOWN -> out.addAll(md.parse(new LineIndex(pos.file(), String.valueOf(v), pos.line() - 1), String.valueOf(v), diags));
       default -> text(out, pos, o.plain() == null ? "" : o.plain(), "plain", null);
     }
+  }
+
+  private static final java.util.regex.Pattern TRANSPARENT =
+      java.util.regex.Pattern.compile("\\b(fill|stroke)(\\s*=\\s*[\"']|\\s*:\\s*)transparent\\b");
+
+  /**
+   * Graphviz and others paint with the CSS colour {@code transparent}, which browsers take and Batik refuses (the
+   * whole picture then fails in FOP): as a fill or stroke it means no paint, which is SVG's {@code none}.
+   */
+  static String transparentAsNone(String svg) {
+    return svg.indexOf("transparent") < 0 ? svg : TRANSPARENT.matcher(svg).replaceAll("$1$2none");
   }
 
   private void html(List<Block> out, NotebookStream.Output o, String html) {

@@ -209,4 +209,13 @@ public class NotebookTest {
     assertTrue(outputs.stream().anyMatch(t -> t.contains("Only HTML here")), "HTML alone printed as text: " + outputs);
     assertEquals(1, diags.byRule("notebook-html").size(), diags.all().toString());
   }
+
+  /** Graphviz's stroke="transparent" (Batik refuses the CSS colour and the whole picture failed in FOP) is no paint. */
+  @Test
+  void transparentPaintInSvgOutputsBecomesNone() {
+    String svg = "<svg><polygon fill=\"white\" stroke=\"transparent\"/><path style=\"fill: transparent;stroke:#000\"/>"
+        + "<text>a transparent box</text></svg>";
+    assertEquals("<svg><polygon fill=\"white\" stroke=\"none\"/><path style=\"fill: none;stroke:#000\"/>"
+        + "<text>a transparent box</text></svg>", Outputs.transparentAsNone(svg));
+  }
 }
