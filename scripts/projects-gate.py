@@ -19,6 +19,9 @@ then checks:
   trim       no text past the trim box (check.ReadBack: glyph runs against each page's trim box)
   pdfua      veraPDF's PDF/UA-1 profile finds no failed rule (scripts/verapdf.sh; veraPDF is a test-scope dependency)
   page-ends  no heading left alone at the foot of a page (check.PageEnds)
+  underfull  report only (issue 15): justified lines whose spaces FOP stretched beyond the style's word-spacing
+             (check.LineStretch: ratio > 1), those TeX would call underfull (ratio > 2.15) and FOP's overfull lines
+             (layout-overflow); never fails the gate
 Each build's diagnostics are kept in OUT/NAME.log. Prints a line per project and check, writes the table (pages, seconds, coverage, diagnostics by rule id) when --table
 is given, and exits 1 when a check fails that is not listed in --report-only (those are printed as REPORTED).
 """
@@ -257,6 +260,17 @@ def read_back(r, project, pdf, tools):
     r['health_details'] = [l.strip() for l in h.stdout.splitlines() if l.startswith('  ')][:10] or [h.stderr[-300:]]
 
 
+@measure
+def line_stretch(r, project, pdf, tools):
+    """check.LineStretch: justified lines stretched beyond the style's word-spacing, and those TeX calls underfull."""
+    jar = ROOT / 'target' / 'bookbuild.jar'
+    ls = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.LineStretch', str(pdf),
+                         '--show', '3'], capture_output=True, text=True)
+    lm = re.search(r'lines=(\d+) stretched=(\d+) underfull=(\d+)', ls.stdout)
+    r['stretch'] = tuple(map(int, lm.groups())) if lm else None
+    r['stretch_worst'] = [l.strip() for l in ls.stdout.splitlines() if l.startswith('  ')]
+
+
 @check('pdf')
 def check_pdf(r):
     return r['pdf'], 'PDF written' if r['pdf'] else 'no PDF (exit %d): %s' % (r['status'], r.get('tail', ''))
@@ -349,6 +363,15 @@ def check_page_ends(r):
     n = r.get('stranded', -1)
     return n == 0, '%d of %s headings end their page%s' % (n, r.get('headings'), '' if n == 0 else ': ' + '; '.join(
         r['stranded_lines'])[:300])
+
+
+@check('underfull', report=True)
+def check_underfull(r):
+    st, over = r.get('stretch'), r['rules'].get('layout-overflow', 0)
+    if st is None:
+        return False, 'not measured'
+    return (st[2] == 0 and over == 0, '%d of %d adjusted lines stretched beyond the style, %d underfull, %d overfull%s'
+            % (st[1], st[0], st[2], over, ('; worst: ' + ' | '.join(r['stretch_worst'])) if st[1] else ''))
 
 
 def verdicts(r):

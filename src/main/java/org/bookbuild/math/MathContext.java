@@ -70,6 +70,22 @@ public final class MathContext {
     return style == null ? Map.of() : style.role(name);
   }
 
+  /**
+   * The share of the text column above which an inline formula may break at its top-level relations and operators:
+   * the style's {@code math.break} role, {@code min-width} as a percentage; negative (never break) when the style sets
+   * none.
+   */
+  double breakMinShare() {
+    String v = role("math.break").get("min-width");
+    if (v == null) return -1;
+    v = v.strip();
+    try {
+      return v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1)) / 100 : Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** An equation number as printed: the style's {@code math.number} wording around the number. */
   String numberText(String n) {
     if (style != null && style.hasString("math.number")) return style.string("math.number", "n", n);

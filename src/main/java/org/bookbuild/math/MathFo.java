@@ -69,7 +69,40 @@ public final class MathFo {
       errorInline(out, m, ctx, why);
       return;
     }
-    formula(out, r.tex(), false, m.tex(), ctx.role("math.inline"), tooWideInline(m, r.tex(), ctx) ? "scale-down-to-fit" : null);
+    List<InlineBreaks.Piece> pieces = pieces(r.tex(), ctx);
+    if (pieces.size() == 1) {
+      formula(out, r.tex(), false, m.tex(), ctx.role("math.inline"), tooWideInline(m, r.tex(), ctx) ? "scale-down-to-fit" : null);
+      return;
+    }
+    // pieces on one baseline with a breakable space after each relation or operator (TeX's break points)
+    for (InlineBreaks.Piece p : pieces) {
+      formula(out, p.tex(), false, p.source(), ctx.role("math.inline"),
+          tooWideInline(m, p.tex(), ctx) ? "scale-down-to-fit" : null);
+      if (p.after() != InlineBreaks.After.END) {
+        out.start("fo:inline").attrs(ctx.role(p.after() == InlineBreaks.After.REL ? "math.break.rel" : "math.break.bin"))
+            .text(" ").end();
+      }
+    }
+  }
+
+  /**
+   * The pieces an inline formula is set in: one when it is narrower than the style's {@code math.break} role's
+   * {@code min-width} (a share of the text column; short formulas are not worth a break inside them) or has no
+   * top-level place to break; else the {@link InlineBreaks} pieces, provided each of them typesets.
+   */
+  static List<InlineBreaks.Piece> pieces(String tex, MathContext ctx) {
+    List<InlineBreaks.Piece> whole = List.of(new InlineBreaks.Piece(tex, tex, InlineBreaks.After.END));
+    double share = ctx.breakMinShare();
+    if (share < 0 || ctx.measurePt() <= 0) return whole;
+    List<InlineBreaks.Piece> pieces = InlineBreaks.split(tex);
+    if (pieces.size() == 1) return whole;
+    try {
+      if (Typesetter.layout(tex, false, (float) ctx.bodySizePt()).width() < share * ctx.measurePt()) return whole;
+    } catch (Typesetter.MathException e) {
+      return whole;
+    }
+    for (InlineBreaks.Piece p : pieces) if (Typesetter.check(p.tex(), false) != null) return whole;
+    return pieces;
   }
 
   /**
