@@ -74,13 +74,15 @@ public final class MathFo {
       formula(out, r.tex(), false, m.tex(), ctx.role("math.inline"), tooWideInline(m, r.tex(), ctx) ? "scale-down-to-fit" : null);
       return;
     }
-    // pieces on one baseline with a breakable space after each relation or operator (TeX's break points)
+    // pieces on one baseline with a breakable space after each relation or operator (TeX's break points). A zero-width
+    // non-joiner follows each space: FOP drops spaces that only formula objects follow up to the block's end, taking
+    // them for trailing white space, and a paragraph ending in a long formula would lose them all.
     for (InlineBreaks.Piece p : pieces) {
       formula(out, p.tex(), false, p.source(), ctx.role("math.inline"),
           tooWideInline(m, p.tex(), ctx) ? "scale-down-to-fit" : null);
       if (p.after() != InlineBreaks.After.END) {
         out.start("fo:inline").attrs(ctx.role(p.after() == InlineBreaks.After.REL ? "math.break.rel" : "math.break.bin"))
-            .text(" ").end();
+            .text(" \u200C").end();
       }
     }
   }

@@ -24,6 +24,9 @@ class InlineBreakBookTest {
       In the same way $\\mathbb{E}[W^2]=\\int_0^\\infty x^2\\lambda e^{-\\lambda x}\\,\\mathrm{d}x =
       \\frac{2}{\\lambda}\\,\\mathbb{E}[W] = 2/\\lambda^2$, so the variance is $2/\\lambda^2 - 1/\\lambda^2 = 1/\\lambda^2$
       as stated, and the mean waiting time is the reciprocal of the rate.
+
+      A paragraph that ends with a formula keeps the spaces between its pieces:
+      $x^{(k+1)} = x^{(k)} - \\alpha_k \\left[\\nabla^2 f(x^{(k)})\\right]^{-1} \\nabla f(x^{(k)})$
       """;
 
   private static PipelineBooks.Built build(Path dir, String style) throws Exception {
@@ -49,6 +52,16 @@ class InlineBreakBookTest {
       checked++;
     }
     assertTrue(checked >= 8, "checked " + checked);
+    // after each relation the next glyph on its line starts a thick space (5/18 em, 2.9pt) away, whether the formula
+    // was cut there or not, also where nothing but formula pieces follows to the paragraph's end (FOP drops spaces it
+    // takes for trailing ones there unless a character follows them)
+    for (PdfText.Glyph g : gs) {
+      if (!g.font().contains("jlm_cmr") || !g.text().equals("=") || g.size() < 9) continue;
+      double gap = gs.stream().filter(t -> t.page() == g.page() && Math.abs(t.y() - g.y()) < 6 && t.x() > g.x() + 0.1
+              && !t.text().isBlank() && !t.text().equals("\u200C"))
+          .mapToDouble(t -> t.x() - (g.x() + g.w())).min().orElse(99);
+      assertTrue(gap > 2.0, "space after '=' at y=" + g.y() + ": " + gap);
+    }
     // and the formulas did break: some line ends with a relation or operator piece
     StringBuilder text = new StringBuilder();
     try (org.bookbuild.check.PdfInspector in = org.bookbuild.check.PdfInspector.open(b.pdf())) {
