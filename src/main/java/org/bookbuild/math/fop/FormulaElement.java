@@ -12,16 +12,19 @@ import org.apache.fop.fo.properties.FixedLength;
 import org.bookbuild.math.Typesetter;
 
 /**
- * The formula inside FOP's formatting-object tree. It learns the font size in effect from the enclosing
+ * The formula inside FOP's formatting-object tree. It learns the font size and weight in effect from the enclosing
  * {@code fo:instream-foreign-object} (inherited from the surrounding block or inline), lays the formula out at that
- * size, and reports its intrinsic size and an alignment adjustment of minus its depth, so that the formula's baseline
+ * size (bold, with {@code \boldsymbol}, where the text around it is bold), and reports its intrinsic size and an alignment adjustment of minus its depth, so that the formula's baseline
  * sits on the line's baseline. The size travels on the DOM as attributes for the painter.
  */
 final class FormulaElement extends XMLObj {
   /** Attribute the element writes onto its own DOM: the font size in points it was laid out at. */
   static final String SIZE_ATTR = "size-pt";
+  /** Attribute the element writes onto its own DOM when the text around it is bold (600 and heavier). */
+  static final String BOLD_ATTR = "bold";
 
   private float sizePt = 10f;
+  private boolean bold;
   private Typesetter.Laid laid;
 
   FormulaElement(FONode parent) {
@@ -80,6 +83,8 @@ final class FormulaElement extends XMLObj {
     if (parentList != null) {
       int mpt = parentList.get(Constants.PR_FONT_SIZE).getLength().getValue();
       if (mpt > 0) sizePt = mpt / 1000f;
+      // math in a bold heading or bold text is set bold, as LaTeX's \boldmath does in headings
+      bold = parentList.get(Constants.PR_FONT_WEIGHT).getEnum() >= Constants.EN_600;
     }
     return super.createPropertyList(parentList, handler);
   }
@@ -88,6 +93,7 @@ final class FormulaElement extends XMLObj {
     if (laid == null) {
       org.w3c.dom.Element root = doc.getDocumentElement();
       root.setAttribute(SIZE_ATTR, Float.toString(sizePt));
+      if (bold) root.setAttribute(BOLD_ATTR, "true");
       laid = FormulaImages.layout(root);
     }
     return laid;

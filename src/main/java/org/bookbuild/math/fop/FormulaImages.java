@@ -15,7 +15,7 @@ final class FormulaImages {
 
   /** The layout of a formula element, kept on the element so that measuring, preloading and painting share it. */
   static Typesetter.Laid layout(Element root) {
-    String sizeAttr = root.getAttribute(FormulaElement.SIZE_ATTR);
+    String sizeAttr = root.getAttribute(FormulaElement.SIZE_ATTR) + "/" + root.getAttribute(FormulaElement.BOLD_ATTR);
     Object cached = root.getUserData(CACHE_KEY);
     if (cached instanceof Cached c && c.size().equals(sizeAttr)) return c.laid();
     Typesetter.Laid laid = compute(root);
@@ -31,6 +31,13 @@ final class FormulaImages {
     if (!s.isEmpty()) size = Float.parseFloat(s);
     boolean display = "true".equals(root.getAttribute("display"));
     String tex = root.getTextContent();
+    if ("true".equals(root.getAttribute(FormulaElement.BOLD_ATTR)) && !display) {
+      try {
+        return Typesetter.layout("\\boldsymbol{" + tex + "}", false, size);
+      } catch (Typesetter.MathException e) {
+        // not every formula takes \boldsymbol around it: set it as written
+      }
+    }
     try {
       return Typesetter.layout(tex, display, size);
     } catch (Typesetter.MathException e) {
