@@ -22,9 +22,10 @@ public final class CollectLabels implements Transform {
       protected List<Inline> inline(Inline i) {
         if (i instanceof Inline.Span s && s.attr().hasClass(Inline.Span.HTML_ANCHOR) && !s.attr().id().isEmpty()) {
           String label = s.attr().id();
-          Labels.Target t = new Labels.Target(ch.id() + "--" + Labels.normalise(label), "anchor", "", List.of(),
-              ch.id(), s.pos());
-          labels.addLocal(label, t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),
+          String file = s.pos().file() == null ? "" : s.pos().file();
+          Labels.Target t = new Labels.Target(ch.id() + "--" + Integer.toHexString(file.hashCode()) + "--"
+              + Labels.normalise(label), "anchor", "", List.of(), ch.id(), s.pos());
+          labels.addLocal(label, file, t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),
               "anchor '" + label + "' is already used in this document at " + old.pos() + "; links go to the first"));
           return List.of(new Inline.Span(s.pos(), s.attr().withId(t.id()), s.content()));
         }

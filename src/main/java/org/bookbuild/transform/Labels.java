@@ -19,7 +19,7 @@ public final class Labels {
   public record Target(String id, String kind, String number, List<Inline> title, String chapterId, SourcePos pos) {}
 
   private final Map<String, Target> byId = new LinkedHashMap<>();
-  /** Labels of one document's scope (HTML anchors), by chapter id, then by the label as written (normalised). */
+  /** Labels of one document's scope (HTML anchors), by source file, then by the label as written (normalised). */
   private final Map<String, Map<String, Target>> local = new LinkedHashMap<>();
 
   /** Adds a target; returns the earlier one if the id is taken (the caller reports the duplicate). */
@@ -34,15 +34,15 @@ public final class Labels {
    * id made unique in the book. Links from the same document find it first ({@link #get(String, String)}); others
    * find the first document's. Returns the earlier target of that name in the same document, if any.
    */
-  public Optional<Target> addLocal(String label, Target t) {
-    Target old = local.computeIfAbsent(t.chapterId(), c -> new LinkedHashMap<>()).putIfAbsent(normalise(label), t);
+  public Optional<Target> addLocal(String label, String document, Target t) {
+    Target old = local.computeIfAbsent(document, c -> new LinkedHashMap<>()).putIfAbsent(normalise(label), t);
     byId.putIfAbsent(label, t);
     return Optional.ofNullable(old);
   }
 
-  /** A label as seen from a chapter: its own document-scoped labels first, then the book's. */
-  public Optional<Target> get(String id, String chapterId) {
-    Map<String, Target> own = local.get(chapterId);
+  /** A label as seen from a source file: its own document-scoped labels first, then the book's. */
+  public Optional<Target> get(String id, String document) {
+    Map<String, Target> own = document == null ? null : local.get(document);
     if (own != null) {
       Target t = own.get(normalise(id));
       if (t != null) return Optional.of(t);

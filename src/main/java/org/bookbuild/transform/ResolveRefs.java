@@ -62,14 +62,14 @@ public final class ResolveRefs implements Transform {
         }
         if (i instanceof Inline.Link l && l.target().startsWith("#")) {
           String label = l.target().substring(1);
-          Optional<Labels.Target> t = ctx.labels().get(label, ch.id());
+          Optional<Labels.Target> t = ctx.labels().get(label, l.pos().file());
           if (t.isEmpty()) return unresolved(l.pos(), label, ctx, l.content());
           List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
           return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
         }
         // MyST's [](label) and [text](label): a bare target that names a label is a cross-reference
         if (i instanceof Inline.Link l && l.target().matches("[^:/#?\\s]+")) {
-          Optional<Labels.Target> t = ctx.labels().get(l.target(), ch.id());
+          Optional<Labels.Target> t = ctx.labels().get(l.target(), l.pos().file());
           if (t.isPresent()) {
             List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
             return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
