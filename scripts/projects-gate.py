@@ -390,7 +390,7 @@ def table(results):
             '|---|---|---|---|---|---|---|---|']
     for r in results:
         v = verdicts(r)
-        failed = [c for c, _, _ in CHECKS if c in v and not v[c][0]]
+        failed = [c for c, _, report in CHECKS if c in v and not v[c][0] and not report]
         diags = ', '.join('%s %d' % (k, n) for k, n in sorted(r['rules'].items(), key=lambda kv: (-kv[1], kv[0])))
         rows.append('| %s | %s | %.0f | %s | %s | %d (%d) | %s | %s |' % (
             r['name'], r.get('pages', '-'), r['seconds'], '%.1f%%' % r['coverage'] if r.get('coverage') is not None else '-',
