@@ -20,7 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The LaTeX math delimiters besides dollars: {@code \(…\)} inline, {@code \[…\]} (inline within a paragraph, or a block
+ * The LaTeX math delimiters besides dollars: {@code \(…\)} inline (also doubled, {@code \\(…\\)}, as notebook authors
+ * write it for MathJax), {@code \[…\]} (inline within a paragraph, or a block
  * on its own lines), and bare {@code \begin{equation|align|gather|multline|flalign|eqnarray|alignat}[*] … \end{…}} blocks,
  * which MyST accepts without {@code $$}. The backslash forms must be caught before CommonMark's escape rule turns
  * {@code \(} into a plain parenthesis.
@@ -49,16 +50,20 @@ final class MathDelimiters {
           BasedSequence in = p.getInput();
           int start = p.getIndex();
           if (start + 1 >= in.length()) return false;
-          char open = in.charAt(start + 1);
+          // Jupyter notebooks: authors double the backslash (\\(x\\)) so that Markdown leaves \(x\) for MathJax.
+          int slashes = in.charAt(start + 1) == '\\' && start + 2 < in.length() ? 2 : 1;
+          char open = in.charAt(start + slashes);
           if (open != '(' && open != '[') return false;
-          String close = open == '(' ? "\\)" : "\\]";
-          int end = in.indexOf(close, start + 2);
+          String close = "\\".repeat(slashes) + (open == '(' ? ")" : "]");
+          int from = start + slashes + 1;
+          int end = in.indexOf(close, from);
           if (end < 0) return false;
-          String tex = in.subSequence(start + 2, end).toString().trim();
+          String tex = in.subSequence(from, end).toString().trim();
           if (tex.isEmpty()) return false;
+          int after = end + close.length();
           p.flushTextNode();
-          p.getBlock().appendChild(new MathNodes.InlineMath(in.subSequence(start, end + 2), tex, open == '['));
-          p.setIndex(end + 2);
+          p.getBlock().appendChild(new MathNodes.InlineMath(in.subSequence(start, after), tex, open == '['));
+          p.setIndex(after);
           return true;
         }
       };

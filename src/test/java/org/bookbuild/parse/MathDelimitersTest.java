@@ -22,6 +22,16 @@ class MathDelimitersTest {
   }
 
   @Test
+  void doubledBackslashDelimitersOfNotebooksAreInlineMath() {
+    String d = dump("## Directly compute \\\\(n!\\\\)\n\nthe same \\\\(\\tau_{it}=\\tau \\ \\forall i\\\\), that is\n");
+    assertTrue(d.contains("MathInline \"n!\""), d);
+    assertTrue(d.contains("MathInline \"\\\\tau_{it}=\\\\tau \\\\ \\\\forall i\""), d);
+    assertFalse(d.contains("\\\\("), d);
+    String code = dump("use `\\\\(` and `\\\\)` in notebooks\n");
+    assertFalse(code.contains("MathInline"), code);
+  }
+
+  @Test
   void bracketDelimitersOnTheirOwnLinesAreADisplayBlock() {
     String d = dump("Text.\n\n\\[\na + b\n= c\n\\]\n\nMore.\n");
     assertTrue(d.contains("MathBlock \"a + b\\n= c\""), d);
