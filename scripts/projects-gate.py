@@ -51,6 +51,13 @@ DIAG = re.compile(r'^(?:\S.*?: )?(error|warning|info): (.*) \[([A-Za-z0-9_.-]+)\
 CONFIGS = ('book.yml', 'myst.yml', '_toc.yml')
 
 
+def product_check(cls, pdf, *args):
+    """Run one of the product's PDF checks (org.bookbuild.check.CLS) from the built jar on a PDF."""
+    jar = ROOT / 'target' / 'bookbuild.jar'
+    return subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.' + cls, str(pdf),
+                           *args], capture_output=True, text=True)
+
+
 def sources(project):
     """Markdown text of every .md page and notebook markdown cell, plus the count of text/latex outputs."""
     texts, latex_outputs = [], 0
@@ -248,9 +255,7 @@ def coverage(r, project, pdf, tools):
 @measure
 def read_back(r, project, pdf, tools):
     """check.ReadBack, the product's one read-back check: content streams, .notdef glyphs, text past the trim."""
-    jar = ROOT / 'target' / 'bookbuild.jar'
-    h = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.ReadBack', str(pdf)],
-                       capture_output=True, text=True)
+    h = product_check('ReadBack', pdf)
     hm = re.search(r'pages=(\d+) streams=(\d+) stream-faults=(\d+) past-trim=(\d+)', h.stdout)
     if hm:
         r['pages'], r['streams'], r['stream_faults'], r['past_trim'] = map(int, hm.groups())
@@ -263,9 +268,7 @@ def read_back(r, project, pdf, tools):
 @measure
 def line_stretch(r, project, pdf, tools):
     """check.LineStretch: justified lines stretched beyond the style's word-spacing, and those TeX calls underfull."""
-    jar = ROOT / 'target' / 'bookbuild.jar'
-    ls = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.LineStretch', str(pdf),
-                         '--show', '3'], capture_output=True, text=True)
+    ls = product_check('LineStretch', pdf, '--show', '3')
     lm = re.search(r'lines=(\d+) stretched=(\d+) underfull=(\d+)', ls.stdout)
     r['stretch'] = tuple(map(int, lm.groups())) if lm else None
     r['stretch_worst'] = [l.strip() for l in ls.stdout.splitlines() if l.startswith('  ')]
@@ -350,9 +353,7 @@ def check_pdfua(r):
 @measure
 def page_ends(r, project, pdf, tools):
     """check.PageEnds: headings (found through their bookmarks) with no text under them on their page."""
-    jar = ROOT / 'target' / 'bookbuild.jar'
-    h = subprocess.run(['java', '-Djava.awt.headless=true', '-cp', str(jar), 'org.bookbuild.check.PageEnds', str(pdf)],
-                       capture_output=True, text=True)
+    h = product_check('PageEnds', pdf)
     m = re.search(r'headings=(\d+) stranded=(\d+)', h.stdout)
     r['headings'], r['stranded'] = map(int, m.groups()) if m else (None, -1)
     r['stranded_lines'] = [l.strip() for l in h.stdout.splitlines() if l.startswith('  ')][:5] or [h.stderr[-300:]]

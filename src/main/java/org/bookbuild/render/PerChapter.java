@@ -273,16 +273,22 @@ final class PerChapter {
 
   private int chaptersDone;
 
+  /** What chapter {@code t} was laid out (or found in the cache) with, for the next pass to compare against. */
+  private void record(Task t, ChapterLayout.Laid result) {
+    int i = t.index();
+    laid[i] = result;
+    key[i] = t.key();
+    firstUsed[i] = firstPageOf(t.piece());
+    numsUsed.set(i, t.piece().nums());
+    unmarkedUsed[i] = t.piece().unmarked();
+  }
+
   private void oneLayout(Task t) throws Exception {
     int i = t.index();
     ChapterLayout.Laid hit = cache.get(t.key());
     if (hit != null) {
       synchronized (this) {
-        laid[i] = hit;
-        key[i] = t.key();
-        firstUsed[i] = firstPageOf(t.piece());
-        numsUsed.set(i, t.piece().nums());
-        unmarkedUsed[i] = t.piece().unmarked();
+        record(t, hit);
         ifBytes[i] = null;
       }
       return;
@@ -309,11 +315,7 @@ final class PerChapter {
     }
     if (cache.enabled()) cache.putMeta(t.key(), result);
     synchronized (this) {
-      laid[i] = result;
-      key[i] = t.key();
-      firstUsed[i] = firstPageOf(t.piece());
-      numsUsed.set(i, t.piece().nums());
-      unmarkedUsed[i] = t.piece().unmarked();
+      record(t, result);
       fresh[i] = true;
       runs[i]++;
       layouts++;
