@@ -34,7 +34,6 @@ final class BackMatter {
       fo.id(d.attr().id());
       fo.blocks(d.content());
       fo.xml().end();
-      fo.resetIndent();
     });
     Renderers.div("glossary-term", (d, fo) -> {
       fo.block("glossary.term");

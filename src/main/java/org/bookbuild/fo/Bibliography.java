@@ -37,7 +37,6 @@ final class Bibliography {
       fo.blocks(d.content());
     }
     fo.xml().end();
-    fo.resetIndent();
   }
 
   private static void entry(Block.Div e, Fo fo) {

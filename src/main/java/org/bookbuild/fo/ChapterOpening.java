@@ -38,6 +38,5 @@ final class ChapterOpening {
     fo.inlines(h.content());
     fo.xml().end();
     fo.xml().end();
-    fo.resetIndent();
   }
 }

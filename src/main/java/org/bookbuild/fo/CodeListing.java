@@ -59,7 +59,6 @@ final class CodeListing {
       fo.xml().end();
     }
     fo.xml().end();
-    fo.resetIndent();
   }
 
   /**

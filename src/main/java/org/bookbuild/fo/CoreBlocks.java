@@ -12,7 +12,7 @@ final class CoreBlocks {
     Renderers.block(Block.Para.class, (p, fo) -> {
       // a paragraph that is only an image is a display, not text: no indent (it would push a full-width image past
       // the margin), centred, kept on one page like a figure
-      fo.block(onlyImages(p.content()) ? "para.image" : fo.afterHeading() ? "para.first" : "para");
+      fo.block(onlyImages(p.content()) ? "para.image" : fo.unindented(p) ? "para.first" : "para");
       fo.inlines(p.content());
       fo.xml().end();
     });
@@ -28,7 +28,6 @@ final class CoreBlocks {
       fo.resetIndent();
       fo.blocks(q.content());
       fo.xml().end();
-      fo.resetIndent();
     });
     Renderers.block(Block.BulletList.class, (l, fo) -> list(l.items(), -1, fo));
     Renderers.block(Block.OrderedList.class, (l, fo) -> list(l.items(), l.start(), fo));
@@ -37,7 +36,6 @@ final class CoreBlocks {
       fo.block("rule");
       fo.xml().start("fo:leader").attrs(fo.role("rule.line")).end();
       fo.xml().end();
-      fo.resetIndent();
     });
     Renderers.block(Block.Figure.class, CoreBlocks::figure);
     Renderers.block(Block.Problem.class, (p, fo) -> {
@@ -57,7 +55,6 @@ final class CoreBlocks {
       fo.resetIndent();
       fo.blocks(d.content());
       fo.xml().end();
-      fo.resetIndent();
     });
   }
 
@@ -108,7 +105,6 @@ final class CoreBlocks {
       fo.xml().end();
     }
     fo.xml().end().end();
-    fo.resetIndent();
   }
 
 
@@ -126,7 +122,6 @@ final class CoreBlocks {
       }
     }
     fo.xml().end();
-    fo.resetIndent();
   }
 
   private static boolean onlyImages(java.util.List<org.bookbuild.model.Inline> content) {
@@ -162,7 +157,6 @@ final class CoreBlocks {
     // a legend (the figure directive's body after its caption) follows the caption
     for (Block b : f.content()) if (b instanceof Block.Div d && d.kind().equals("legend")) fo.block(b);
     fo.xml().end();
-    fo.resetIndent();
   }
 
 }

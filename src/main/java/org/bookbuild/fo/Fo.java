@@ -23,10 +23,9 @@ public final class Fo {
   private final GlyphCheck glyphs;
   private Chapter chapter;
   private int footnotes;
-  private boolean afterHeading;
+  /** Where the block being written stands, for its first-line indent (see {@link #unindented}). */
+  private Run run = Run.START;
   private int headingTag;
-  /** Set by {@link #resetIndent()} while a block is being written: the block after it starts a new run. */
-  private boolean resetAfter;
   private int listDepth;
   private final SourceMap sources;
 
@@ -58,7 +57,7 @@ public final class Fo {
     chapter = c;
     headingTag = Math.min(headingTag, 1);
     footnotes = 0;
-    afterHeading = true;
+    run = Run.START;
   }
 
   /**
@@ -115,11 +114,18 @@ public final class Fo {
 
   public void block(Block b) {
     sources.note(xml.length(), b.pos());
-    resetAfter = false;
     Renderers.block(b, this);
-    // a renderer that ended with resetIndent() (a display, a list, a quote) leaves the next paragraph unindented
-    afterHeading = b instanceof Block.Heading || resetAfter;
-    resetAfter = false;
+    if (b instanceof Block.Heading || b instanceof Block.Rule) run = Run.START;
+    else if (b instanceof Block.Plain p && p.content().stream().allMatch(i -> i instanceof Inline.Anchor)) return;
+    else if (b instanceof Block.Para || b instanceof Block.Plain || b instanceof Block.Problem) run = Run.TEXT;
+    else run = Run.DISPLAY;
+  }
+
+  /** A paragraph's place: first of a run, after text, or after a display (math, a list, code, a table, a box …). */
+  private enum Run {
+    START,
+    TEXT,
+    DISPLAY
   }
 
   /**
@@ -141,15 +147,24 @@ public final class Fo {
     }
   }
 
-  /** Whether the block being written directly follows a heading (its paragraph is then not indented). */
-  public boolean afterHeading() {
-    return afterHeading;
+  /**
+   * Whether paragraph {@code p}, written next, has no first-line indent, as in LaTeX: the first of a run (after a
+   * heading or a thematic break, at the top of a list item, a box, a cell), or after a display when it goes on with
+   * the display's sentence ({@link Block.Para#continues()}, which the parser decides from the source). After a
+   * paragraph, or after a display when it starts a new paragraph, it is indented.
+   */
+  public boolean unindented(Block.Para p) {
+    return run == Run.START || run == Run.DISPLAY && p.continues();
   }
 
-  /** Marks that the next paragraph starts a new run (after a display, a list …): LaTeX does not indent it either. */
+  /** Records a paragraph a renderer wrote itself rather than through {@link #block} (a run-in head's paragraph). */
+  public void wroteParagraph() {
+    run = Run.TEXT;
+  }
+
+  /** Marks that the next paragraph starts a new run (the top of a container: a list item, a quote, a box). */
   public void resetIndent() {
-    afterHeading = true;
-    resetAfter = true;
+    run = Run.START;
   }
 
   /** Nesting depth of lists around the block being written (bullets change with depth). */

@@ -47,7 +47,6 @@ final class Tables {
     fo.xml().end();
     fo.xml().end();
     fo.xml().end();
-    fo.resetIndent();
   }
 
   private static void rows(List<Block.Row> rows, Block.Table t, int cols, Fo fo) {

@@ -52,7 +52,6 @@ public final class MathFo {
   /** Entry point for the FO writer's block renderer. */
   public static void display(org.bookbuild.fo.Fo fo, Block.MathBlock m) {
     display(fo.xml(), m, context(fo));
-    fo.resetIndent();
   }
 
   /** An inline formula, on the text baseline, at the surrounding font size. */

@@ -9,8 +9,22 @@ import org.bookbuild.diag.SourcePos;
  */
 public sealed interface Block extends Node {
 
-  /** A paragraph. */
-  record Para(SourcePos pos, List<Inline> content) implements Block {}
+  /**
+   * A paragraph. {@code continues}: it goes on with the sentence of the block before it — the author wrote no blank
+   * line between them, or it opens in lower case or with punctuation ("where …", ", so that …"). Set by the parser,
+   * which alone sees blank lines; after a display (math, a list, code …) such a paragraph gets no first-line indent,
+   * any other is a new paragraph and indented as after a paragraph.
+   */
+  record Para(SourcePos pos, List<Inline> content, boolean continues) implements Block {
+    public Para(SourcePos pos, List<Inline> content) {
+      this(pos, content, false);
+    }
+
+    /** The same paragraph with other content (a transform's rewrite keeps whether it continues a sentence). */
+    public Para with(List<Inline> content) {
+      return new Para(pos, content, continues);
+    }
+  }
 
   /** Text without paragraph spacing (tight list items, table cells). */
   record Plain(SourcePos pos, List<Inline> content) implements Block {}

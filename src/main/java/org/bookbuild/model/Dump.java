@@ -43,6 +43,11 @@ public final class Dump {
         throw new IllegalStateException(e);
       }
       if (v instanceof SourcePos) continue;
+      if (o instanceof Block.Para && rc.getName().equals("continues")) {
+        // shown only where set: most paragraphs begin one
+        if ((Boolean) v) sb.append(" continues");
+        continue;
+      }
       if (v instanceof Collection<?> col && !col.isEmpty() && isNode(col.iterator().next())) {
         children.add(new Object[] {rc.getName(), col});
       } else if (v instanceof Attr a) {

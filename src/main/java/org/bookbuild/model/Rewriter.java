@@ -53,7 +53,7 @@ public class Rewriter {
   }
 
   private Block children(Block b) {
-    if (b instanceof Para p) return new Para(p.pos(), inlines(p.content()));
+    if (b instanceof Para p) return p.with(inlines(p.content()));
     if (b instanceof Plain p) return new Plain(p.pos(), inlines(p.content()));
     if (b instanceof Heading h) return new Heading(h.pos(), h.attr(), h.level(), inlines(h.content()));
     if (b instanceof Quote q) return new Quote(q.pos(), blocks(q.content()));

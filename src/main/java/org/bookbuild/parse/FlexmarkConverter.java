@@ -70,6 +70,8 @@ final class FlexmarkConverter {
   List<Block> blocks(Node parent) {
     List<Block> out = new ArrayList<>();
     MystNodes.Target pending = null;
+    // an offset on the last source line of the block before (-1: none yet), for "no blank line before this paragraph"
+    int previousEnd = -1;
     depth[0]++;
     try {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
@@ -81,6 +83,12 @@ final class FlexmarkConverter {
       }
       int before = out.size();
       block(n, out);
+      if (n instanceof Paragraph && previousEnd >= 0 && out.size() > before && out.get(before) instanceof Block.Para p
+          && !p.continues()) {
+        boolean noBlankLine = lines.pos(n.getStartOffset()).line() - lines.pos(previousEnd).line() <= 1;
+        if (Continuation.continues(noBlankLine, p.content())) out.set(before, new Block.Para(p.pos(), p.content(), true));
+      }
+      if (!(n instanceof BlankLine)) previousEnd = lastOffset(n);
       if (pending != null && out.size() > before) {
         Targets.label(out, before, pending.label, pos(pending));
         pending = null;
@@ -91,6 +99,16 @@ final class FlexmarkConverter {
     }
     if (pending != null) out.add(Targets.anchorBlock(pos(pending), pending.label));
     return org.bookbuild.parse.directive.Gated.group(out, diags);
+  }
+
+  /** An offset on the last source line of block {@code n} ($$ blocks and directives span more than their node). */
+  private static int lastOffset(Node n) {
+    if (n instanceof MathNodes.DisplayMath m && m.endOffset > 0) return Math.max(m.endOffset, n.getEndOffset()) - 1;
+    if (n instanceof MystNodes.Directive d) {
+      if (d.closeOffset >= 0) return d.closeOffset;
+      if (!d.lines.isEmpty()) return d.lines.get(d.lines.size() - 1).offset();
+    }
+    return Math.max(n.getStartOffset(), n.getEndOffset() - 1);
   }
 
   /** Whether a container at {@code n} would nest too deep; reports the first such place in the file. */
@@ -192,18 +210,21 @@ final class FlexmarkConverter {
 
   /**
    * A paragraph (or list item) with {@code $$…$$} or {@code \[…\]} inside a sentence, as mystmd prints it: the text
-   * before, the formula as a display on its own lines, and the sentence going on after it (unindented, as after any
-   * display). Inline at display size, one line would be as tall as a matrix and justification would tear it apart.
+   * before, the formula as a display on its own lines, and the sentence going on after it (a paragraph that
+   * {@link Block.Para#continues() continues}: unindented). Inline at display size, one line would be as tall as a matrix and justification would tear it apart.
    */
   private List<Block> splitAtDisplays(Paragraph p) {
     List<Block> out = new ArrayList<>();
     List<Inline> current = new ArrayList<>();
     SourcePos start = pos(p);
+    // the text after a display inside one paragraph goes on with its sentence (no blank line between them)
+    boolean continues = false;
     depth[1]++;
     try {
       for (Node c = p.getFirstChild(); c != null; c = c.getNext()) {
         if (c instanceof MathNodes.InlineMath m && m.display) {
-          addPara(out, start, current);
+          addPara(out, start, current, continues);
+          continues = true;
           current = new ArrayList<>();
           out.add(new Block.MathBlock(pos(c), Attr.EMPTY, m.tex));
           start = c.getNext() == null ? pos(c) : pos(c.getNext());
@@ -214,12 +235,12 @@ final class FlexmarkConverter {
     } finally {
       depth[1]--;
     }
-    addPara(out, start, current);
+    addPara(out, start, current, continues);
     return out;
   }
 
   /** Adds the inlines as a paragraph, without the line ends and spaces that stood next to a display; none if empty. */
-  private static void addPara(List<Block> out, SourcePos pos, List<Inline> content) {
+  private static void addPara(List<Block> out, SourcePos pos, List<Inline> content, boolean continues) {
     List<Inline> c = new ArrayList<>(content);
     while (!c.isEmpty() && (c.get(0) instanceof Inline.SoftBreak || c.get(0) instanceof Inline.LineBreak
         || c.get(0) instanceof Inline.Text t && t.text().isBlank())) c.remove(0);
@@ -229,7 +250,7 @@ final class FlexmarkConverter {
     if (c.get(0) instanceof Inline.Text t) c.set(0, new Inline.Text(t.pos(), t.text().stripLeading()));
     int last = c.size() - 1;
     if (c.get(last) instanceof Inline.Text t) c.set(last, new Inline.Text(t.pos(), t.text().stripTrailing()));
-    out.add(new Block.Para(c.get(0).pos(), c));
+    out.add(new Block.Para(c.get(0).pos(), c, continues));
   }
 
   private static String stripFinalNewline(String s) {

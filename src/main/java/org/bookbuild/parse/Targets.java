@@ -35,7 +35,7 @@ final class Targets {
     } else if (b instanceof Block.Figure f) {
       labelled = new Block.Figure(f.pos(), f.attr().withId(label), f.content(), f.caption());
     } else if (b instanceof Block.Para p) {
-      labelled = new Block.Para(p.pos(), prepend(pos, label, p.content()));
+      labelled = p.with(prepend(pos, label, p.content()));
     } else if (b instanceof Block.Plain p) {
       labelled = new Block.Plain(p.pos(), prepend(pos, label, p.content()));
     }

@@ -65,7 +65,7 @@ public final class SmartQuotes implements Transform {
   }
 
   private static Block rewrite(Block b, Marks marks) {
-    if (b instanceof Block.Para p) return new Block.Para(p.pos(), inlines(p.content(), marks));
+    if (b instanceof Block.Para p) return p.with(inlines(p.content(), marks));
     if (b instanceof Block.Plain p) return new Block.Plain(p.pos(), inlines(p.content(), marks));
     if (b instanceof Block.Heading h) return new Block.Heading(h.pos(), h.attr(), h.level(), inlines(h.content(), marks));
     if (b instanceof Block.Div d) return new Block.Div(d.pos(), d.attr(), inlines(d.title(), marks), d.content());

@@ -25,7 +25,6 @@ final class Boxes {
 
   static void close(Fo fo) {
     fo.xml().end();
-    fo.resetIndent();
   }
 
   /**
@@ -40,13 +39,15 @@ final class Boxes {
       Block b = content.get(i);
       boolean first = i == 0;
       if (b instanceof Block.Para p && (first || (i == last && tailInPara))) {
-        Map<String, String> r = roles(fo, "para.first");
+        // the run-in head's paragraph is the first of its run; the last one, holding the tail, is indented as any
+        Map<String, String> r = roles(fo, first || fo.unindented(p) ? "para.first" : "para");
         if (i == last && tailInPara) r.put("text-align-last", "justify");
         fo.xml().start("fo:block").attrs(r);
         if (first) head.run();
         fo.inlines(p.content());
         if (i == last && tailInPara) tail(fo, tail, tailRole);
         fo.xml().end();
+        fo.wroteParagraph();
       } else {
         if (first) {
           fo.block("para.first");
