@@ -64,7 +64,7 @@ public final class BookReader {
   }
 
   public static Book read(World world, Project project, Diagnostics diags) {
-    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT);
+    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT.withSubstitutions(Substitutions.of(project.substitutions(), 0)));
     List<Part> parts = new ArrayList<>();
     r.group(parts, project.frontmatter(), Chapter.Kind.FRONT);
     r.group(parts, project.toc(), Chapter.Kind.BODY);

@@ -155,6 +155,8 @@ final class FlexmarkConverter {
     SourcePos pos = pos(n);
     if (n instanceof Paragraph p && MathNodes.holdsDisplay(p)) {
       out.addAll(splitAtDisplays(p));
+    } else if (n instanceof Paragraph p && Substitutions.standsAlone(p, env)) {
+      out.addAll(Substitutions.paragraph(p, env, pos));
     } else if (n instanceof Paragraph p) {
       List<Inline> content = inlines(p);
       if (!content.isEmpty()) out.add(new Block.Para(pos, content));
@@ -371,6 +373,8 @@ final class FlexmarkConverter {
       out.add(new Inline.Code(pos, c.getText().toString()));
     } else if (n instanceof MystNodes.Role r) {
       out.addAll(RoleReader.run(r, env, lines));
+    } else if (n instanceof MystNodes.Substitution s) {
+      out.addAll(Substitutions.inline(s, env, pos));
     } else if (n instanceof MathNodes.InlineMath m) {
       out.add(new Inline.MathInline(pos, m.display ? "\\displaystyle " + m.tex : m.tex));
     } else if (n instanceof Link l) {

@@ -89,6 +89,7 @@ public final class MarkdownParser {
       if (fm.isPresent()) {
         body = fm.get().blanked(text);
         ledger.account(lines, 0, fm.get().chars());
+        scope = scope.withSubstitutions(pageSubstitutions(fm.get(), lines));
       }
     }
     ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger, scope);
@@ -104,5 +105,17 @@ public final class MarkdownParser {
     // positions stay right: cutting markers out of a line only shifts columns after the cut on that line
     LineIndex ix = checked == text ? lines : new LineIndex(lines.file(), checked, lines.lineOffset());
     return new FlexmarkConverter(ix, env).document(doc);
+  }
+
+  /**
+   * A page's own substitutions, from its front matter's {@code substitutions:} (myst-parser before 0.18) or
+   * {@code myst: substitutions:}; positions are the file's (the YAML starts on the line after the opening fence).
+   */
+  private static java.util.Map<String, ParseScope.Substitution> pageSubstitutions(FrontMatter fm, LineIndex lines) {
+    if (fm.value() == null || fm.value().map() == null) return java.util.Map.of();
+    var m = fm.value().map();
+    var v = m.get("substitutions");
+    if (v == null && m.get("myst") != null && m.get("myst").map() != null) v = m.get("myst").map().get("substitutions");
+    return Substitutions.of(v, 1 + lines.lineOffset());
   }
 }

@@ -99,4 +99,19 @@ final class MystNodes {
       return EMPTY_SEGMENTS;
     }
   }
+
+  /** A substitution reference {@code {{ key }}} (MyST's substitution extension). */
+  static final class Substitution extends Node {
+    final String key;
+
+    Substitution(BasedSequence chars, String key) {
+      super(chars);
+      this.key = key;
+    }
+
+    @Override
+    public BasedSequence[] getSegments() {
+      return EMPTY_SEGMENTS;
+    }
+  }
 }

@@ -44,6 +44,8 @@ final class PageFrontMatter {
         }
       } else if (k.equals("numbering") && "false".equals(String.valueOf(v.plain()))) {
         off = true;
+      } else if (k.equals("substitutions")) {
+        // read by the parser ({@link Substitutions})
       } else {
         note(diags, at, "front matter '" + k + "' is not used in print");
       }

@@ -1,22 +1,37 @@
 package org.bookbuild.parse;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.bookbuild.diag.SourcePos;
 import org.bookbuild.parse.directive.Glued;
 
 /**
  * What a parse may know beyond the file itself: the values the notebook being read glued (MyST-NB {@code glue}), by
- * name. ({@code only} tags are applied after parsing, by the editions stage.)
+ * name, and the substitutions ({@code {{ key }}}) the project and the page define. ({@code only} tags are applied
+ * after parsing, by the editions stage.)
  */
-public record ParseScope(Map<String, Glued> glue) {
-  public static final ParseScope DEFAULT = new ParseScope(Map.of());
+public record ParseScope(Map<String, Glued> glue, Map<String, Substitution> substitutions) {
+  public static final ParseScope DEFAULT = new ParseScope(Map.of(), Map.of());
+
+  /** A substitution's value (MyST Markdown) and where it was defined, for diagnostics inside it. */
+  public record Substitution(String markdown, SourcePos pos) {}
 
   public ParseScope {
     glue = Map.copyOf(glue);
+    substitutions = Map.copyOf(substitutions);
   }
 
   public ParseScope withGlue(Map<String, Glued> g) {
-    return new ParseScope(g);
+    return new ParseScope(g, substitutions);
+  }
+
+  /** These substitutions over the ones in scope (a page's front matter over the project's). */
+  public ParseScope withSubstitutions(Map<String, Substitution> s) {
+    if (s.isEmpty()) return this;
+    Map<String, Substitution> all = new LinkedHashMap<>(substitutions);
+    all.putAll(s);
+    return new ParseScope(glue, all);
   }
 
   /** A glued value by name; MyST-NB's {@code notebook::name} form looks the name up in this notebook too. */

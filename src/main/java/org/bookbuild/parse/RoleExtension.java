@@ -49,6 +49,7 @@ final class RoleExtension implements Parser.ParserExtension {
     public boolean parse(LightInlineParser p) {
       BasedSequence in = p.getInput();
       int start = p.getIndex();
+      if (start + 1 < in.length() && in.charAt(start + 1) == '{') return substitution(p, in, start);
       int end = nameEnd(in, start + 1);
       if (end == start + 1 || end >= in.length() || in.charAt(end) != '}') return false;
       int tick = end + 1;
@@ -77,6 +78,29 @@ final class RoleExtension implements Parser.ParserExtension {
       }
       return false;
     }
+  }
+
+  /** A key as MyST substitutions (Jinja names) write it: {@code course}, {@code env.config.title}, {@code key-2}. */
+  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+
+  /** {@code {{ key }}} on one line; anything else (Jinja filters, a brace in text) stays text. */
+  private static boolean substitution(LightInlineParser p, BasedSequence in, int start) {
+    int close = -1;
+    for (int i = start + 2; i + 1 < in.length(); i++) {
+      char c = in.charAt(i);
+      if (c == '\n' || c == '{') return false;
+      if (c == '}' && in.charAt(i + 1) == '}') {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) return false;
+    String key = in.subSequence(start + 2, close).toString().strip();
+    if (!KEY.matcher(key).matches()) return false;
+    p.flushTextNode();
+    p.getBlock().appendChild(new MystNodes.Substitution(in.subSequence(start, close + 2), key));
+    p.setIndex(close + 2);
+    return true;
   }
 
   static final class Factory implements InlineParserExtensionFactory {

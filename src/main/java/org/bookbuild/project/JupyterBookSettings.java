@@ -39,7 +39,7 @@ final class JupyterBookSettings {
         case "title", "copyright", "description", "language" -> put(out, k, v);
         case "author" -> put(out, "authors", Authors.fromString(v));
         case "bibtex_bibfiles" -> put(out, "bibliography", v);
-        case "parse" -> parseSettings(v, diags);
+        case "parse" -> parseSettings(v, out, diags);
         case "sphinx" -> sphinx(v, out, diags);
         case "latex" -> latex(v, out, diags);
         case "repository" -> {
@@ -86,7 +86,9 @@ final class JupyterBookSettings {
   }
 
   /** MyST extensions are always on in this reader (dollar math, colon fences …); say which ones it does not know. */
-  private static void parseSettings(Value parse, Diagnostics diags) {
+  private static void parseSettings(Value parse, Map<String, Value> out, Diagnostics diags) {
+    Value subst = path(parse, "myst_substitutions");
+    if (subst != null && subst.map() != null) put(out, "substitutions", subst);
     Value ext = path(parse, "myst_enable_extensions");
     if (ext != null && ext.list() != null) {
       Set<String> builtin = Set.of("dollarmath", "amsmath", "colon_fence", "deflist", "html_image", "linkify", "substitution",
@@ -99,7 +101,7 @@ final class JupyterBookSettings {
     }
     if (parse != null && parse.map() != null) {
       for (String k : YamlTree.keys(parse.map())) {
-        if (!k.equals("myst_enable_extensions")) {
+        if (!k.equals("myst_enable_extensions") && !k.equals("myst_substitutions")) {
           ProjectLoader.info(diags, YamlTree.keyPos(parse.map(), k, parse.pos()), "parse option '" + k
               + "' is not needed: MyST syntax, its extensions and web links are always read");
         }

@@ -11,6 +11,8 @@ import org.bookbuild.model.Metadata;
  *
  * @param configFile project-relative path of the configuration file the project came from
  * @param output file name (without extension) for the PDF in {@code out/}
+ * @param substitutions the {@code {{ key }}} values of MyST's substitution extension, a YAML mapping
+ *     ({@code substitutions:} in book.yml, {@code parse: myst_substitutions:} in _config.yml), null when none
  */
 public record Project(
     String configFile,
@@ -22,12 +24,19 @@ public record Project(
     List<TocEntry> backmatter,
     Map<String, String> mathMacros,
     Options options,
-    Map<String, SourcePos> keyPositions) {
+    Map<String, SourcePos> keyPositions,
+    YamlTree.Value substitutions) {
+
+  public Project(String configFile, String output, Metadata meta, List<TocEntry> frontmatter, List<TocEntry> toc,
+      List<TocEntry> appendices, List<TocEntry> backmatter, Map<String, String> mathMacros, Options options,
+      Map<String, SourcePos> keyPositions) {
+    this(configFile, output, meta, frontmatter, toc, appendices, backmatter, mathMacros, options, keyPositions, null);
+  }
 
   /** The same project under another output name and options (a named edition applied over the base). */
   public Project with(String newOutput, Options newOptions) {
     return new Project(configFile, newOutput, meta, frontmatter, toc, appendices, backmatter, mathMacros, newOptions,
-        keyPositions);
+        keyPositions, substitutions);
   }
 
   /** Where a top-level key's value was written in the configuration file (the file's start if unknown). */

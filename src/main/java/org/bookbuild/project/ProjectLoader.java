@@ -32,7 +32,7 @@ public final class ProjectLoader {
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
       "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since", "references",
-      "press", "colour", "cover", "archive");
+      "press", "colour", "cover", "archive", "substitutions");
 
   /** The project formats, in the order their files are looked for; the first whose file exists is read. */
   static final List<ProjectReader> READERS = List.of(
@@ -126,7 +126,8 @@ public final class ProjectLoader {
         print(m, f, diags),
         archive.equals("true"));
     String output = f.string("output", slug(meta.title()));
-    return new Project(file, output, meta, tocs.get(0), tocs.get(1), tocs.get(2), tocs.get(3), macros, opts, positions(m));
+    return new Project(file, output, meta, tocs.get(0), tocs.get(1), tocs.get(2), tocs.get(3), macros, opts, positions(m),
+        m.get("substitutions") != null && m.get("substitutions").map() != null ? m.get("substitutions") : null);
   }
 
   /** {@code references:} name → address (a mapping; a list value, as intersphinx writes it, gives its first item). */
