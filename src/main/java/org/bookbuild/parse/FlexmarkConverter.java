@@ -159,7 +159,9 @@ final class FlexmarkConverter {
       out.addAll(Substitutions.paragraph(p, env, pos));
     } else if (n instanceof Paragraph p) {
       List<Inline> content = inlines(p);
-      if (!content.isEmpty()) out.add(new Block.Para(pos, content));
+      Block fields = FieldLists.of(content);
+      if (fields != null) out.add(fields);
+      else if (!content.isEmpty()) out.add(new Block.Para(pos, content));
     } else if (n instanceof Heading h) {
       out.add(new Block.Heading(pos, Attr.EMPTY, h.getLevel(), inlines(h)));
     } else if (n instanceof FencedCodeBlock f) {

@@ -28,6 +28,12 @@ final class Figures {
 
   static void register() {
     DirectiveRegistry.register(DirectiveSpec.of("figure", Argument.OPTIONAL, Body.MARKDOWN, OPTIONS, Figures::figure));
+    // myst-parser's {figure-md} label: the body is the picture (a Markdown image or an HTML <img>) and then the caption
+    DirectiveRegistry.register(DirectiveSpec.of("figure-md", Argument.OPTIONAL, Body.MARKDOWN, OPTIONS, (d, ctx) -> {
+      Map<String, String> opts = new java.util.LinkedHashMap<>(d.options());
+      if (!d.argument().isBlank() && d.label().isEmpty()) opts.put("name", d.argument().trim());
+      return figure(new Directive(d.name(), "", opts, d.body(), d.pos(), d.argPos(), d.bodyPos()), ctx);
+    }));
     DirectiveRegistry.register(DirectiveSpec.of("image", Argument.REQUIRED, Body.NONE, OPTIONS, (d, ctx) -> {
       Attr a = imageAttr(d);
       Inline.Image im = new Inline.Image(d.argPos(), a.withId(""), d.argument().trim(), alt(d));

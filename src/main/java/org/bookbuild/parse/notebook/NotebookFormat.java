@@ -17,7 +17,8 @@ import org.bookbuild.parse.MarkdownParser;
 import org.bookbuild.parse.directive.Glued;
 
 /**
- * Jupyter notebooks (nbformat 4) as chapters: markdown cells parsed as MyST, code cells printed as code in the
+ * Jupyter notebooks (nbformat 4, and IPython's nbformat 3: cells in worksheets, heading cells, {@code pyout}/{@code pyerr}
+ * outputs with their representations by short name, read by {@link NotebookStream} into the same cells) as chapters: markdown cells parsed as MyST, code cells printed as code in the
  * kernel's language followed by their stored outputs, cell tags and options honoured. Positions point into the
  * {@code .ipynb} file: a markdown cell's lines map to the JSON lines of its {@code source} list (exact for the
  * one-string-per-line layout Jupyter writes), outputs to the line where the output object starts.
@@ -59,10 +60,10 @@ public final class NotebookFormat implements ChapterFormat {
       // JSON that is valid but shaped unlike a notebook in some way this reader did not foresee
       return fail(diags, SourcePos.of(file, 1, 1), file + " could not be read as a notebook (" + e.getClass().getSimpleName() + ")");
     }
-    if (header.nbformat() != 4) {
+    if (header.nbformat() != 4 && header.nbformat() != 3) {
       String v = header.nbformat() < 0 ? "no nbformat version" : "nbformat " + header.nbformat();
       diags.report(org.bookbuild.diag.Diagnostic.error("notebook-version", SourcePos.of(file, 1, 1),
-          file + " has " + v + "; only nbformat 4 notebooks are read")
+          file + " has " + v + "; only nbformat 3 and 4 notebooks are read")
           .withHint("convert it with: jupyter nbconvert --to notebook --nbformat 4 " + file));
       return List.of(new Block.Problem(SourcePos.of(file, 1, 1), "notebook not read (" + v + ")", file));
     }

@@ -71,6 +71,22 @@ final class NotebookStream {
             int i = 0;
             while (p.nextToken() == JsonToken.START_OBJECT) sink.cell(cell(p, i++));
           }
+          case "worksheets" -> {
+            // nbformat 3: the cells are in worksheets (in practice one)
+            if (t != JsonToken.START_ARRAY) throw new NotANotebook(pos(p), "'worksheets' must be a list");
+            int i = 0;
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String w = p.currentName();
+                if (p.nextToken() == JsonToken.START_ARRAY && w.equals("cells")) {
+                  cells = true;
+                  while (p.nextToken() == JsonToken.START_OBJECT) sink.cell(cell(p, i++));
+                } else {
+                  p.skipChildren();
+                }
+              }
+            }
+          }
           case "metadata" -> meta = MAPPER.readTree(p);
           case "nbformat" -> nbformat = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
           default -> p.skipChildren();
@@ -88,6 +104,7 @@ final class NotebookStream {
     JsonNode meta = NullNode.getInstance();
     JsonNode attachments = NullNode.getInstance();
     List<Output> outputs = new ArrayList<>();
+    int level = 1;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
@@ -95,11 +112,12 @@ final class NotebookStream {
         case "cell_type" -> type = p.getText();
         case "metadata" -> meta = MAPPER.readTree(p);
         case "attachments" -> attachments = MAPPER.readTree(p);
-        case "source" -> {
+        case "source", "input" -> { // "input": a code cell's source in nbformat 3
           int[] first = {p.currentTokenLocation().getLineNr()};
           source = text(p, first);
           line = first[0];
         }
+        case "level" -> level = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : 1;
         case "outputs" -> {
           if (p.currentToken() == JsonToken.START_ARRAY) {
             while (p.nextToken() == JsonToken.START_OBJECT) outputs.add(output(p));
@@ -109,6 +127,11 @@ final class NotebookStream {
         }
         default -> p.skipChildren();
       }
+    }
+    if (type.equals("heading")) {
+      // nbformat 3's heading cell is a Markdown heading of its level
+      type = "markdown";
+      source = "#".repeat(Math.max(1, Math.min(6, level))) + " " + source.replace('\n', ' ').strip();
     }
     return new Cell(index, type, source, line, meta, outputs, at, attachments);
   }
@@ -122,8 +145,8 @@ final class NotebookStream {
       String f = p.currentName();
       p.nextToken();
       switch (f) {
-        case "output_type" -> type = p.getText();
-        case "name" -> name = p.getText();
+        case "output_type" -> type = V3_TYPES.getOrDefault(p.getText(), p.getText());
+        case "name", "stream" -> name = p.getText(); // "stream": nbformat 3
         case "text" -> text = text(p);
         case "ename" -> ename = p.getText();
         case "evalue" -> evalue = p.getText();
@@ -133,8 +156,18 @@ final class NotebookStream {
           if (p.currentToken() == JsonToken.START_OBJECT) glue = ((JsonNode) MAPPER.readTree(p)).path("scrapbook").path("name").asText("");
           else p.skipChildren();
         }
-        default -> p.skipChildren();
+        default -> {
+          // nbformat 3 keeps a result's representations beside output_type, by short names
+          String mime = V3_MIME.get(f);
+          if (mime != null) entry(p, b, mime);
+          else p.skipChildren();
+        }
       }
+    }
+    if (!type.equals("stream") && !text.isEmpty() && b.plain == null) {
+      // nbformat 3: a result's "text" is its text/plain form
+      b.plain = text;
+      text = "";
     }
     return new Output(type, name, text, b.mime, b.value, b.plain, b.interactive, ename, evalue, tb, at, glue);
   }
@@ -155,20 +188,33 @@ final class NotebookStream {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String mime = p.currentName();
       if (mime.startsWith(GLUE_PREFIX)) mime = mime.substring(GLUE_PREFIX.length());
-      JsonToken t = p.nextToken();
-      int rank = Mime.rank(mime);
-      if (mime.equals("text/plain")) {
-        b.plain = text(p);
-      } else if (Mime.printable(mime) && rank < Mime.rank(b.mime)) {
-        b.mime = mime;
-        b.value = t == JsonToken.START_OBJECT ? MAPPER.readTree(p) : text(p);
-      } else {
-        if (Mime.isInteractive(mime) && b.interactive == null) b.interactive = mime;
-        // not needed: a long string is skipped by the next nextToken() without being decoded
-        p.skipChildren();
-      }
+      p.nextToken();
+      entry(p, b, mime);
     }
   }
+
+  /** One representation of a bundle, the parser at its value: kept when it is the best printable one so far. */
+  private static void entry(JsonParser p, Bundle b, String mime) throws IOException {
+    int rank = Mime.rank(mime);
+    if (mime.equals("text/plain")) {
+      b.plain = text(p);
+    } else if (Mime.printable(mime) && rank < Mime.rank(b.mime)) {
+      b.mime = mime;
+      b.value = p.currentToken() == JsonToken.START_OBJECT ? MAPPER.readTree(p) : text(p);
+    } else {
+      if (Mime.isInteractive(mime) && b.interactive == null) b.interactive = mime;
+      // not needed: a long string is skipped by the next nextToken() without being decoded
+      p.skipChildren();
+    }
+  }
+
+  /** nbformat 3 output types by their nbformat 4 names. */
+  private static final java.util.Map<String, String> V3_TYPES = java.util.Map.of("pyout", "execute_result", "pyerr", "error");
+
+  /** nbformat 3's short names of an output's representations. */
+  private static final java.util.Map<String, String> V3_MIME = java.util.Map.of("png", "image/png", "jpeg", "image/jpeg",
+      "svg", "image/svg+xml", "html", "text/html", "latex", "text/latex", "markdown", "text/markdown",
+      "javascript", "application/javascript", "json", "application/json", "pdf", "application/pdf");
 
   /** A multiline string field: a string, or a list of strings to join (the usual on-disk form). */
   private static String text(JsonParser p) throws IOException {

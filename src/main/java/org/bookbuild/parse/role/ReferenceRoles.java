@@ -27,6 +27,9 @@ final class ReferenceRoles {
       RoleRegistry.register(RoleSpec.of(kind, (r, ctx) -> List.of(new Inline.Ref(r.pos(), r.name(),
           r.content().trim(), List.of()))));
     }
+    // Sphinx's :math:numref: (an equation's number, as {eq})
+    RoleRegistry.register(RoleSpec.of("math:numref", (r, ctx) -> ref(new RoleSpec.Role("eq", r.content(), r.pos(),
+        r.contentPos()), ctx)));
     RoleRegistry.register(RoleSpec.of("index", ReferenceRoles::index));
     RoleRegistry.register(RoleSpec.of("download", ReferenceRoles::download));
     RoleRegistry.register(RoleSpec.of("button", ReferenceRoles::button));

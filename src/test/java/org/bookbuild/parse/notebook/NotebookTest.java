@@ -74,6 +74,50 @@ public class NotebookTest {
     return nb.json();
   }
 
+  /**
+   * IPython's nbformat 3 (2013–2015 notebooks are still in course repositories): cells inside a worksheet, heading
+   * cells, code in "input", results as "pyout" with their representations under short names ("png", "text"),
+   * "stream" naming the stream, errors as "pyerr". It was refused with notebook-version before.
+   */
+  @Test
+  void nbformat3NotebooksAreRead() throws Exception {
+    String png = Nb.png(120, 80);
+    String json = """
+        {"metadata": {"name": "old"}, "nbformat": 3, "nbformat_minor": 0,
+         "worksheets": [{"metadata": {}, "cells": [
+          {"cell_type": "heading", "level": 2, "metadata": {}, "source": ["Old ", "notebook"]},
+          {"cell_type": "markdown", "metadata": {}, "source": ["Some *old* text with $x^2$."]},
+          {"cell_type": "code", "collapsed": false, "input": ["for i in range(2):\\n", "    print(i)"], "language": "python",
+           "metadata": {}, "outputs": [{"output_type": "stream", "stream": "stdout", "text": ["0\\n", "1\\n"]}],
+           "prompt_number": 1},
+          {"cell_type": "code", "input": ["6*7"], "language": "python", "metadata": {},
+           "outputs": [{"metadata": {}, "output_type": "pyout", "prompt_number": 2, "text": ["42"]}], "prompt_number": 2},
+          {"cell_type": "code", "input": ["plot()"], "language": "python", "metadata": {},
+           "outputs": [{"metadata": {}, "output_type": "display_data", "png": "PNG", "text": ["<matplotlib.figure.Figure>"]}]},
+          {"cell_type": "code", "input": ["1/0"], "language": "python", "metadata": {},
+           "outputs": [{"ename": "ZeroDivisionError", "evalue": "division by zero", "output_type": "pyerr",
+                        "traceback": ["ZeroDivisionError: division by zero"]}]}
+         ]}]}
+        """.replace("PNG", png);
+    Diagnostics diags = new Diagnostics();
+    List<Block> blocks = new NotebookFormat(new MarkdownParser()).parse(DiskWorld.of(dir), "old.ipynb",
+        json.getBytes(StandardCharsets.UTF_8), diags);
+    assertTrue(diags.all().isEmpty(), diags.all().toString());
+    List<Block> all = new ArrayList<>();
+    flatten(blocks, all);
+    assertTrue(all.get(0) instanceof Block.Heading h && h.level() == 2 && Walk.text(h.content()).equals("Old notebook"), all.toString());
+    assertTrue(all.stream().anyMatch(b -> b instanceof Block.Para p && Walk.text(p.content()).startsWith("Some old text")));
+    List<Block.CodeBlock> code = all.stream().filter(b -> b instanceof Block.CodeBlock).map(b -> (Block.CodeBlock) b).toList();
+    assertEquals("for i in range(2):\n    print(i)", code.get(0).text());
+    assertEquals("python", code.get(0).language());
+    assertEquals("0\n1", code.get(1).text(), "the stream");
+    assertTrue(code.stream().anyMatch(c -> c.text().equals("42") && c.attr().hasClass("output")), "pyout's text/plain");
+    assertTrue(code.stream().anyMatch(c -> c.attr().hasClass("error") && c.text().contains("ZeroDivisionError")), "pyerr");
+    long images = all.stream().filter(b -> b instanceof Block.Para p && p.content().stream()
+        .anyMatch(i -> i instanceof Inline.Image im && im.attr().get("asset") != null)).count();
+    assertEquals(1, images, "the png representation, not its text/plain");
+  }
+
   @Test
   void everyOutputTypeBecomesModelBlocks() throws Exception {
     Diagnostics diags = new Diagnostics();
@@ -138,11 +182,12 @@ public class NotebookTest {
     assertTrue(b1.get(0) instanceof Block.Problem);
 
     Diagnostics d3 = new Diagnostics();
-    String v3 = "{\"metadata\": {}, \"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": [{\"cells\": []}]}";
+    // nbformat 3 is read (nbformat3NotebooksAreRead); 2 and older are refused with a hint
+    String v3 = "{\"metadata\": {}, \"nbformat\": 2, \"nbformat_minor\": 0, \"worksheets\": [{\"cells\": []}]}";
     List<Block> b3 = new NotebookFormat(md).parse(DiskWorld.of(dir), "old.ipynb", v3.getBytes(StandardCharsets.UTF_8), d3);
     assertEquals(1, d3.all().size());
     assertEquals("notebook-version", d3.all().get(0).ruleId());
-    assertTrue(d3.all().get(0).message().contains("nbformat 3"));
+    assertTrue(d3.all().get(0).message().contains("nbformat 2"));
     assertTrue(b3.get(0) instanceof Block.Problem);
   }
 
