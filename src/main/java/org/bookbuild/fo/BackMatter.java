@@ -1,9 +1,11 @@
 package org.bookbuild.fo;
 
 import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
 
 /**
- * Renderers for the generated index (letter groups, entries and indented sub-entries) and for glossaries (each term
+ * Renderers for the generated index (letter groups, entries and indented sub-entries, each entry's page numbers
+ * inside a {@link PageListMark}) and for glossaries (each term
  * in bold with its id, the link target of {@code {term}} references, and its definition indented below).
  */
 final class BackMatter {
@@ -24,8 +26,14 @@ final class BackMatter {
     Renderers.div("index-entry", (d, fo) -> {
       fo.block("2".equals(d.attr().get("level")) ? "index.subentry" : "index.entry");
       for (Block b : d.content()) {
-        if (b instanceof Block.Plain p) fo.inlines(p.content());
-        else fo.block(b);
+        if (!(b instanceof Block.Plain p)) {
+          fo.block(b);
+          continue;
+        }
+        for (Inline i : p.content()) {
+          if (i instanceof Inline.Span s && s.attr().hasClass(PageListMark.CLASS)) PageListMark.write(s, fo);
+          else fo.inlines(java.util.List.of(i));
+        }
       }
       fo.xml().end();
     });

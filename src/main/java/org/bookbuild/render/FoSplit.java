@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bookbuild.fo.PageListMark;
 
 /**
  * Cuts a whole-book FO into one standalone FO document per page-sequence, so that each can be laid out on its own. The
@@ -20,7 +21,9 @@ import java.util.Set;
  *   <li>its first page number written out ({@code initial-page-number});
  *   <li>each citation of a page in another chapter replaced by that page's label as text;
  *   <li>each link to an id of another chapter made a link to the URI {@code bookbuild-goto:id}, which the join turns
- *       into a link to that id's place in the book.
+ *       into a link to that id's place in the book;
+ *   <li>each index entry's page list ({@link PageListMark}) printed with each page once, in page order, runs as
+ *       ranges ({@link IndexPages}); a list citing a page of its own chapter is left to FOP, one number per anchor.
  * </ul>
  */
 final class FoSplit {
@@ -194,90 +197,276 @@ final class FoSplit {
    * @param labels the page label of each id cited here that lives in another sequence (missing: "0")
    */
   Piece piece(Sequence s, int firstPage, Map<String, String> labels) {
-    StringBuilder out = new StringBuilder(s.end() - s.start() + prolog.length() + 1024);
-    List<int[]> map = new ArrayList<>();
-    out.append(prolog);
+    Writer w = new Writer(s, labels, new StringBuilder(s.end() - s.start() + prolog.length() + 1024));
+    w.out.append(prolog);
     for (String id : s.ids()) {
       if (targets.contains(id)) {
-        out.append("<fox:destination internal-destination=\"").append(escape(id)).append("\"/>");
+        w.out.append("<fox:destination internal-destination=\"").append(escape(id)).append("\"/>");
       }
     }
     List<Tag> tags = scan(fo.substring(s.start(), s.end()));
-    int from = s.start();
-    boolean first = true;
-    List<NumberPatch.Num> nums = new ArrayList<>();
-    boolean unmarked = false;
-    java.util.ArrayDeque<String> colors = new java.util.ArrayDeque<>();
-    colors.push(rootColor == null ? "" : rootColor);
-    int inMarker = 0;
-    for (Tag t0 : tags) {
-      Tag t = new Tag(t0.name(), t0.end(), t0.empty(), t0.start() + s.start(), t0.stop() + s.start(), t0.attrs());
+    for (int k = 0; k < tags.size(); k++) {
+      Tag t0 = tags.get(k);
+      tags.set(k, new Tag(t0.name(), t0.end(), t0.empty(), t0.start() + s.start(), t0.stop() + s.start(), t0.attrs()));
+    }
+    w.from = s.start();
+    for (int k = 0; k < tags.size(); k++) {
+      Tag t = tags.get(k);
+      if (k == 0) {
+        w.colors.push(t.end() ? w.colors.peek() : t.attrs().getOrDefault("color", w.colors.peek()));
+        w.copyTo(t.start());
+        w.out.append(startTag(t, "initial-page-number", Integer.toString(firstPage)));
+        w.from = t.stop();
+        continue;
+      }
+      if (!t.end() && !t.empty() && t.name().equals("fo:wrapper") && t.attrs().containsKey(PageListMark.ATTR)) {
+        int done = w.pageList(tags, k);
+        if (done > k) {
+          k = done;
+          continue;
+        }
+      }
+      w.tag(t);
+    }
+    w.copyTo(s.end());
+    w.out.append("</fo:root>\n");
+    int[] a = new int[w.map.size()];
+    int[] b = new int[w.map.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = w.map.get(i)[0];
+      b[i] = w.map.get(i)[1];
+    }
+    return new Piece(w.out.toString(), firstPage, List.copyOf(w.nums), w.unmarked, a, b);
+  }
+
+  /** Writes one sequence's piece: the book FO copied up to each tag, and the tags it rewrites rewritten. */
+  private final class Writer {
+    final Sequence s;
+    final Map<String, String> labels;
+    final StringBuilder out;
+    /** Offsets {piece, book} where copying from the book FO resumed. */
+    final List<int[]> map = new ArrayList<>();
+    final List<NumberPatch.Num> nums = new ArrayList<>();
+    final java.util.ArrayDeque<String> colors = new java.util.ArrayDeque<>();
+    boolean unmarked;
+    int inMarker;
+    /** The book-FO offset copied up to. */
+    int from;
+    /** Appended to the id of each cited number written now (how a number of a merged page list is joined). */
+    String numTag = "";
+
+    Writer(Sequence s, Map<String, String> labels, StringBuilder out) {
+      this.s = s;
+      this.labels = labels;
+      this.out = out;
+      colors.push(rootColor == null ? "" : rootColor);
+    }
+
+    /** Copies the book FO from {@code from} up to {@code to}. */
+    void copyTo(int to) {
+      map.add(new int[] {out.length(), from});
+      out.append(fo, from, to);
+      from = to;
+    }
+
+    /** One tag of the sequence: kept, or rewritten when it links to or cites another chapter or prints a number. */
+    void tag(Tag t) {
       String inherited = colors.peek();
       String own = t.end() ? inherited : t.attrs().getOrDefault("color", inherited);
       if (t.end()) {
         if (colors.size() > 1) colors.pop();
         if (t.name().equals("fo:marker")) inMarker--;
-      } else if (!t.empty()) {
+        return;
+      }
+      if (!t.empty()) {
         colors.push(own);
         if (t.name().equals("fo:marker")) inMarker++;
       }
-      if (first) {
-        first = false;
-        map.add(new int[] {out.length(), from});
-        out.append(fo, from, t.start());
-        out.append(startTag(t, "initial-page-number", Integer.toString(firstPage)));
-        from = t.stop();
-        continue;
-      }
-      if (t.end()) continue;
       String n = t.name();
       if (n.equals("fo:basic-link")) {
         String dest = t.attrs().get("internal-destination");
         Integer h = dest == null ? null : home.get(dest);
         if (h != null && h != s.index()) {
-          map.add(new int[] {out.length(), from});
-          out.append(fo, from, t.start());
+          copyTo(t.start());
           Map<String, String> attrs = new java.util.LinkedHashMap<>(t.attrs());
           attrs.remove("internal-destination");
           attrs.put("external-destination", "url(" + GOTO + java.net.URLEncoder.encode(dest, StandardCharsets.UTF_8) + ")");
           out.append(startTag(new Tag(t.name(), false, t.empty(), t.start(), t.stop(), attrs), null, null));
           from = t.stop();
         }
-        continue;
+        return;
       }
       boolean number = n.equals("fo:page-number") || n.equals("fo:page-number-citation")
           || n.equals("fo:page-number-citation-last");
-      if (!number) continue;
+      if (!number) return;
       if (inMarker > 0 || nums.size() >= 0xffff) {
         unmarked = true;
-        continue;
+        return;
       }
       String ref = t.attrs().get("ref-id");
       Integer h = ref == null ? null : home.get(ref);
       String color = own.isEmpty() ? null : own;
-      map.add(new int[] {out.length(), from});
-      out.append(fo, from, t.start());
+      copyTo(t.start());
       if (t.empty() && n.equals("fo:page-number-citation") && h != null && h != s.index()) {
         String label = labels.getOrDefault(ref, "0");
         out.append("<fo:inline keep-together.within-line=\"always\" hyphenate=\"false\" color=\"")
             .append(NumberPatch.sentinel(nums.size())).append("\">").append(escape(label)).append("</fo:inline>");
-        nums.add(new NumberPatch.Num(ref, label, color));
+        nums.add(new NumberPatch.Num(ref + numTag, label, color));
       } else {
         out.append(startTag(t, "color", NumberPatch.sentinel(nums.size())));
         nums.add(new NumberPatch.Num(null, null, color));
       }
       from = t.stop();
     }
-    map.add(new int[] {out.length(), from});
-    out.append(fo, from, s.end());
-    out.append("</fo:root>\n");
-    int[] a = new int[map.size()];
-    int[] b = new int[map.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = map.get(i)[0];
-      b[i] = map.get(i)[1];
+
+    /**
+     * The page list marked by the wrapper at {@code tags[k]} written with its numbers as {@link IndexPages} prints
+     * them; returns the index of the wrapper's end tag, or {@code k} when the list is left to FOP as it is.
+     */
+    int pageList(List<Tag> tags, int k) {
+      PageList list = inMarker > 0 ? null : pageListAt(tags, k, s.index(), labels);
+      if (list == null) return k;
+      copyTo(tags.get(k).start());
+      for (IndexPages.Printed p : list.printed()) {
+        out.append(list.joiner(p));
+        numTag = "\n" + p.join();
+        int[] item = list.items().get(p.anchor());
+        from = tags.get(item[0]).start();
+        for (int i = item[0]; i <= item[1]; i++) tag(tags.get(i));
+        copyTo(tags.get(item[1]).stop());
+        numTag = "";
+      }
+      from = tags.get(list.end()).stop();
+      return list.end();
     }
-    return new Piece(out.toString(), firstPage, List.copyOf(nums), unmarked, a, b);
+  }
+
+  /**
+   * An index entry's page list (see {@link PageListMark}) and how to print it.
+   *
+   * @param end the index of the wrapper's end tag
+   * @param items the first and last tag of each page number (a child element of the wrapper)
+   * @param printed the numbers to print, as {@link IndexPages} plans them
+   * @param separator the FO text between two numbers
+   * @param dash the FO text of a range's dash
+   */
+  private record PageList(int end, List<int[]> items, List<IndexPages.Printed> printed, String separator, String dash) {
+    String joiner(IndexPages.Printed p) {
+      return switch (p.join()) {
+        case FIRST -> "";
+        case SEPARATOR -> separator;
+        case DASH -> dash;
+      };
+    }
+  }
+
+  /**
+   * The page list whose wrapper starts at {@code tags[k]} in sequence {@code seq}, with the cited pages' labels; null
+   * when it is not one that can be settled before FOP lays it out: a page cited in the same or a later sequence (a
+   * page only FOP knows, or one the list itself may move), or a shape not expected.
+   */
+  private PageList pageListAt(List<Tag> tags, int k, int seq, Map<String, String> labels) {
+    Tag wrapper = tags.get(k);
+    List<int[]> items = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    List<String> weights = new ArrayList<>();
+    int depth = 0;
+    int end = -1;
+    for (int i = k + 1; i < tags.size() && end < 0; i++) {
+      Tag t = tags.get(i);
+      if (t.end()) {
+        if (depth == 0) end = i;
+        else if (--depth == 0) items.get(items.size() - 1)[1] = i;
+        continue;
+      }
+      if (depth == 0) {
+        items.add(new int[] {i, i});
+        refs.add(null);
+        // a main entry's number comes inside its styling; a plain one is the link itself
+        weights.add(t.name().equals("fo:basic-link") ? "" : fo.substring(t.start(), t.stop()));
+      }
+      if (t.name().equals("fo:page-number-citation") && refs.get(refs.size() - 1) == null) {
+        refs.set(refs.size() - 1, t.attrs().get("ref-id"));
+      }
+      if (!t.empty()) depth++;
+    }
+    if (end < 0 || items.isEmpty()) return null;
+    List<IndexPages.Anchor> anchors = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Integer h = refs.get(i) == null ? null : home.get(refs.get(i));
+      if (h == null || h >= seq) return null;
+      anchors.add(new IndexPages.Anchor(h, sequences.get(h).format(), labels.getOrDefault(refs.get(i), "0"),
+          weights.get(i)));
+    }
+    String sep = items.size() > 1 ? fo.substring(tags.get(items.get(0)[1]).stop(), tags.get(items.get(1)[0]).start())
+        : "";
+    int min;
+    try {
+      min = Integer.parseInt(wrapper.attrs().getOrDefault(PageListMark.MIN, "3").strip());
+    } catch (NumberFormatException e) {
+      min = 3;
+    }
+    String dash = escape(wrapper.attrs().getOrDefault(PageListMark.DASH, "\u2013"));
+    return new PageList(end, items, IndexPages.plan(anchors, min, this::continues), sep, dash);
+  }
+
+  /** Whether sequence {@code b} numbers on from {@code a}: every sequence after {@code a} up to {@code b} does. */
+  private boolean continues(int a, int b) {
+    for (int i = a + 1; i <= b; i++) if (!sequences.get(i).autoNumbered()) return false;
+    return true;
+  }
+
+  /** Whether the book has page lists to settle, and the ids they cite (for {@link #withDestinations}). */
+  Set<String> pageListCites() {
+    Set<String> out = new LinkedHashSet<>();
+    if (!fo.contains(PageListMark.ATTR)) return out;
+    for (Sequence s : sequences) {
+      String text = fo.substring(s.start(), s.end());
+      if (!text.contains(PageListMark.ATTR)) continue;
+      out.addAll(s.cites());
+    }
+    return out;
+  }
+
+  /** The whole book FO with a {@code fox:destination} for each of {@code ids}, so a layout of it tells their pages. */
+  String withDestinations(Set<String> ids) {
+    int at = sequences.get(0).start();
+    StringBuilder b = new StringBuilder(fo.length() + ids.size() * 48).append(fo, 0, at);
+    for (String id : ids) b.append("<fox:destination internal-destination=\"").append(escape(id)).append("\"/>");
+    return b.append(fo, at, fo.length()).toString();
+  }
+
+  /**
+   * The whole book FO with each page list printed as {@link IndexPages} plans it from {@code labels} (the pages of a
+   * first layout): the numbers printed stay FOP's own citations and links, the others are left out, dashes put in.
+   * For the single pass, which cannot print a number it has not laid out; a list's pages come before it, so printing
+   * it otherwise moves none of them.
+   */
+  String settlePageLists(Map<String, String> labels) {
+    StringBuilder out = new StringBuilder(fo.length());
+    int from = 0;
+    for (Sequence s : sequences) {
+      List<Tag> tags = scan(fo.substring(s.start(), s.end()));
+      if (tags == null) continue;
+      for (int k = 0; k < tags.size(); k++) {
+        Tag t0 = tags.get(k);
+        tags.set(k, new Tag(t0.name(), t0.end(), t0.empty(), t0.start() + s.start(), t0.stop() + s.start(), t0.attrs()));
+      }
+      for (int k = 0; k < tags.size(); k++) {
+        Tag t = tags.get(k);
+        if (t.end() || t.empty() || !t.name().equals("fo:wrapper") || !t.attrs().containsKey(PageListMark.ATTR)) continue;
+        PageList list = pageListAt(tags, k, s.index(), labels);
+        if (list == null) continue;
+        out.append(fo, from, t.start());
+        for (IndexPages.Printed p : list.printed()) {
+          int[] item = list.items().get(p.anchor());
+          out.append(list.joiner(p)).append(fo, tags.get(item[0]).start(), tags.get(item[1]).stop());
+        }
+        from = tags.get(list.end()).stop();
+        k = list.end();
+      }
+    }
+    return out.append(fo, from, fo.length()).toString();
   }
 
   /** The spans {start, end} of the children of {@code fo:flow} in a piece: the chapter's top-level blocks. */

@@ -35,6 +35,8 @@ final class FopSession {
         URI.create("file:///bookbuild/"), resources);
     FopFactoryBuilder builder = parser.getFopFactoryBuilder();
     builder.setStrictFOValidation(false);
+    // marks the FO writer leaves for this stage (an index entry's page list) are no FO: FOP passes over them
+    builder.ignoreNamespace(org.bookbuild.fo.PageListMark.NS);
     return new FopSession(builder.build(), settings, created);
   }
 

@@ -81,12 +81,41 @@ public final class Renderer {
       throw new RenderException("FOP could not be set up: " + rootMessage(e), e);
     }
     FoSplit split = job.settings().perChapter() ? FoSplit.of(job.fo()) : null;
-    if (split == null) return new Rendered(single(session, job.fo(), job.sources(), diags), RenderReport.single());
+    if (split == null) {
+      return new Rendered(single(session, settled(session, job.fo()), job.sources(), diags), RenderReport.single());
+    }
     try {
       return new PerChapter(session, split, job, diags).run();
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       // the per-chapter path is an optimisation: whatever stops it, one pass over the whole FO still gets its chance
-      return new Rendered(single(session, job.fo(), job.sources(), diags), RenderReport.single());
+      return new Rendered(single(session, settled(session, job.fo()), job.sources(), diags), RenderReport.single());
+    }
+  }
+
+  /**
+   * The FO with the index's page lists printed from their pages (each page once, runs as ranges), which the single
+   * pass cannot know before it lays the book out: a first layout of the whole book tells them (the index's pages come
+   * after every page it cites, so how it is printed moves none). The FO as it is when there are no page lists or the
+   * first layout fails; the second pass then prints one number per anchor.
+   */
+  static String settled(FopSession session, String fo) {
+    if (!fo.contains(org.bookbuild.fo.PageListMark.ATTR)) return fo;
+    FoSplit split = FoSplit.of(fo);
+    if (split == null) return fo;
+    java.util.Set<String> ids = split.pageListCites();
+    if (ids.isEmpty()) return fo;
+    try {
+      ChapterLayout.Laid laid = ChapterLayout.run(session, split.withDestinations(ids),
+          (l, c) -> org.bookbuild.diag.SourcePos.NONE, java.io.OutputStream.nullOutputStream());
+      java.util.Map<String, String> labels = new java.util.HashMap<>();
+      for (String id : ids) {
+        ChapterLayout.Dest d = laid.dests().get(id);
+        if (d == null || d.page() < 0 || d.page() >= laid.pageNames().size()) return fo;
+        labels.put(id, laid.pageNames().get(d.page()));
+      }
+      return split.settlePageLists(labels);
+    } catch (Exception | StackOverflowError e) {
+      return fo;
     }
   }
 

@@ -31,13 +31,17 @@ import org.bookbuild.transform.Transform;
  * letter, sub-entries under their term, and for each a list of page numbers, each a link to its anchor. Malformed
  * entries give {@code index-entry} warnings.
  *
- * <p>Pages are printed one {@code fo:page-number-citation} per anchor: FOP implements neither
- * {@code fo:index-page-citation-list} nor any range merging, and the page of an anchor is only known after layout.
- * Anchors of one entry inside the same block are merged (they are on the same or the next page), so repeated
- * mentions in one paragraph do not print the same number twice.
+ * <p>Pages are written one {@code fo:page-number-citation} per anchor, all of an entry's inside one span of class
+ * {@link #PAGES}: FOP implements neither {@code fo:index-page-citation-list} nor any range merging, and the page of an
+ * anchor is only known after layout. Anchors of one entry inside the same block are merged here (they are on the same
+ * or the next page), so repeated mentions in one paragraph do not print the same number twice; the per-chapter
+ * renderer, which knows every page of the other chapters, then prints each page once, in page order, with runs of
+ * consecutive pages as ranges ({@code render.IndexPages}).
  */
 public final class BackIndex implements Transform {
   public static final String CHAPTER_ID = "book-index";
+  /** The class of the span holding an entry's page numbers (the FO writer marks it for the renderer). */
+  public static final String PAGES = "index-pages";
 
   /** One place an entry points at: the anchor and the block it sits in. */
   private record Hit(String anchor, String block, boolean primary) {}
@@ -170,12 +174,17 @@ public final class BackIndex implements Transform {
     line.add(new Inline.Text(p, t.name));
     Set<String> blocks = new LinkedHashSet<>();
     boolean first = true;
+    List<Inline> pages = new ArrayList<>();
     for (Hit h : t.hits) {
       if (!blocks.add(h.block())) continue;
-      line.add(new Inline.Text(p, first ? style.string("index.after-term") : style.string("index.page-separator")));
-      first = false;
+      if (!pages.isEmpty()) pages.add(new Inline.Text(p, style.string("index.page-separator")));
       Inline num = new Inline.Link(p, "#" + h.anchor(), List.of(new Inline.PageRef(p, h.anchor())));
-      line.add(h.primary() ? new Inline.Styled(p, "index-main", List.of(num)) : num);
+      pages.add(h.primary() ? new Inline.Styled(p, "index-main", List.of(num)) : num);
+    }
+    if (!pages.isEmpty()) {
+      line.add(new Inline.Text(p, style.string("index.after-term")));
+      line.add(new Inline.Span(p, Attr.classes(PAGES), pages));
+      first = false;
     }
     for (String s : t.see) {
       line.add(new Inline.Text(p, first ? style.string("index.after-term") : style.string("index.see-separator")));
