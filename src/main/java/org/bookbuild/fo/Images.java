@@ -22,6 +22,7 @@ final class Images {
     if (src == null) return;
     fo.xml().start("fo:external-graphic").attr("src", "url(" + src + ")");
     String width = im.attr().get("width");
+    if (width == null) width = tallWidth(im, fo);
     if (width != null) {
       fo.xml().attr("width", length(width)).attr("content-width", "scale-to-fit").attr("content-height", "scale-to-fit")
           .attr("scaling", "uniform");
@@ -39,6 +40,33 @@ final class Images {
     }
     fo.xml().attr("fox:alt-text", alt);
     fo.xml().end();
+  }
+
+  /**
+   * The width that keeps a picture with no width of its own within the style's {@code image-max-height} (a fraction of
+   * the text block's height, page setting; LaTeX authors write {@code height=0.7\textheight,keepaspectratio}): a tall
+   * plot at full column width would fill a page and tear its heading, or a chapter's title, from the text before it.
+   * Null when the picture is short enough or its size is not known.
+   */
+  static String tallWidth(Inline.Image im, Fo fo) {
+    double w = number(im.attr().get("width-pt"));
+    double h = number(im.attr().get("height-pt"));
+    double col = org.bookbuild.math.Lengths.measure(fo.style());
+    double body = org.bookbuild.math.Lengths.bodyHeight(fo.style());
+    double frac = number(String.valueOf(fo.style().pageSettings().getOrDefault("image-max-height", "0.7")));
+    if (!(w > 0 && h > 0 && col > 0 && body > 0 && frac > 0)) return null;
+    double shown = Math.min(w, col) * h / w;
+    if (shown <= body * frac) return null;
+    return String.format(Locale.ROOT, "%.1fpt", body * frac * w / h);
+  }
+
+  private static double number(String s) {
+    if (s == null) return Double.NaN;
+    try {
+      return Double.parseDouble(s.strip());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   /** Resolves a project image; reports and renders a placeholder when it is missing, remote or outside. */

@@ -197,7 +197,7 @@ public final class BookReader {
         diags.error("chapter-missing", e.pos(), "chapter file not found: " + file);
         return missing(e, "file not found");
       }
-      byte[] content = world.read(file);
+      byte[] content = SourceText.utf8(file, world.read(file), diags);
       List<Block> blocks = format.parse(world, file, content, diags, scope);
       return ext.equals("md") ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
     } catch (RuntimeException | StackOverflowError ex) {

@@ -223,7 +223,7 @@ final class DirectiveReader implements DirectiveContext {
         env.diags().error("include-missing", pos, "file not found: " + path);
         return Optional.empty();
       }
-      return Optional.of(new Included(rel, new String(env.world().read(rel), StandardCharsets.UTF_8)));
+      return Optional.of(new Included(rel, new String(SourceText.utf8(rel, env.world().read(rel), env.diags()), StandardCharsets.UTF_8)));
     } catch (SandboxException e) {
       env.diags().error("path-outside-project", pos, "refusing to read a file outside the project: " + path);
       return Optional.empty();

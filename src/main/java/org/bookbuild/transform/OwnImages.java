@@ -11,16 +11,23 @@ import org.bookbuild.project.RepositoryLinks;
  * own file: when that file is in the project it is placed from there, as if the author had written its path. Other
  * web addresses, and addresses whose file is not in the project, stay as they are (the FO writer shows a placeholder
  * and gives {@code image-remote}). Runs before {@link ResolveFigures} so that the file is measured like any other.
+ *
+ * <p>A local path written percent-encoded ({@code my%20plot.png}, as Markdown editors and Jupyter write a name with
+ * spaces) names the decoded file when only that one exists, as a browser reading the page would find it.
  */
 public final class OwnImages implements Transform {
   @Override
   public Book apply(Book book, Context ctx) {
     RepositoryLinks links = RepositoryLinks.of(ctx.project().options().repository());
-    if (links == null) return book;
     return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
-        if (i instanceof Inline.Image im && im.src().matches("(?i)^https?://.*")) {
+        if (i instanceof Inline.Image im && im.src().matches(".*%[0-9A-Fa-f]{2}.*")
+            && !im.src().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+          String decoded = decoded(im, ctx);
+          if (decoded != null) return List.of(new Inline.Image(im.pos(), im.attr(), decoded, im.alt()));
+        }
+        if (links != null && i instanceof Inline.Image im && im.src().matches("(?i)^https?://.*")) {
           for (String path : links.candidates(im.src())) {
             if (ctx.world().exists(path)) {
               return List.of(new Inline.Image(im.pos(), im.attr().with("remote", im.src()), "/" + path, im.alt()));
@@ -30,5 +37,17 @@ public final class OwnImages implements Transform {
         return List.of(i);
       }
     }.blocks(ch.blocks())));
+  }
+
+  /** The percent-decoded path when the file exists under it and not under the path as written; else null. */
+  private static String decoded(Inline.Image im, Context ctx) {
+    String file = im.pos().isKnown() ? im.pos().file() : "";
+    try {
+      if (ctx.world().exists(ctx.world().resolve(file, im.src()))) return null;
+      String d = java.net.URLDecoder.decode(im.src().replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      return ctx.world().exists(ctx.world().resolve(file, d)) ? d : null;
+    } catch (IllegalArgumentException | org.bookbuild.io.SandboxException e) {
+      return null; // a malformed escape or a path outside the project: reported where the image is placed
+    }
   }
 }

@@ -38,6 +38,9 @@ public final class ResolveRefs implements Transform {
     RESOLVERS.put("numref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t, numbered(r, t, c.style()))));
     RESOLVERS.put("eq", (r, c) -> c.labels().get(r.label()).filter(t -> t.kind().equals("equation")).map(t -> link(r, t,
         r.text().isEmpty() ? text(r.pos(), c.style().string("ref.equation", "number", t.number())) : r.text())));
+    // LaTeX's \ref{label} in running text (parse.TexRefs): the target's number alone, its title when it has none
+    RESOLVERS.put("tex:ref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
+        t.number() != null && !t.number().isEmpty() ? text(r.pos(), t.number()) : titleOrNumber(t, c.style()))));
     RESOLVERS.put("term", GlossaryTerms::resolve);
     RESOLVERS.put("prf:ref", (r, c) -> c.labels().get(r.label()).map(t -> link(r, t,
         r.text().isEmpty() ? text(r.pos(), kindWord(t, c.style())) : r.text())));
