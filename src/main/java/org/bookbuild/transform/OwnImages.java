@@ -13,7 +13,8 @@ import org.bookbuild.project.RepositoryLinks;
  * and gives {@code image-remote}). Runs before {@link ResolveFigures} so that the file is measured like any other.
  *
  * <p>A local path written percent-encoded ({@code my%20plot.png}, as Markdown editors and Jupyter write a name with
- * spaces) names the decoded file when only that one exists, as a browser reading the page would find it.
+ * spaces) names the decoded file when only that one exists, as a browser reading the page would find it. A picture
+ * inside its address ({@code data:image/png;base64,…}) is written to the cache and placed from there.
  */
 public final class OwnImages implements Transform {
   @Override
@@ -22,6 +23,9 @@ public final class OwnImages implements Transform {
     return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
+        if (i instanceof Inline.Image im && im.attr().get("asset") == null && org.bookbuild.figure.DataUri.isImage(im.src())) {
+          return List.of(dataImage(im, ctx));
+        }
         if (i instanceof Inline.Image im && im.src().matches(".*%[0-9A-Fa-f]{2}.*")
             && !im.src().matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
           String decoded = decoded(im, ctx);
@@ -49,5 +53,25 @@ public final class OwnImages implements Transform {
     } catch (IllegalArgumentException | org.bookbuild.io.SandboxException e) {
       return null; // a malformed escape or a path outside the project: reported where the image is placed
     }
+  }
+
+  /** A data-address picture placed from the cache; one that cannot be decoded is an {@code image-data} error. */
+  private static Inline dataImage(Inline.Image im, Context ctx) {
+    String shown = im.src().length() > 40 ? im.src().substring(0, 40) + "\u2026" : im.src();
+    try {
+      org.bookbuild.figure.DataUri.Stored s = org.bookbuild.figure.DataUri.store(ctx.world(), im.src());
+      if (s != null) {
+        org.bookbuild.model.Attr a = im.attr().with("asset", s.file().toUri().toString());
+        if (s.widthPt() > 0 && s.heightPt() > 0) {
+          a = a.with("width-pt", String.format(java.util.Locale.ROOT, "%.2f", s.widthPt()))
+              .with("height-pt", String.format(java.util.Locale.ROOT, "%.2f", s.heightPt()));
+        }
+        return new Inline.Image(im.pos(), a, s.file().getFileName().toString(), im.alt());
+      }
+      ctx.diags().error("image-data", im.pos(), "the picture inside this data address cannot be read: " + shown);
+    } catch (java.io.IOException e) {
+      ctx.diags().error("output-unwritable", im.pos(), "cannot write the picture of a data address: " + e.getMessage());
+    }
+    return new Inline.Problem(im.pos(), "unreadable embedded picture", shown);
   }
 }

@@ -17,11 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Course notes as they are found, not as a careful author would write them: a Windows editor's byte order mark before
  * the first heading, a Latin-1 file, an image path with %20 for its spaces, LaTeX's \eqref and \ref in running text
- * (MathJax replaces them on the web), and a tall plot right after a chapter's title. Each printed wrongly or went
+ * (MathJax replaces them on the web), a picture inside its data address, and a tall plot right after a chapter's title. Each printed wrongly or went
  * missing before, without a word for most.
  */
 class WrittenAsFoundTest {
   @TempDir Path dir;
+
+  private static String png64() throws java.io.IOException {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(50, 30, BufferedImage.TYPE_INT_RGB), "png", b);
+    return java.util.Base64.getEncoder().encodeToString(b.toByteArray());
+  }
 
   @Test
   void theseBooksPrintAsTheirAuthorsSawThem() throws Exception {
@@ -44,7 +50,9 @@ class WrittenAsFoundTest {
             By \\eqref{eq:energy}, and in bare form \\ref{eq:energy}; code keeps `\\ref{eq:energy}`.
 
             ![spaces](img/my%20plot.png)
-            """,
+
+            ![embedded](data:image/png;base64,DATA)
+            """.replace("DATA", png64()),
         "tall.md", """
             # Tall plot
 
@@ -66,7 +74,7 @@ class WrittenAsFoundTest {
     assertTrue(built.rule("image-missing").isEmpty(), "my%20plot.png is img/my plot.png: " + built.diags().all());
     int images = 0;
     for (int i = 0; i < pdf.pageCount(); i++) images += pdf.images(i).size();
-    assertEquals(2, images);
+    assertEquals(3, images, "the %20 path, the data address and the tall plot");
 
     // the tall plot shares the chapter's first page with its title instead of taking a page of its own
     int titlePage = -1, plotPage = -1;

@@ -124,9 +124,14 @@ final class Outputs {
       interactive(out, o);
       return;
     }
+    // pictures in the HTML (IPython's Image(embed=True) or an <img> display) are what the output shows
+    int before = out.size();
+    htmlImages(out, pos, html);
+    boolean pictures = out.size() > before;
     // MyST-NB's and Jupyter Book's PDF builds never take text/html (it is not in their LaTeX render priority): the
     // output's text/plain stands for it, as there; only an output without one is printed as the HTML's text
     String text = HtmlTables.text(html);
+    if (pictures && (text.isBlank() || o.plain() != null && o.plain().startsWith("<IPython.core.display"))) return;
     // script-only HTML (plotly.js and other loaders) has nothing to print and nothing to warn about
     if (text.isEmpty()) return;
     if (o.plain() != null && !o.plain().isBlank()) {
@@ -215,6 +220,51 @@ final class Outputs {
     }
     diags.warn("notebook-attachment", im.pos(), "the cell has no image attachment named '" + name + "'");
     return new Inline.Problem(im.pos(), "missing attachment " + name, im.src());
+  }
+
+  private static final java.util.regex.Pattern IMG = java.util.regex.Pattern.compile(
+      "(?is)<img\\b([^>]*?)\\bsrc\\s*=\\s*([\"'])(.*?)\\2([^>]*)>");
+  private static final java.util.regex.Pattern IMG_WIDTH = java.util.regex.Pattern.compile(
+      "(?is)\\bwidth\\s*=\\s*[\"']?([0-9.]+(?:px|%)?)");
+  private static final java.util.regex.Pattern IMG_ALT = java.util.regex.Pattern.compile("(?is)\\balt\\s*=\\s*([\"'])(.*?)\\1");
+
+  /** Each {@code <img>} of an HTML output as a picture: a data address from the cache, a file path as written. */
+  private void htmlImages(List<Block> out, SourcePos pos, String html) {
+    java.util.regex.Matcher m = IMG.matcher(html);
+    while (m.find()) {
+      String src = m.group(3).strip();
+      String attrs = m.group(1) + " " + m.group(4);
+      java.util.regex.Matcher w = IMG_WIDTH.matcher(attrs);
+      java.util.regex.Matcher alt = IMG_ALT.matcher(attrs);
+      String altText = alt.find() ? alt.group(2) : "image output";
+      if (org.bookbuild.figure.DataUri.isImage(src)) {
+        org.bookbuild.figure.DataUri.Stored st;
+        try {
+          st = org.bookbuild.figure.DataUri.store(world, src);
+        } catch (IOException e) {
+          diags.error("output-unwritable", pos, "cannot write notebook image: " + e.getMessage());
+          continue;
+        }
+        if (st == null) {
+          diags.error("image-data", pos, "the picture inside an HTML output's data address cannot be read");
+          out.add(new Block.Problem(pos, "unreadable embedded picture", ""));
+          continue;
+        }
+        Block b = image(pos, st.file(), st.widthPt(), st.heightPt(), altText);
+        if (w.find()) b = withWidth(b, w.group(1));
+        out.add(b);
+      } else if (!src.isEmpty()) {
+        Attr a = w.find() ? Attr.EMPTY.with("width", w.group(1)) : Attr.EMPTY;
+        out.add(new Block.Para(pos, List.of(new Inline.Image(pos, a, src, List.of(new Inline.Text(pos, altText))))));
+      }
+    }
+  }
+
+  private static Block withWidth(Block b, String width) {
+    if (b instanceof Block.Para p && p.content().size() == 1 && p.content().get(0) instanceof Inline.Image im) {
+      return new Block.Para(p.pos(), List.of(new Inline.Image(im.pos(), im.attr().with("width", width), im.src(), im.alt())));
+    }
+    return b;
   }
 
   private void cached(List<Block> out, SourcePos pos, byte[] bytes, String ext) {

@@ -118,6 +118,36 @@ public class NotebookTest {
     assertEquals(1, images, "the png representation, not its text/plain");
   }
 
+  /**
+   * HTML outputs that are pictures: IPython's Image(embed=True) shown as HTML, an {@code <img>} display with a data
+   * address or a file path. They printed nothing, without a word (an HTML output with no text was taken for a script).
+   */
+  @Test
+  void htmlOutputPicturesArePlaced() throws Exception {
+    Nb nb = new Nb();
+    nb.markdown("# Pictures in HTML\n");
+    Nb.display(nb.code("display(HTML(img))")).put("text/html", "<img src=\"data:image/png;base64," + Nb.png(40, 20) + "\" width=\"300\"/>");
+    Nb.display(nb.code("display(HTML(local))")).put("text/html", "<p><img alt='a map' src='maps/region.png'></p>");
+    Nb.display(nb.code("display(HTML(bad))")).put("text/html", "<img src=\"data:image/png;base64,@@@@\">");
+    Diagnostics diags = new Diagnostics();
+    List<Block> blocks = new NotebookFormat(new MarkdownParser()).parse(DiskWorld.of(dir), "p.ipynb",
+        nb.json().getBytes(StandardCharsets.UTF_8), diags);
+    List<Block> all = new ArrayList<>();
+    flatten(blocks, all);
+    List<Inline.Image> images = new ArrayList<>();
+    for (Block b : all) if (b instanceof Block.Para p) for (Inline i : p.content()) if (i instanceof Inline.Image im) images.add(im);
+    assertEquals(2, images.size(), all.toString());
+    Inline.Image embedded = images.get(0);
+    assertEquals("300", embedded.attr().get("width"));
+    Path file = Path.of(java.net.URI.create(embedded.attr().get("asset")));
+    assertTrue(Files.exists(file));
+    assertNotNull(javax.imageio.ImageIO.read(file.toFile()), "a real PNG");
+    assertEquals("maps/region.png", images.get(1).src());
+    assertEquals("a map", Walk.text(images.get(1).alt()));
+    assertEquals(1, diags.byRule("image-data").size(), diags.all().toString());
+    assertTrue(all.stream().anyMatch(b -> b instanceof Block.Problem));
+  }
+
   @Test
   void everyOutputTypeBecomesModelBlocks() throws Exception {
     Diagnostics diags = new Diagnostics();
