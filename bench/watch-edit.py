@@ -4,12 +4,14 @@
 Starts `LAUNCHER watch PROJECT --out OUT.pdf`, waits for its first build, then EDITS times changes one paragraph of
 CHAPTER (a word added to its first prose line), each time measuring from the moment the file is saved to the moment
 the watch prints the status line of a build that wrote the PDF (the PDF is in place by then). Ends the watch with
-SIGINT, as Ctrl-C does. Prints one line: key=value pairs (seconds); the median is what to quote."""
+SIGINT, as Ctrl-C does. Prints one line: key=value pairs (seconds); the median is what to quote.
+WATCH_ARGS (environment) adds arguments to the watch, e.g. WATCH_ARGS=--timings; the watch's timing lines are then
+printed on stderr, one per build."""
 import os, re, signal, statistics, subprocess, sys, threading, time, queue
 
 launcher, project, chapter, edits, out = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 path = os.path.join(project, chapter)
-proc = subprocess.Popen([launcher, 'watch', project, '--out', out], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+proc = subprocess.Popen([launcher, 'watch', project, '--out', out] + os.environ.get('WATCH_ARGS', '').split(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 lines = queue.Queue()
 log = []
@@ -17,6 +19,8 @@ def pump():
     for raw in proc.stdout:
         line = raw.decode('utf-8', 'replace').rstrip('\n')
         log.append(line)
+        if line.startswith('  timings:'):
+            sys.stderr.write(line + '\n')
         lines.put((time.monotonic(), line))
 threading.Thread(target=pump, daemon=True).start()
 

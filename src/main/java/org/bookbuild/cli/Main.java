@@ -310,6 +310,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--poll", description = "look for changes by scanning the folder instead of file notification")
     boolean poll;
 
+    @Option(names = "--timings", description = "print under each status line how long each stage of the build took")
+    boolean timings;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @CommandLine.ParentCommand Main parent;
@@ -323,7 +326,7 @@ public final class Main implements Callable<Integer> {
       }
       ProgressLine.Mode mode = ProgressLine.detect(quiet, parent.processStderr);
       org.bookbuild.watch.Watcher w = new org.bookbuild.watch.Watcher(
-          new org.bookbuild.watch.Watcher.Settings(project, out, quiet, poll), err, () -> new ProgressLine(err, mode));
+          new org.bookbuild.watch.Watcher.Settings(project, out, quiet, poll, timings), err, () -> new ProgressLine(err, mode));
       // Ctrl-C (SIGINT) and SIGTERM run this hook: the loop ends after the build in progress, then the JVM exits
       Thread hook = new Thread(() -> {
         w.stop();

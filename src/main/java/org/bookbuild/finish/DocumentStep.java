@@ -27,16 +27,29 @@ interface DocumentStep {
    * returns the same array when no step is wanted.
    */
   static byte[] runAll(byte[] pdf, List<DocumentStep> steps) throws IOException {
+    return runAll(pdf, steps, new org.bookbuild.diag.Timings());
+  }
+
+  /** As {@link #runAll(byte[], List)}, timing the scan, the load, each step and the save into {@code timings}. */
+  static byte[] runAll(byte[] pdf, List<DocumentStep> steps, org.bookbuild.diag.Timings timings) throws IOException {
+    long t0 = System.nanoTime();
     pdf = pdf.clone();
     CidSets.blank(pdf);
     String text = PdfText.latin1(pdf, 0, pdf.length);
-    if (steps.stream().noneMatch(s -> s.wanted(text))) return pdf;
+    boolean none = steps.stream().noneMatch(s -> s.wanted(text));
+    t0 = timings.lap("scan", t0);
+    if (none) return pdf;
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      t0 = timings.lap("load", t0);
       boolean changed = false;
-      for (DocumentStep s : steps) changed |= s.apply(doc);
+      for (DocumentStep s : steps) {
+        changed |= s.apply(doc);
+        t0 = timings.lap(s.getClass().getSimpleName(), t0);
+      }
       if (!changed) return pdf;
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + (pdf.length >> 3));
       doc.save(out, CompressParameters.NO_COMPRESSION);
+      timings.lap("save", t0);
       return out.toByteArray();
     }
   }

@@ -33,11 +33,20 @@ public final class Finisher {
 
   /** Returns the finished PDF; {@code pdf} is not modified. Same input, same output. */
   public static byte[] finish(byte[] pdf, Metadata meta) throws IOException {
-    pdf = DocumentStep.runAll(pdf, DocumentStep.ALL);
+    return finish(pdf, meta, new org.bookbuild.diag.Timings());
+  }
+
+  /** As {@link #finish(byte[], Metadata)}, timing its parts into {@code timings}. */
+  public static byte[] finish(byte[] pdf, Metadata meta, org.bookbuild.diag.Timings timings) throws IOException {
+    pdf = DocumentStep.runAll(pdf, DocumentStep.ALL, timings);
+    long t0 = System.nanoTime();
     byte[] out = pdf.clone();
     if (MetadataDate.pin(out)) {
       byte[] updated = IncrementalUpdate.apply(out, changes(meta));
-      if (updated != null && DocumentId.replace(updated)) return updated;
+      if (updated != null && DocumentId.replace(updated)) {
+        timings.lap("patch", t0);
+        return updated;
+      }
     }
     out = rewrite(pdf, meta);
     if (!DocumentId.replace(out)) throw new IOException("PDF has no document id to replace after rewriting");

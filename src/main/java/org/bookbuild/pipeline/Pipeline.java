@@ -8,6 +8,7 @@ import java.util.List;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourcePos;
+import org.bookbuild.diag.Timings;
 import org.bookbuild.edition.Editions;
 import org.bookbuild.finish.Finisher;
 import org.bookbuild.fo.FoWriter;
@@ -80,7 +81,11 @@ public final class Pipeline {
 
   /** Exit status (0 written, 1 content errors, 2 unusable configuration) and where the PDF went (null if nowhere). */
   public record Result(int status, Path pdf, Book book, List<String> timings,
-      org.bookbuild.render.RenderReport layout) {
+      org.bookbuild.render.RenderReport layout, Timings stages) {
+    public Result(int status, Path pdf, Book book, List<String> timings, org.bookbuild.render.RenderReport layout) {
+      this(status, pdf, book, timings, layout, null);
+    }
+
     public Result(int status, Path pdf, Book book) {
       this(status, pdf, book, List.of());
     }
@@ -91,7 +96,7 @@ public final class Pipeline {
   }
 
   /** The FO for a book and the model it was written from (for tests and tools that stop before FOP). */
-  public record FoResult(Project project, Style style, Book book, FoWriter.Output fo, List<String> timings) {}
+  public record FoResult(Project project, Style style, Book book, FoWriter.Output fo, Timings timings) {}
 
   /**
    * Runs the build. The work happens on a thread with a large stack ({@link BigStack}) so that pathological nesting in
@@ -150,18 +155,18 @@ public final class Pipeline {
   static FoResult foFrom(World world, Diagnostics diags, Configured c, Style style, Progress progress, Edition edition) {
     Project project = c.project();
     Editions.Chosen chosen = c.chosen();
-    List<String> timings = new ArrayList<>();
+    Timings timings = new Timings();
     long t0 = System.nanoTime();
     progress.stage("parse");
     Book parsed = Editions.apply(BookReader.read(world, project, diags), chosen, diags);
-    t0 = lap(timings, "parse", t0);
+    t0 = timings.lap("parse", t0);
     progress.stage("transform");
     Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
     Book book = Editions.stamp(tr.book(), world, chosen);
     book = Previous.compare(world, style, book, chosen.name(), edition.since() != null ? edition.since() : chosen.since(),
         edition.review(), diags);
     if (edition.split()) book = org.bookbuild.edition.PagesAcrossChapters.apply(book, style);
-    t0 = lap(timings, "transform", t0);
+    t0 = timings.lap("transform", t0);
     progress.stage("fo");
     FoWriter.Output written;
     try {
@@ -170,26 +175,29 @@ public final class Pipeline {
       diags.internal(SourcePos.NONE, "writing the FO (outside any chapter)", e);
       return new FoResult(project, style, book, null, timings);
     }
-    lap(timings, "fo", t0);
+    timings.lap("fo", t0);
     return new FoResult(project, style, book, written, timings);
   }
 
   private static Result buildHere(World world, Request req, Diagnostics diags) {
     Progress progress = req.progress();
     progress.stage("project");
+    long t0 = System.nanoTime();
     Configured c = configure(world, diags, req.edition());
     if (c == null) return new Result(2, null, null);
     PressBuild.Plan plan = PressBuild.plan(world, c.project(), req, diags);
     if (plan == null) return new Result(2, null, null);
     if (!plan.press().screen() || plan.grayscale()) return PressBuild.build(world, req, c, plan, diags);
+    Timings timings = new Timings();
+    timings.lap("project", t0);
     FoResult r = foFrom(world, diags, c, c.style(), progress, req.edition());
     Book book = r.book();
     Project project = r.project();
     Style style = r.style();
-    List<String> timings = new ArrayList<>(r.timings());
-    if (r.fo() == null) return new Result(1, null, book, timings);
+    timings.addAll("", r.timings());
+    if (r.fo() == null) return result(1, null, book, timings, null);
     String fo = r.fo().fo();
-    long t0 = System.nanoTime();
+    t0 = System.nanoTime();
 
     Path pdfPath = req.out() != null ? req.out() : defaultPdf(world, project);
     Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");
@@ -197,8 +205,9 @@ public final class Pipeline {
       world.writeAtomically(foPath, o -> o.write(fo.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + foPath + ": " + e.getMessage());
-      return new Result(2, null, book, timings);
+      return result(2, null, book, timings, null);
     }
+    t0 = timings.lap("fo-file", t0);
     byte[] pdf;
     progress.stage("render");
     org.bookbuild.render.RenderReport layout;
@@ -212,32 +221,41 @@ public final class Pipeline {
       layout = rendered.report();
     } catch (Renderer.RenderException e) {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
-      return new Result(1, null, book, timings);
+      return result(1, null, book, timings, null);
     }
-    t0 = lap(timings, "render", t0);
-    timings.add(layout.summary());
+    t0 = timings.lap("render", t0);
+    timings.addAll("render.", layout.stages());
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
-    if (failed && req.strict()) return new Result(1, null, book, timings, layout);
+    if (failed && req.strict()) return result(1, null, book, timings, layout);
     byte[] finished;
     progress.stage("finish");
+    Timings finishing = new Timings();
     try {
-      finished = Finisher.finish(pdf, book.meta());
+      finished = Finisher.finish(pdf, book.meta(), finishing);
     } catch (IOException | RuntimeException e) {
       diags.error("finish-failed", SourcePos.NONE, "cannot finish the PDF FOP wrote: " + e.getMessage());
-      return new Result(1, null, book, timings);
+      return result(1, null, book, timings, layout);
     }
-    t0 = lap(timings, "finish", t0);
+    t0 = timings.lap("finish", t0);
+    timings.addAll("finish.", finishing);
     ReadBackStep.run(finished, diags);
     failed = failed || diags.hasErrors();
-    t0 = lap(timings, "read-back", t0);
+    t0 = timings.lap("read-back", t0);
     try {
       world.writeAtomically(pdfPath, o -> o.write(finished));
     } catch (IOException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + pdfPath + ": " + e.getMessage());
-      return new Result(2, null, book, timings);
+      return result(2, null, book, timings, layout);
     }
-    lap(timings, "write", t0);
-    return new Result(failed ? 1 : 0, pdfPath, book, timings, layout);
+    timings.lap("write", t0);
+    return result(failed ? 1 : 0, pdfPath, book, timings, layout);
+  }
+
+  /** A result whose timings are {@code --timings}' lines: each stage and part, then the layout report's summary. */
+  private static Result result(int status, Path pdf, Book book, Timings timings, org.bookbuild.render.RenderReport layout) {
+    List<String> lines = new ArrayList<>(timings.lines());
+    if (layout != null) lines.add(layout.summary());
+    return new Result(status, pdf, book, lines, layout, timings);
   }
 
   /** Where the PDF goes when the request names no file: {@code out/<name>.pdf} in the project. */

@@ -95,7 +95,7 @@ final class PressBuild {
       long t0 = System.nanoTime();
       Style style = PressLayout.apply(base, press, gutter, plan.grayscale());
       r = Pipeline.foFrom(world, attempt, c, style, req.progress(), req.edition());
-      timings.addAll(r.timings());
+      timings.addAll(r.timings().lines());
       if (r.fo() == null) break;
       String fo = PrintFo.unlink(r.fo().fo());
       try {

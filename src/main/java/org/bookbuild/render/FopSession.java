@@ -18,6 +18,17 @@ import org.bookbuild.style.Style;
  * is thread-safe, each run gets a user agent of its own.
  */
 final class FopSession {
+  static {
+    // FOP builds a DOM for every foreign object it reads back from IF (each formula in the join) through
+    // ElementMapping.getDefaultDOMImplementation, i.e. DocumentBuilderFactory.newInstance(), which without this
+    // property looks for a provider in every jar of the class path on each call (a tenth of the join in a profile).
+    // Naming the class that very lookup finds (asked once, here) skips the scan and keeps the same parser.
+    String property = "javax.xml.parsers.DocumentBuilderFactory";
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, javax.xml.parsers.DocumentBuilderFactory.newInstance().getClass().getName());
+    }
+  }
+
   final FopFactory factory;
   final RenderSettings settings;
   private final Date created;

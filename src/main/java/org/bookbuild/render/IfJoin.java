@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.MimeConstants;
@@ -46,21 +45,25 @@ final class IfJoin {
   }
 
   static void join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
-      Diagnostics diags, OutputStream out) throws Exception {
+      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
     FOUserAgent ua = session.userAgent(new FopEvents(diags, (l, c) -> SourcePos.NONE));
     IFDocumentHandler pdf = ua.getRendererFactory().createDocumentHandler(ua, MimeConstants.MIME_PDF);
     pdf.setResult(new StreamResult(out));
-    IFUtil.setupFonts(pdf);
+    IFUtil.setupFonts(pdf, new JoinFonts());
     pdf.startDocument();
     Filter filter = new Filter(pdf, places);
     for (int i = 0; i < parts.size(); i++) {
       filter.first = i == 0;
       try (java.io.InputStream in = parts.open(i)) {
-        // IF read back (from the layout cache) goes through the same safe parser as FO: no DTDs, no entities
-        Source src = new javax.xml.transform.sax.SAXSource(org.bookbuild.io.SafeXml.reader(), new org.xml.sax.InputSource(in));
-        new IFParser().parse(src, filter, ua);
+        // IF read back (from the layout cache) goes through the same safe parser as FO: no DTDs, no entities. The
+        // parser's events go straight into FOP's IF handler: IFParser.parse would put an identity transformer between
+        // them that only re-creates the same events (a fifth of the join in a profile)
+        org.xml.sax.XMLReader reader = org.bookbuild.io.SafeXml.reader();
+        reader.setContentHandler(new IFParser().getContentHandler(filter, ua));
+        reader.parse(new org.xml.sax.InputSource(in));
       }
     }
+    long t0 = System.nanoTime();
     IFDocumentNavigationHandler nav = pdf.getDocumentNavigationHandler();
     if (nav != null) {
       for (String id : filter.pending) nav.addResolvedAction(action(id, places.get(id)));
@@ -76,6 +79,7 @@ final class IfJoin {
     pdf.startDocumentTrailer();
     pdf.endDocumentTrailer();
     pdf.endDocument();
+    stages.addUp("join.trailer", System.nanoTime() - t0);
   }
 
   private static Bookmark bookmark(FoSplit.Mark m, Map<String, Place> places) {

@@ -65,8 +65,12 @@ final class PerChapter {
   private org.apache.fop.fonts.FontInfo fontInfo;
   private final Map<String, Integer> hintLocal = new HashMap<>();
 
-  PerChapter(FopSession session, FoSplit split, Renderer.Job job, Diagnostics diags) {
+  /** Where this render's time went (the report's stages); parts measured on workers are summed over them. */
+  private final org.bookbuild.diag.Timings stages;
+
+  PerChapter(FopSession session, FoSplit split, Renderer.Job job, Diagnostics diags, org.bookbuild.diag.Timings stages) {
     this.session = session;
+    this.stages = stages;
     this.split = split;
     this.job = job;
     this.diags = diags;
@@ -86,20 +90,30 @@ final class PerChapter {
 
   Renderer.Rendered run() throws Exception {
     long t0 = System.nanoTime();
+    long tl = t0;
     readHints();
+    tl = stages.lap("hints", tl);
     int workers = Math.min(job.settings().workerCount(), n);
     if (workers > 1) warmUp();
+    tl = stages.lap("warm-up", tl);
     int passes = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       List<Integer> todo = new ArrayList<>();
+      long tk = System.nanoTime();
       for (int i = 0; i < n; i++) if (!cache.key(piece(i).fo()).equals(key[i])) todo.add(i);
+      stages.addUp("keys", System.nanoTime() - tk);
       if (todo.isEmpty()) break;
       // a chapter whose numbers changed but take the same room gets them swapped in its IF instead of a layout
+      tk = System.nanoTime();
       for (java.util.Iterator<Integer> it = todo.iterator(); it.hasNext(); ) if (patch(it.next())) it.remove();
+      stages.addUp("renumber", System.nanoTime() - tk);
       if (todo.isEmpty()) continue;
       int before = layouts;
       if (Boolean.getBoolean("bookbuild.debugLayout")) System.err.println("pass " + pass + ": " + todo);
+      tk = System.nanoTime();
+      stages.addUp("layout", 0);
       layOut(todo, workers);
+      stages.addUp("layout", System.nanoTime() - tk);
       if (layouts > before) passes++;
     }
     for (int i = 0; i < n; i++) {
@@ -121,7 +135,9 @@ final class PerChapter {
       }
     }
     long t1 = System.nanoTime();
+    stages.add("places", (t1 - tl) / 1_000_000 - sum(stages, "keys", "renumber", "layout"));
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    stages.addUp("join", 0);
     IfJoin.join(session, new IfJoin.Parts() {
       @Override
       public int size() {
@@ -130,13 +146,18 @@ final class PerChapter {
 
       @Override
       public InputStream open(int i) throws IOException {
+        long tr = System.nanoTime();
         String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        stages.addUp("join.if-read", System.nanoTime() - tr);
+        return in;
       }
-    }, places, split.bookmarks, diags, out);
+    }, places, split.bookmarks, diags, out, stages);
     long t2 = System.nanoTime();
+    stages.addUp("join", t2 - t1);
     saveHints();
     cache.prune(new HashSet<>(Arrays.asList(key)));
+    stages.lap("hints-save", t2);
     List<Integer> laidOut = new ArrayList<>();
     List<Integer> reused = new ArrayList<>();
     int most = 0;
@@ -146,8 +167,14 @@ final class PerChapter {
     }
     RenderReport report = new RenderReport(true, workers, passes, Renderer.names(laidOut, split),
         Renderer.names(reused, split), pages, layouts, most, Renderer.names(new ArrayList<>(patched), split),
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, stages);
     return new Renderer.Rendered(out.toByteArray(), report);
+  }
+
+  private static long sum(org.bookbuild.diag.Timings t, String... names) {
+    long ms = 0;
+    for (org.bookbuild.diag.Timings.Entry e : t.entries()) if (Arrays.asList(names).contains(e.stage())) ms += e.ms();
+    return ms;
   }
 
   /**
@@ -285,7 +312,9 @@ final class PerChapter {
 
   private void oneLayout(Task t) throws Exception {
     int i = t.index();
+    long tc = System.nanoTime();
     ChapterLayout.Laid hit = cache.get(t.key());
+    stages.addUp("layout.cache-lookup", System.nanoTime() - tc);
     if (hit != null) {
       synchronized (this) {
         record(t, hit);

@@ -9,13 +9,15 @@ import java.util.List;
  * and at most for one chapter, and the chapters whose page numbers were swapped in their laid-out pages instead
  * of a new layout ({@link NumberPatch}; they count as reused), and the milliseconds spent laying out (and renumbering)
  * and joining the chapters into one PDF. Chapters are named by their first id (the chapter's label), or {@code sequence-N} for
- * generated pages without one.
+ * generated pages without one. {@code stages} times the parts of the render stage ({@code --timings} prints them under
+ * {@code render}).
  */
 public record RenderReport(boolean perChapter, int workers, int passes, List<String> laidOut, List<String> reused,
-    int pages, int layouts, int mostLayoutsOfOneChapter, List<String> renumbered, long layoutMs, long joinMs) {
+    int pages, int layouts, int mostLayoutsOfOneChapter, List<String> renumbered, long layoutMs, long joinMs,
+    org.bookbuild.diag.Timings stages) {
 
-  static RenderReport single() {
-    return new RenderReport(false, 1, 1, List.of(), List.of(), -1, 1, 1, List.of(), -1, -1);
+  static RenderReport single(org.bookbuild.diag.Timings stages) {
+    return new RenderReport(false, 1, 1, List.of(), List.of(), -1, 1, 1, List.of(), -1, -1, stages);
   }
 
   static String name(FoSplit.Sequence s) {

@@ -74,21 +74,23 @@ public final class Renderer {
       job = new Job(job.fo(), job.sources(), job.style(), job.world(), job.meta(), job.created(),
           job.settings().withPdfUa(null), job.chapters(), job.pages());
     }
+    org.bookbuild.diag.Timings stages = new org.bookbuild.diag.Timings();
+    long t0 = System.nanoTime();
     FopSession session;
     try {
       session = FopSession.open(job.style(), job.world(), job.created(), job.settings());
     } catch (Exception e) {
       throw new RenderException("FOP could not be set up: " + rootMessage(e), e);
     }
+    t0 = stages.lap("fop-setup", t0);
     FoSplit split = job.settings().perChapter() ? FoSplit.of(job.fo()) : null;
-    if (split == null) {
-      return new Rendered(single(session, settled(session, job.fo()), job.sources(), diags), RenderReport.single());
-    }
+    if (split != null) t0 = stages.lap("split", t0);
+    if (split == null) return singleTimed(session, job, diags, stages, t0);
     try {
-      return new PerChapter(session, split, job, diags).run();
+      return new PerChapter(session, split, job, diags, stages).run();
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       // the per-chapter path is an optimisation: whatever stops it, one pass over the whole FO still gets its chance
-      return new Rendered(single(session, settled(session, job.fo()), job.sources(), diags), RenderReport.single());
+      return singleTimed(session, job, diags, stages, System.nanoTime());
     }
   }
 
@@ -117,6 +119,13 @@ public final class Renderer {
     } catch (Exception | StackOverflowError e) {
       return fo;
     }
+  }
+
+  private static Rendered singleTimed(FopSession session, Job job, Diagnostics diags, org.bookbuild.diag.Timings stages,
+      long t0) throws RenderException {
+    byte[] pdf = single(session, settled(session, job.fo()), job.sources(), diags);
+    stages.lap("single-pass", t0);
+    return new Rendered(pdf, RenderReport.single(stages));
   }
 
   /** The whole FO in one FOP run. */

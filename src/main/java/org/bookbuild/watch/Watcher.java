@@ -43,8 +43,13 @@ public final class Watcher {
    * @param out where the PDF goes (null: {@code out/<name>.pdf} in the project)
    * @param quiet print errors and the status line only when a build failed
    * @param poll poll the tree instead of asking the operating system for change notification
+   * @param timings print under each status line where the build's time went, stage by stage
    */
-  public record Settings(Path project, Path out, boolean quiet, boolean poll) {}
+  public record Settings(Path project, Path out, boolean quiet, boolean poll, boolean timings) {
+    public Settings(Path project, Path out, boolean quiet, boolean poll) {
+      this(project, out, quiet, poll, false);
+    }
+  }
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -167,6 +172,7 @@ public final class Watcher {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    long publishNanos = 0;
     long errors = diags.count(Severity.ERROR);
     long warnings = diags.count(Severity.WARNING);
     String outcome;
@@ -183,7 +189,9 @@ public final class Watcher {
         target = settings.out() != null ? settings.out().toAbsolutePath().normalize() : Pipeline.defaultPdf(world);
 
         int pages = pages(listener, staging);
+        long tp = System.nanoTime();
         publish(world, staging, target);
+        publishNanos = System.nanoTime() - tp;
         keptErrors = errors;
         outcome = "wrote " + shown(root, target) + " (" + plural(pages, "page") + laidOut(r) + ")";
         failed = false;
@@ -204,6 +212,10 @@ public final class Watcher {
         .append(plural(errors, "error")).append(", ").append(plural(warnings, "warning"));
     if (first != null) line.append("; first: ").append(first.format());
     err.println(line);
+    if (settings.timings() && r.stages() != null) {
+      err.println("  timings: " + r.stages().line() + String.format(Locale.ROOT, "; publish %d ms",
+          publishNanos / 1_000_000));
+    }
     DiagnosticPrinter printer = new DiagnosticPrinter(err, new SourceLines(world::read), false);
     for (Diagnostic d : diags.all()) if (d.severity() == Severity.ERROR) printer.print(d);
     err.flush();

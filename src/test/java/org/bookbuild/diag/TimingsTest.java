@@ -1,0 +1,31 @@
+package org.bookbuild.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimingsTest {
+  @Test
+  void partsSumAndPrintUnderTheirStage() {
+    Timings t = new Timings();
+    t.add("parse", 12);
+    t.add("render", 40);
+    t.addUp("join", 0);
+    Timings inner = new Timings();
+    inner.addUp("layout", 5_000_000);
+    inner.addUp("layout", 7_000_000);
+    inner.add("join", 20);
+    t.addAll("render.", inner);
+    t.add("write", 3);
+    assertEquals(List.of(new Timings.Entry("layout", 12), new Timings.Entry("join", 20)), inner.entries());
+    assertEquals("parse 12, render 40, join 0 [layout 12, join 20], write 3 ms", t.line());
+    assertEquals(List.of(
+        "parse                        12 ms",
+        "render                       40 ms",
+        "join                          0 ms",
+        "  render.layout              12 ms",
+        "  render.join                20 ms",
+        "write                         3 ms"), t.lines());
+  }
+}
