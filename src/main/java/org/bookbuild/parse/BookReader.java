@@ -50,6 +50,7 @@ public final class BookReader {
       }
     });
     FORMATS.put("ipynb", new org.bookbuild.parse.notebook.NotebookFormat(md));
+    FORMATS.put("rst", org.bookbuild.parse.rst.RstReader.FORMAT);
   }
 
   private final World world;
@@ -188,7 +189,7 @@ public final class BookReader {
     try {
       world.resolve("", file); // a path or symlink leading out of the project is refused, not "not found"
       if (!world.exists(file) && (format == null || ext.isEmpty())) {
-        diags.error("chapter-missing", e.pos(), "page not found: " + file + (ext.isEmpty() ? " (nor " + file + ".md or " + file + ".ipynb)" : ""));
+        diags.error("chapter-missing", e.pos(), "page not found: " + file + (ext.isEmpty() ? " (nor " + file + ".md, " + file + ".ipynb or " + file + ".rst)" : ""));
         return missing(e, "file not found");
       } else if (format == null) {
         diags.error("chapter-format", e.pos(), "cannot read " + file + ": unknown file type '." + ext + "'");

@@ -1,7 +1,5 @@
 package org.bookbuild.parse;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bookbuild.diag.SourcePos;
-import org.bookbuild.io.SandboxException;
 import org.bookbuild.model.Block;
 import org.bookbuild.model.Inline;
 import org.bookbuild.parse.directive.Directive;
@@ -31,7 +28,6 @@ final class DirectiveReader implements DirectiveContext {
    * ends at its second colon, the rest of the line is the value: {@code :label:def:convex} is label {@code def:convex}).
    */
   private static final Pattern OPTION = Pattern.compile("^\\s*:([A-Za-z0-9_.\\-]+):(.*?)\\s*$");
-  private static final int MAX_INCLUDE_DEPTH = 8;
 
   private final ParseEnv env;
   private final LineIndex lines;
@@ -209,28 +205,17 @@ final class DirectiveReader implements DirectiveContext {
 
   @Override
   public Optional<Included> read(String path, SourcePos pos) {
-    if (env.world() == null) {
-      env.diags().error("include-missing", pos, "cannot read " + path + ": no project files available here");
-      return Optional.empty();
-    }
-    if (env.depth() >= MAX_INCLUDE_DEPTH) {
-      env.diags().error("include-cycle", pos, "includes nested more than " + MAX_INCLUDE_DEPTH + " deep: " + path);
-      return Optional.empty();
-    }
-    try {
-      String rel = env.world().resolve(env.file(), path.trim());
-      if (!env.world().exists(rel)) {
-        env.diags().error("include-missing", pos, "file not found: " + path);
-        return Optional.empty();
-      }
-      return Optional.of(new Included(rel, new String(SourceText.utf8(rel, env.world().read(rel), env.diags()), StandardCharsets.UTF_8)));
-    } catch (SandboxException e) {
-      env.diags().error("path-outside-project", pos, "refusing to read a file outside the project: " + path);
-      return Optional.empty();
-    } catch (IOException e) {
-      env.diags().error("include-missing", pos, "cannot read " + path + ": " + e.getMessage());
-      return Optional.empty();
-    }
+    return ProjectFiles.read(env.world(), env.diags(), env.file(), env.depth(), path, pos);
+  }
+
+  /** The body read as reStructuredText ({@code eval-rst}), its lines accounted in this file's ledger. */
+  @Override
+  public List<Block> rstBody(Directive d) {
+    bodyParsed = true;
+    List<org.bookbuild.parse.rst.Line> ls = new ArrayList<>();
+    for (MystNodes.Line l : body) ls.add(new org.bookbuild.parse.rst.Line(l.text(), l.offset()));
+    return org.bookbuild.parse.rst.RstReader.nested(env.world(), lines, ls, env.diags(), env.depth(), env.ledger(),
+        env.scope());
   }
 
   @Override

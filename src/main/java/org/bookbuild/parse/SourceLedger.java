@@ -19,17 +19,17 @@ import org.bookbuild.model.Block;
  * placeholder where it stood. The check does not know which constructs exist, so a new way of losing text is caught
  * the first time it happens.
  */
-final class SourceLedger {
+public final class SourceLedger {
   private final Map<String, BitSet> accounted = new HashMap<>();
 
   /** Marks one source line as taken into the model or consumed on purpose. */
-  void account(SourcePos p) {
+  public void account(SourcePos p) {
     if (p == null || p.line() < 1) return;
     accounted.computeIfAbsent(p.file(), f -> new BitSet()).set(p.line());
   }
 
   /** Marks every line of {@code lines}' text that the offsets [from, to) touch. */
-  void account(LineIndex lines, int from, int to) {
+  public void account(LineIndex lines, int from, int to) {
     for (SourcePos p : lines.lineStarts(from, to)) account(p);
   }
 
@@ -42,7 +42,7 @@ final class SourceLedger {
    * Reports each run of non-blank lines of {@code text} (positions by {@code lines}) that nothing accounted for, and
    * puts its text, as written, into a placeholder among {@code blocks} where it stood.
    */
-  List<Block> settle(LineIndex lines, String text, List<Block> blocks, Diagnostics diags) {
+  public List<Block> settle(LineIndex lines, String text, List<Block> blocks, Diagnostics diags) {
     List<SourcePos> runStarts = new ArrayList<>();
     List<String> runTexts = new ArrayList<>();
     int start = 0;

@@ -11,14 +11,14 @@ import org.bookbuild.model.Inline;
  * attributes (headings, figures, tables, code, math, directives), as an anchor at the start of a paragraph, or as an
  * anchor block just before anything else.
  */
-final class Targets {
+public final class Targets {
   private Targets() {}
 
-  static Block anchorBlock(SourcePos pos, String label) {
+  public static Block anchorBlock(SourcePos pos, String label) {
     return new Block.Plain(pos, List.of(new Inline.Anchor(pos, label)));
   }
 
-  static void label(List<Block> out, int index, String label, SourcePos pos) {
+  public static void label(List<Block> out, int index, String label, SourcePos pos) {
     Block b = out.get(index);
     Block labelled = null;
     if (b instanceof Block.Heading h) {

@@ -14,13 +14,13 @@ import org.bookbuild.io.World;
 
 /**
  * The one place where toc names become project files, for every format: a name without extension is looked up as
- * {@code .md}, {@code .ipynb}, {@code .myst.md} (in that order); a leading {@code /} means the project root; a glob
+ * {@code .md}, {@code .ipynb}, {@code .myst.md}, {@code .rst} (in that order); a leading {@code /} means the project root; a glob
  * lists the matching pages not named elsewhere in the toc; a name that matches no file is one {@code chapter-missing}
  * error at its toc line, and the entry stays (marked not found) so that the book shows a placeholder there.
  */
 public final class TocFiles {
   /** Page types a name without extension is tried as, in this order. */
-  public static final List<String> EXTENSIONS = List.of(".md", ".ipynb", ".myst.md");
+  public static final List<String> EXTENSIONS = List.of(".md", ".ipynb", ".myst.md", ".rst");
 
   private final World world;
   private final Diagnostics diags;
@@ -79,7 +79,7 @@ public final class TocFiles {
     if (outside(f)) return; // the parse stage reports it as outside the project, which is the true reason
     boolean bare = EXTENSIONS.stream().noneMatch(f::endsWith);
     diags.error("chapter-missing", pos, bare
-        ? "page not found: " + written + " (nor " + f + ".md, " + f + ".ipynb or " + f + ".myst.md)"
+        ? "page not found: " + written + " (nor " + f + ".md, " + f + ".ipynb, " + f + ".myst.md or " + f + ".rst)"
         : "chapter file not found: " + written);
   }
 
@@ -105,14 +105,14 @@ public final class TocFiles {
     return world.exists(f) ? f : null;
   }
 
-  /** Project pages (.md, .ipynb) matching a glob, sorted; never the build output or hidden folders. */
+  /** Project pages (.md, .ipynb, .rst) matching a glob, sorted; never the build output or hidden folders. */
   static List<String> glob(World world, String pattern) {
     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     List<String> out = new ArrayList<>();
     try {
       for (String f : world.list("", true)) {
         if (f.startsWith("out/") || f.startsWith("_build/") || f.startsWith(".") || f.contains("/.")) continue;
-        if (!f.endsWith(".md") && !f.endsWith(".ipynb")) continue;
+        if (!f.endsWith(".md") && !f.endsWith(".ipynb") && !f.endsWith(".rst")) continue;
         if (m.matches(Path.of(f))) out.add(f);
       }
     } catch (IOException e) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * </pre>
  *
  * Files are parsed as {@code chapter.md} of a project rooted at the resources folder (so include cases can read
- * files beside them). Run with {@code -Dupdate=true} to rewrite the expected parts from what the parser gives now;
+ * files beside them); cases in a {@code *.rst.cases} file are reStructuredText, parsed as {@code chapter.rst} by
+ * {@code parse.rst.RstReader}. Run with {@code -Dupdate=true} to rewrite the expected parts from what the parser gives now;
  * review the diff before committing.
  */
 class ParseCasesTest {
@@ -49,7 +50,8 @@ class ParseCasesTest {
         List<Case> cases = read(Files.readString(f, StandardCharsets.UTF_8));
         assertFalse(cases.isEmpty(), "no cases in " + f);
         List<Case> actual = new ArrayList<>();
-        for (Case c : cases) actual.add(run(c));
+        boolean rst = f.getFileName().toString().endsWith(".rst.cases");
+        for (Case c : cases) actual.add(run(c, rst));
         if (UPDATE) Files.writeString(f, write(actual), StandardCharsets.UTF_8);
         for (int i = 0; i < cases.size(); i++) {
           Case want = cases.get(i);
@@ -64,10 +66,12 @@ class ParseCasesTest {
     return tests.stream();
   }
 
-  static Case run(Case c) throws IOException {
+  static Case run(Case c, boolean rst) throws IOException {
     Diagnostics diags = new Diagnostics();
     DiskWorld world = new DiskWorld(DIR, java.util.Map.of());
-    String dump = Dump.blocks(PARSER.parse(world, new LineIndex("chapter.md", c.markdown()), c.markdown(), diags));
+    String dump = Dump.blocks(rst
+        ? org.bookbuild.parse.rst.RstReader.parse(world, "chapter.rst", c.markdown(), diags, ParseScope.DEFAULT)
+        : PARSER.parse(world, new LineIndex("chapter.md", c.markdown()), c.markdown(), diags));
     StringBuilder ds = new StringBuilder();
     for (Diagnostic d : diags.all()) {
       ds.append(d.severity().label()).append(' ').append(d.ruleId()).append(' ').append(d.pos().line()).append(':')

@@ -20,6 +20,14 @@ public interface DirectiveContext {
   /** The directive's body parsed as MyST Markdown; positions point into the source file. */
   List<Block> body(Directive d);
 
+  /**
+   * The directive's body read as reStructuredText (MyST's {@code eval-rst}); positions point into the source file. A
+   * context that reads rST already gives its ordinary body.
+   */
+  default List<Block> rstBody(Directive d) {
+    return body(d);
+  }
+
   /** Some text (an argument, a caption) parsed as inline Markdown; {@code pos} is where the text starts. */
   List<Inline> inlines(String text, SourcePos pos);
 

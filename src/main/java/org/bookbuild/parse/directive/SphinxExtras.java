@@ -25,7 +25,8 @@ import org.bookbuild.parse.directive.DirectiveSpec.OptionType;
  * with a note), {@code toggle} (sphinx-togglebutton: its content, shown), {@code panels} (sphinx-panels: a grid of
  * cards, one per {@code ---}-separated panel), {@code tabbed} (sphinx-panels tabs), {@code button}, {@code button-link},
  * {@code button-ref}, {@code link-button} (the button's text as a link or reference), {@code nb-exec-table} (web-only:
- * a note, nothing printed). What is left out on purpose is said in a {@code print-omitted} info note.
+ * a note, nothing printed), {@code toctree} (the web build's page list: a note, nothing printed; the book's
+ * pages come from its toc), {@code eval-rst} (the body read as reStructuredText by {@code parse.rst}). What is left out on purpose is said in a {@code print-omitted} info note.
  */
 final class SphinxExtras {
   private static final Pattern SEPARATOR = Pattern.compile("^-{3,}\\s*$");
@@ -61,6 +62,19 @@ final class SphinxExtras {
     for (String name : List.of("button", "button-link", "button-ref", "link-button")) {
       DirectiveRegistry.register(DirectiveSpec.of(name, Argument.REQUIRED, Body.MARKDOWN, buttonOpts, SphinxExtras::button));
     }
+    DirectiveRegistry.register(DirectiveSpec.of("toctree", Argument.NONE, Body.RAW, Map.of("maxdepth", OptionType.INT,
+        "caption", OptionType.STRING, "hidden", OptionType.FLAG, "numbered", OptionType.STRING, "titlesonly",
+        OptionType.FLAG, "glob", OptionType.FLAG, "reversed", OptionType.FLAG, "includehidden", OptionType.FLAG,
+        "name", OptionType.STRING), (d, ctx) -> {
+          omitted(ctx, d, "{toctree} lists pages for the web build; the book's pages come from its toc");
+          return List.of();
+        }));
+    // MyST's eval-rst: the body is reStructuredText, read by the rST chapter reader with positions in this file
+    DirectiveRegistry.register(DirectiveSpec.of("eval-rst", Argument.NONE, Body.RAW, Map.of(), (d, ctx) -> {
+      List<Block> out = ctx.rstBody(d);
+      if (out.isEmpty()) ctx.omit(d); // only comments or targets: nothing to print, nothing lost
+      return out;
+    }));
     DirectiveRegistry.register(DirectiveSpec.of("nb-exec-table", Argument.NONE, Body.NONE, Map.of(), (d, ctx) -> {
       omitted(ctx, d, "{nb-exec-table} lists how long each notebook took to run on the web build; nothing to print");
       return List.of();
