@@ -25,7 +25,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Feeds random and mutated Markdown, book.yml, BibTeX and notebook JSON through the pipeline up to the FO and checks
+ * Feeds random and mutated Markdown, book.yml, BibTeX, notebook JSON and reStructuredText through the pipeline up to the FO and checks
  * that no exception escapes, no stage fails internally, the FO is well-formed XML and each input finishes in bounded
  * time; every fifteenth input goes on through FOP and its PDF is read back (no exception may escape, every input gets
  * a PDF, every PDF reads). The normal suite runs a short, seeded run of 120 inputs; the long run is
@@ -48,8 +48,28 @@ class FuzzTest {
   @Test
   void pipelineSurvivesMutatedInputs() throws Exception {
     List<String> seeds = Seeds.markdown();
-    Mutator m = new Mutator(SEED);
+    check(fuzz(ITERATIONS, SEED, (i, m) -> input(i, m, seeds)));
+  }
+
+  /** The same for reStructuredText pages: mutated rST parser cases as an .rst chapter ({@code -Dfuzz.rst.iterations}). */
+  @Test
+  void rstPagesSurviveMutatedInputs() throws Exception {
+    List<String> seeds = Seeds.rst();
+    check(fuzz(RST_ITERATIONS, SEED + 1, (i, m) -> {
+      String a = seeds.get(m.nextInt(seeds.size()));
+      String b = seeds.get(m.nextInt(seeds.size()));
+      return new Input("rst", Map.of("book.yml", Seeds.bookYml("ch.rst", false), "ch.rst",
+          m.mutate(m.nextInt(4) == 0 ? a + "\n" + b : a, b)));
+    }));
+  }
+
+  static final int RST_ITERATIONS = Integer.getInteger("fuzz.rst.iterations", 60);
+
+  private Stats fuzz(int iterations, long seed, java.util.function.BiFunction<Integer, Mutator, Input> inputs)
+      throws Exception {
+    Mutator m = new Mutator(seed);
     Stats st = new Stats();
+    st.planned = iterations;
     long deadline = SECONDS <= 0 ? Long.MAX_VALUE : System.nanoTime() + SECONDS * 1_000_000_000L;
     ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "fuzz");
@@ -57,8 +77,8 @@ class FuzzTest {
       return t;
     });
     try {
-      for (int i = 0; i < ITERATIONS && System.nanoTime() < deadline; i++) {
-        Input in = input(i, m, seeds);
+      for (int i = 0; i < iterations && System.nanoTime() < deadline; i++) {
+        Input in = inputs.apply(i, m);
         st.tried++;
         runOne(in, i, exec, st);
         if (st.timeouts > 0) break; // the stuck thread cannot be reclaimed; report what we have
@@ -67,8 +87,12 @@ class FuzzTest {
     } finally {
       exec.shutdownNow();
     }
-    System.out.println("fuzz: " + st + " (seed " + SEED + ")");
-    if (SECONDS <= 0 && st.timeouts == 0) assertEquals(ITERATIONS, st.tried, "every input ran: " + st);
+    System.out.println("fuzz: " + st + " (seed " + seed + ")");
+    return st;
+  }
+
+  private static void check(Stats st) {
+    if (SECONDS <= 0 && st.timeouts == 0) assertEquals(st.planned, st.tried, "every input ran: " + st);
     assertEquals(0, st.escaped, "exceptions escaped the pipeline: " + st);
     assertEquals(0, st.internal, "internal errors inside stages: " + st);
     assertEquals(0, st.malformed, "malformed FO: " + st);
@@ -187,6 +211,7 @@ class FuzzTest {
 
   /** Counters of one run. */
   static final class Stats {
+    long planned;
     long tried;
     long foChecked;
     long noFo;

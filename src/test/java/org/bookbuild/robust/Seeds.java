@@ -52,6 +52,22 @@ final class Seeds {
     return out;
   }
 
+  /** rST seeds: the input of every reStructuredText parser case. */
+  static List<String> rst() {
+    List<String> out = new ArrayList<>();
+    try {
+      String cases = Files.readString(Path.of("src/test/resources/parse/rst.rst.cases"), StandardCharsets.UTF_8);
+      for (String c : cases.split("(?m)^=== ")) {
+        int nl = c.indexOf('\n');
+        int dump = c.indexOf("--- dump\n");
+        if (nl >= 0 && dump > nl) out.add(c.substring(nl + 1, dump));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the rST cases: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   @SuppressWarnings("unchecked")
   private static void mystCases(String yaml, List<String> out) {
     LoaderOptions lo = new LoaderOptions();

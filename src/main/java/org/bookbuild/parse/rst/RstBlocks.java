@@ -35,6 +35,8 @@ final class RstBlocks {
   static final Pattern FOOTNOTE_DEF = Pattern.compile("\\[(#[A-Za-z0-9_.-]*|\\*|[0-9]+|[A-Za-z][A-Za-z0-9_.-]*)\\](?:\\s+(.*)|\\s*)");
   static final Pattern SUBST_DEF = Pattern.compile("\\|([^|\\s](?:[^|]*[^|\\s])?)\\|\\s+(" + NAME + ")\\s?::(?:\\s+(.*)|\\s*)");
   static final Pattern DIRECTIVE = Pattern.compile("(" + NAME + ")\\s?::(?:\\s+(.*)|\\s*)");
+  private static final Map<String, Integer> SETTINGS = Map.of("highlight", RstDoc.HIGHLIGHT, "default-role",
+      RstDoc.DEFAULT_ROLE);
   /** Sphinx's file-wide metadata and docutils' bibliographic fields: a field list opening a file, never printed. */
   private static final String METADATA_HINT = "file metadata";
 
@@ -211,7 +213,7 @@ final class RstBlocks {
       int e = indentedEnd(ls, k, 1);
       List<Line> block = dedentAll(ls.subList(k, e));
       account(block);
-      out.add(new Block.CodeBlock(pos(block.get(0)), Attr.EMPTY, "", join(block)));
+      out.add(new Block.CodeBlock(pos(block.get(0)), Attr.EMPTY, doc.settings[RstDoc.HIGHLIGHT], join(block)));
       return e;
     }
     char c = f.text().charAt(0);
@@ -220,7 +222,7 @@ final class RstBlocks {
       while (e < ls.size() && !ls.get(e).blank() && ls.get(e).text().charAt(0) == c) e++;
       List<Line> block = ls.subList(k, e);
       account(block);
-      out.add(new Block.CodeBlock(pos(f), Attr.EMPTY, "", join(block)));
+      out.add(new Block.CodeBlock(pos(f), Attr.EMPTY, doc.settings[RstDoc.HIGHLIGHT], join(block)));
       return e;
     }
     return k;
@@ -454,6 +456,10 @@ final class RstBlocks {
     } else if (FOOTNOTE_DEF.matcher(t).matches()) {
       // read where it is referred to (one never referred to is reported as dropped)
     } else if (SUBST_DEF.matcher(t).matches()) {
+      account(ls.subList(i, e));
+    } else if ((m = DIRECTIVE.matcher(t)).matches() && SETTINGS.containsKey(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+      // Sphinx's highlight and docutils' default-role set how later text is read; they print nothing
+      doc.settings[SETTINGS.get(m.group(1).toLowerCase(java.util.Locale.ROOT))] = m.group(2) == null ? "" : m.group(2).strip();
       account(ls.subList(i, e));
     } else if ((m = DIRECTIVE.matcher(t)).matches()) {
       Line argLine = m.group(2) == null ? new Line("", first.offset() + t.length())

@@ -125,8 +125,11 @@ final class RstDirectives implements DirectiveContext {
     return body(d);
   }
 
+  /** Text the spec reads inline (a title, a glossary term): its lines are taken into the book. */
   @Override
   public List<Inline> inlines(String text, SourcePos pos) {
+    int lines = (int) text.lines().count();
+    for (int k = 0; k < lines; k++) blocks.doc.ledger.account(pos.plusLines(k));
     return blocks.inl.inlines(text, pos);
   }
 

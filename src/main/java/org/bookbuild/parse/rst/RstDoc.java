@@ -47,18 +47,22 @@ final class RstDoc {
   final List<Note> autoNotes;
   final List<Note> symbolNotes;
   final int[] used;
+  /** Settings later text is read with: {@code highlight} (literal blocks' language), {@code default-role}. */
+  final String[] settings;
+  static final int HIGHLIGHT = 0;
+  static final int DEFAULT_ROLE = 1;
   /** Footnotes and substitutions being expanded right now (one that refers to itself is not expanded again). */
   final Set<Object> open;
 
   RstDoc(World world, String file, Diagnostics diags, int depth, SourceLedger ledger, ParseScope scope, int baseLevel) {
     this(world, file, diags, depth, ledger, scope, baseLevel, new ArrayList<>(), new HashMap<>(), new ArrayList<>(),
-        new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new int[3], new HashSet<>());
+        new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new int[3], new HashSet<>(), new String[] {"", ""});
   }
 
   private RstDoc(World world, String file, Diagnostics diags, int depth, SourceLedger ledger, ParseScope scope,
       int baseLevel, List<String> titleStyles, Map<String, Target> targets, List<String> anonymous,
       Map<String, Subst> substitutions, Map<String, Note> notes, List<Note> autoNotes, List<Note> symbolNotes,
-      int[] used, Set<Object> open) {
+      int[] used, Set<Object> open, String[] settings) {
     this.world = world;
     this.file = file;
     this.diags = diags;
@@ -75,12 +79,13 @@ final class RstDoc {
     this.symbolNotes = symbolNotes;
     this.used = used;
     this.open = open;
+    this.settings = settings;
   }
 
   /** The document an {@code include}d file is read into: its definitions and section styles are shared, as docutils does. */
   RstDoc forFile(String f) {
     return new RstDoc(world, f, diags, depth + 1, ledger, scope, baseLevel, titleStyles, targets, anonymous,
-        substitutions, notes, autoNotes, symbolNotes, used, open);
+        substitutions, notes, autoNotes, symbolNotes, used, open, settings);
   }
 
   /** A reference name as docutils compares them: case and runs of white space do not count. */

@@ -254,6 +254,7 @@ final class RstInlines implements RoleSpec.RoleContext {
         reference(s, start, contentStart, content, anonymous, out);
       } else {
         String name = role != null ? role : suffixRole;
+        if (name == null && !doc.settings[RstDoc.DEFAULT_ROLE].isEmpty()) name = doc.settings[RstDoc.DEFAULT_ROLE];
         if (name == null) {
           out.node(new Inline.Styled(s.pos(start), "emph", plain(s, contentStart, k)));
         } else if (LOCAL_ROLES.containsKey(name) && RoleRegistry.get(name) == null) {
