@@ -305,9 +305,7 @@ final class RstBlocks {
       int col = li.indent() == 0 ? marker.applyAsInt(li) : -1;
       if (col < 0) break;
       int e = indentedEnd(ls, k + 1, 1);
-      List<Line> body = new ArrayList<>();
-      body.add(li.from(col));
-      body.addAll(dedentAll(ls.subList(k + 1, e)));
+      List<Line> body = itemBody(li.from(col), ls, k + 1, e);
       for (Line b : body) if (b.blank()) tight = false;
       account(li);
       items.add(new Block.ListItem(pos(li), null, blocks(body)));
@@ -340,9 +338,7 @@ final class RstBlocks {
       Matcher m = FIELD.matcher(li.text());
       if (li.indent() > 0 || !m.lookingAt()) break;
       int e = indentedEnd(ls, k + 1, 1);
-      List<Line> body = new ArrayList<>();
-      body.add(li.from(m.end()));
-      body.addAll(dedentAll(ls.subList(k + 1, e)));
+      List<Line> body = itemBody(li.from(m.end()), ls, k + 1, e);
       account(li);
       Line name = new Line(m.group(1), li.offset() + 1);
       items.add(new Block.DefItem(pos(li), inl.inlines(List.of(name)), List.of(blocks(body))));
@@ -385,7 +381,7 @@ final class RstBlocks {
         one.add(ls.get(k).stripped());
         k++;
       }
-      if (!content.isEmpty() || k > i + one.size()) content.add(new Inline.LineBreak(pos(l)));
+      if (k - one.size() > i) content.add(new Inline.LineBreak(pos(l))); // every line after the first starts a new one
       if (!one.get(0).blank() || one.size() > 1) content.addAll(inl.inlines(one));
     }
     if (!content.isEmpty() && content.get(0) instanceof Inline.LineBreak) content.remove(0);
@@ -524,7 +520,7 @@ final class RstBlocks {
         List<Line> more = new ArrayList<>();
         for (Line r : rest) {
           Matcher o = RstDirectives.OPTION.matcher(r.text());
-          if (o.matches() && more.stream().allMatch(Line::blank)) options.put(o.group(1), o.group(2).strip());
+          if (o.matches() && more.stream().allMatch(Line::blank)) options.put(o.group(1), o.group(2) == null ? "" : o.group(2).strip());
           else more.add(r);
         }
         doc.substitutions.putIfAbsent(m.group(1), new RstDoc.Subst(m.group(2).toLowerCase(java.util.Locale.ROOT), arg,
@@ -539,6 +535,14 @@ final class RstBlocks {
     while (e < ls.size() && (ls.get(e).blank() || ls.get(e).indent() >= min)) e++;
     while (e > from && ls.get(e - 1).blank()) e--;
     return e;
+  }
+
+  /** The body of a list item or field: the text after its marker, then the indented lines below without their indentation. */
+  private static List<Line> itemBody(Line first, List<Line> ls, int from, int to) {
+    List<Line> body = new ArrayList<>();
+    body.add(first);
+    body.addAll(dedentAll(ls.subList(from, to)));
+    return body;
   }
 
   /** Lines without their common indentation. */

@@ -42,7 +42,11 @@ final class RstInlines implements RoleSpec.RoleContext {
   }
 
   /** A text with positions: character i stands at offset {@code offs[i]} of {@code ix}'s text. */
-  private record Src(LineIndex ix, String text, int[] offs) {
+  private record Src(LineIndex ix, String text, int[] offs, java.util.Map<String, Integer> noEnd) {
+    Src(LineIndex ix, String text, int[] offs) {
+      this(ix, text, offs, new java.util.HashMap<>());
+    }
+
     SourcePos pos(int i) {
       if (offs.length == 0) return ix.pos(0);
       return ix.pos(offs[Math.max(0, Math.min(i, offs.length - 1))]);
@@ -157,19 +161,19 @@ final class RstInlines implements RoleSpec.RoleContext {
     int n = t.length();
     char c = t.charAt(i);
     if (t.startsWith("``", i) && opens(t, i, 2)) {
-      int e = findEnd(t, i + 2, "``", false);
+      int e = findEnd(s, i + 2, "``", false);
       if (e < 0) return -1;
       out.node(new Inline.Code(s.pos(i), t.substring(i + 2, e).replace('\n', ' ')));
       return e + 2;
     }
     if (t.startsWith("**", i) && opens(t, i, 2)) {
-      int e = findEnd(t, i + 2, "**", true);
+      int e = findEnd(s, i + 2, "**", true);
       if (e < 0) return -1;
       out.node(new Inline.Styled(s.pos(i), "strong", plain(s, i + 2, e)));
       return e + 2;
     }
     if (c == '*' && opens(t, i, 1)) {
-      int e = findEnd(t, i + 1, "*", true);
+      int e = findEnd(s, i + 1, "*", true);
       if (e < 0) return -1;
       out.node(new Inline.Styled(s.pos(i), "emph", plain(s, i + 1, e)));
       return e + 1;
@@ -181,7 +185,7 @@ final class RstInlines implements RoleSpec.RoleContext {
       return -1;
     }
     if (c == '|' && opens(t, i, 1)) {
-      int e = findEnd(t, i + 1, "|", true, "_");
+      int e = findEnd(s, i + 1, "|", true, "_");
       if (e < 0) return -1;
       int after = e + 1;
       String suffix = t.startsWith("__", after) ? "__" : t.startsWith("_", after) ? "_" : "";
@@ -196,7 +200,7 @@ final class RstInlines implements RoleSpec.RoleContext {
       return m.end();
     }
     if (c == '_' && i + 1 < n && t.charAt(i + 1) == '`' && opens(t, i + 1, 1)) {
-      int e = findEnd(t, i + 2, "`", true);
+      int e = findEnd(s, i + 2, "`", true);
       if (e < 0) return -1;
       String name = unescape(t.substring(i + 2, e));
       doc.targets.putIfAbsent(RstDoc.normalize(name), new RstDoc.Target(null, name, null));
@@ -229,9 +233,11 @@ final class RstInlines implements RoleSpec.RoleContext {
    */
   private int interpreted(Src s, int start, int contentStart, String role, Out out) {
     String t = s.text();
+    String key = role == null ? "interpreted" : "role";
+    Integer failed = s.noEnd().get(key);
+    if (failed != null && contentStart >= failed) return -1;
     for (int k = contentStart + 1; k < t.length(); k++) {
       if (t.charAt(k) != '`' || Character.isWhitespace(t.charAt(k - 1)) || escaped(t, k)) continue;
-      String content = t.substring(contentStart, k);
       int after = k + 1;
       String suffixRole = null;
       boolean anonymous = false;
@@ -250,6 +256,7 @@ final class RstInlines implements RoleSpec.RoleContext {
         }
       }
       if (!endOk(t, after)) continue;
+      String content = t.substring(contentStart, k);
       if (ref) {
         reference(s, start, contentStart, content, anonymous, out);
       } else {
@@ -261,11 +268,18 @@ final class RstInlines implements RoleSpec.RoleContext {
           out.node(new Inline.Styled(s.pos(start), LOCAL_ROLES.get(name), plain(s, contentStart, k)));
         } else {
           RoleSpec.Role r = new RoleSpec.Role(name, content, s.pos(start), s.pos(contentStart));
-          for (Inline x : RoleRegistry.run(r, this)) out.node(x);
+          for (Inline x : RoleRegistry.run(r, this)) {
+            // an unknown role is printed as written: in rST's spelling, not MyST's
+            if (x instanceof Inline.Span sp && sp.attr().hasClass("role-unknown")) {
+              x = new Inline.Span(sp.pos(), sp.attr(), List.of(new Inline.Code(sp.pos(), ":" + name + ":`" + content + "`")));
+            }
+            out.node(x);
+          }
         }
       }
       return after;
     }
+    s.noEnd().merge(key, contentStart, Math::min);
     return -1;
   }
 
@@ -320,10 +334,12 @@ final class RstInlines implements RoleSpec.RoleContext {
     if (sub == null) {
       doc.diags.warn("rst-reference-unknown", p, "substitution |" + name + "| is not defined; printed as written");
       value = List.of(new Inline.Text(p, "|" + name + "|"));
-    } else if (!doc.open.add(sub)) {
-      doc.diags.warn("rst-substitution", p, "substitution |" + name + "| refers to itself; printed as written");
+    } else if (doc.open.contains(sub) || doc.open.size() > RstBlocks.MAX_DEPTH) {
+      doc.diags.warn("rst-substitution", p, "substitution |" + name + "| refers to itself or is nested more than "
+          + RstBlocks.MAX_DEPTH + " deep; printed as written");
       value = List.of(new Inline.Text(p, "|" + name + "|"));
     } else {
+      doc.open.add(sub);
       try {
         value = expand(sub, name, p);
       } finally {
@@ -455,7 +471,13 @@ final class RstInlines implements RoleSpec.RoleContext {
    * The index of the end-string {@code end} after {@code from}: not preceded by white space (or a backslash, when
    * {@code escapes}), followed by the end of text, white space or closing punctuation (or one of {@code suffixes}).
    */
-  private static int findEnd(String t, int from, String end, boolean escapes, String... suffixes) {
+  private static int findEnd(Src s, int from, String end, boolean escapes, String... suffixes) {
+    // whether a place closes depends on that place alone: once nothing after some point closes, nothing after a later
+    // point does either, so a text with thousands of unclosed start-strings is read in linear time
+    String key = end + String.join("", suffixes);
+    Integer failed = s.noEnd().get(key);
+    if (failed != null && from >= failed) return -1;
+    String t = s.text();
     for (int k = t.indexOf(end, from + 1); k >= 0; k = t.indexOf(end, k + 1)) {
       if (Character.isWhitespace(t.charAt(k - 1)) || (escapes && escaped(t, k))) continue;
       int after = k + end.length();
@@ -463,6 +485,7 @@ final class RstInlines implements RoleSpec.RoleContext {
       for (String suf : suffixes) if (!ok && t.startsWith(suf, after)) ok = true;
       if (ok) return k;
     }
+    s.noEnd().merge(key, from, Math::min);
     return -1;
   }
 
