@@ -112,6 +112,12 @@ final class RstBlocks {
       } else if (out.size() > before && !labels.isEmpty()) {
         // the targets before a block name it: the last one as its id, the others as anchors just before it
         int last = labels.size() - 1;
+        if (out.get(before) instanceof Block.Heading h && !h.attr().id().isEmpty()) {
+          // the section's own name stays a target too: its id before the heading
+          labels.add(0, h.attr().id());
+          places.add(0, h.pos());
+          last++;
+        }
         Targets.label(out, before, labels.get(last), places.get(last));
         for (int k = last - 1; k >= 0; k--) out.add(before, Targets.anchorBlock(places.get(k), labels.get(k)));
         labels.clear();
@@ -176,7 +182,9 @@ final class RstBlocks {
       k = doc.titleStyles.size() - 1;
     }
     Line text = title.stripped();
-    out.add(new Block.Heading(pos(text), Attr.EMPTY, k + 1 + doc.baseLevel, inl.inlines(List.of(text))));
+    String id = doc.sectionId(RstDoc.sectionName(text.text()));
+    out.add(new Block.Heading(pos(text), id == null ? Attr.EMPTY : Attr.id(id), k + 1 + doc.baseLevel,
+        inl.inlines(List.of(text))));
   }
 
   private int paragraph(List<Line> ls, int i, List<Block> out) {
@@ -478,6 +486,15 @@ final class RstBlocks {
    * anonymous targets, substitution definitions, footnotes and citations, wherever they stand.
    */
   void scan(List<Line> ls) {
+    for (int i = 0; i + 1 < ls.size(); i++) {
+      Line l = ls.get(i);
+      Line under = ls.get(i + 1);
+      boolean over = i > 0 && adornment(ls.get(i - 1));
+      if (l.blank() || (l.indent() > 0 && !over) || adornment(l) || !adornment(under)
+          || (i > 0 && !over && !ls.get(i - 1).blank())) continue;
+      int len = under.text().strip().length();
+      if (len >= 4 || len >= l.text().strip().length()) doc.sections.merge(RstDoc.sectionName(l.text()), 1, Integer::sum);
+    }
     for (int i = 0; i < ls.size(); i++) {
       Line l = ls.get(i).stripped();
       String t = l.text();

@@ -47,6 +47,23 @@ final class RstDoc {
   final List<Note> autoNotes;
   final List<Note> symbolNotes;
   final int[] used;
+  /** How many section titles of each name (as {@link #sectionName} gives it) the document has. */
+  final Map<String, Integer> sections = new HashMap<>();
+
+  /** The name a section title is referred to by ({@code `Title`_}): its text without markup characters, normalized. */
+  static String sectionName(String title) {
+    return normalize(title.replace("``", "").replaceAll("(?<!\\\\)[*`|]", "").replaceAll("\\\\(.)", "$1"));
+  }
+
+  /** The id a section title gets when its name is unique in the document, so {@code `Title`_} can point to it. */
+  String sectionId(String name) {
+    Integer count = sections.get(name);
+    if (count == null || count != 1) return null;
+    String page = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+    return "rst-" + org.bookbuild.project.ProjectLoader.slug(page) + "-"
+        + org.bookbuild.project.ProjectLoader.slug(name);
+  }
+
   /** Settings later text is read with: {@code highlight} (literal blocks' language), {@code default-role}. */
   final String[] settings;
   static final int HIGHLIGHT = 0;

@@ -311,7 +311,10 @@ final class RstInlines implements RoleSpec.RoleContext {
     } else {
       target = doc.target(name != null ? name : unescape(text));
     }
-    if (target == null) {
+    String section = target == null ? doc.sectionId(RstDoc.sectionName(name != null ? name : text)) : null;
+    if (section != null) {
+      out.node(new Inline.Ref(p, "ref", section, label));
+    } else if (target == null) {
       doc.diags.warn("rst-reference-unknown", p, "no target named '" + (name != null ? name : unescape(text).strip())
           + "' in this document; the text is printed without a link");
       for (Inline x : label) out.node(x);
