@@ -48,7 +48,8 @@ final class Seeds {
         "# Title\n\nText with $a*b$ and $$x^2$$.\n\n$$\n\\int_0^1 f\n$$ (eq-one)\n\nSee {eq}`eq-one` and {numref}`fig-x`.\n",
         ":::{note}\nA note with **bold**.\n:::\n\n```{figure} img.png\n:name: fig-x\n\nCaption\n```\n",
         "| a | b |\n|---|:-:|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: A footnote.\n\n- [ ] task\n- [x] done\n",
-        "Term\n: Definition\n\n> quote\n> > nested\n\n1. one\n2. two\n\n{cite}`knuth84` and {term}`word`.\n"));
+        "Term\n: Definition\n\n> quote\n> > nested\n\n1. one\n2. two\n\n{cite}`knuth84` and {term}`word`.\n",
+        "```{eval-rst}\n.. note:: An *rST* note [#]_.\n\n- item :math:`x`\n\n.. [#] Foot.\n```\n"));
     return out;
   }
 
