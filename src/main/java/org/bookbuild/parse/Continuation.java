@@ -8,13 +8,13 @@ import org.bookbuild.model.Inline;
  * author wrote no blank line between them, or the paragraph opens in lower case or with punctuation ("where …",
  * ", so that …"). The FO stage sets such a paragraph without a first-line indent after a display.
  */
-final class Continuation {
+public final class Continuation {
   private Continuation() {}
 
   /** Closing punctuation that can only go on with a sentence (an opening bracket or quote can start a new one). */
   private static final String CONTINUING = ",.;:!?)]}\u2026\u00bb\u203a";
 
-  static boolean continues(boolean noBlankLine, List<Inline> content) {
+  public static boolean continues(boolean noBlankLine, List<Inline> content) {
     if (noBlankLine) return true;
     int c = firstChar(content);
     if (c < 0) return false;

@@ -10,6 +10,7 @@ import org.bookbuild.diag.SourcePos;
 import org.bookbuild.model.Attr;
 import org.bookbuild.model.Block;
 import org.bookbuild.model.Inline;
+import org.bookbuild.parse.Continuation;
 import org.bookbuild.parse.LineIndex;
 import org.bookbuild.parse.Targets;
 
@@ -206,7 +207,9 @@ final class RstBlocks {
     }
     if (!para.isEmpty()) {
       List<Inline> content = inl.inlines(para);
-      if (!content.isEmpty()) out.add(new Block.Para(pos(para.get(0)), content));
+      // whether it goes on with the sentence of a display before it, decided as for Markdown
+      boolean noBlankLine = i > 0 && !ls.get(i - 1).blank();
+      if (!content.isEmpty()) out.add(new Block.Para(pos(para.get(0)), content, Continuation.continues(noBlankLine, content)));
     }
     return literal ? literalBlock(ls, j, out) : j;
   }
