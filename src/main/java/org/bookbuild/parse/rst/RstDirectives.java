@@ -94,6 +94,7 @@ final class RstDirectives implements DirectiveContext {
     RstDirectives ctx = new RstDirectives(b, content);
     List<Block> out = DirectiveRegistry.run(d, ctx);
     if (out.isEmpty() && !ctx.omitted) return out;
+    if (DirectiveRegistry.get(name) == null) out = rstSpelling(out, name);
     // source accounting as for a MyST directive: its line, argument and options; a raw body as a whole
     b.account(line);
     b.account(argBlock);
@@ -102,6 +103,21 @@ final class RstDirectives implements DirectiveContext {
     boolean raw = used == null || used.body() != DirectiveSpec.Body.NONE;
     if (ctx.omitted || (raw && !ctx.bodyParsed)) b.account(content);
     return out;
+  }
+
+  /** An unknown directive is printed as written: its title in rST's spelling ({@code .. name::}), not MyST's. */
+  private static List<Block> rstSpelling(List<Block> out, String name) {
+    List<Block> fixed = new ArrayList<>();
+    for (Block b : out) {
+      if (b instanceof Block.Div div && div.kind().equals("directive-unknown") && !div.title().isEmpty()
+          && div.title().get(0) instanceof Inline.Code c) {
+        List<Inline> title = new ArrayList<>(div.title());
+        title.set(0, new Inline.Code(c.pos(), ".. " + name + "::"));
+        b = new Block.Div(div.pos(), div.attr(), title, div.content());
+      }
+      fixed.add(b);
+    }
+    return fixed;
   }
 
   @Override
