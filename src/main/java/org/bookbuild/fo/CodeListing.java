@@ -42,6 +42,7 @@ final class CodeListing {
     for (int i = 0; i < lines.size(); i++) {
       fo.xml().start("fo:block");
       if (emphasized.contains(i + 1)) fo.xml().attrs(fo.role("code.emphasized"));
+      if (i == 0) fo.lead(true);   // padding and border stand outside the lines' start edge in FOP
       if (numbered) {
         String n = String.valueOf(first + i);
         fo.inline("code.lineno").text(" ".repeat(width - n.length()) + n).end();

@@ -13,11 +13,13 @@ final class CoreBlocks {
       // a paragraph that is only an image is a display, not text: no indent (it would push a full-width image past
       // the margin), centred, kept on one page like a figure
       fo.block(onlyImages(p.content()) ? "para.image" : fo.unindented(p) ? "para.first" : "para");
+      fo.lead(false);
       fo.inlines(p.content());
       fo.xml().end();
     });
     Renderers.block(Block.Plain.class, (p, fo) -> {
       fo.block("plain");
+      fo.lead(false);
       fo.inlines(p.content());
       fo.xml().end();
     });
@@ -93,20 +95,59 @@ final class CoreBlocks {
       if (it.checked() != null) label = fo.style().string(it.checked() ? "task.done" : "task.open");
       else if (start < 0) label = fo.style().string("bullet." + Math.min(3, fo.listDepth() + 1));
       else label = (n++) + ".";
+      fo.xml().text("");
+      int from = fo.xml().length();
       fo.xml().text(label);
+      int to = fo.xml().length();
       fo.xml().end().end();
+      // a first line that may be taller than the label's gets the label on its baseline (Fo.lead); the label written
+      // here stays when that line did not take it
+      int token = leads(it.content()) ? fo.awaitLead(label) : -1;
       fo.xml().start("fo:list-item-body").attr("start-indent", "body-start()");
       fo.block("list.body");
       fo.resetIndent();
       fo.enterList(1);
-      fo.blocks(it.content());
+      if (!it.content().isEmpty()) fo.block(it.content().get(0));
+      fo.endLeads();
+      fo.blocks(it.content().subList(Math.min(1, it.content().size()), it.content().size()));
       fo.enterList(-1);
       fo.xml().end().end();
       fo.xml().end();
+      if (token >= 0 && fo.led(token)) fo.xml().blank(from, to);
     }
     fo.xml().end().end();
   }
 
+
+  /**
+   * Whether an item's label waits for its first line: when that line may be taller than a line of text (the first
+   * block is a paragraph with a formula or an image, a display formula, a code block without a caption, or a list
+   * whose first item's label waits too), so FOP would leave the label at the top of the item. LaTeX sets the label on
+   * the first baseline of the first block for text, code and a nested list; before a display it sets it on a line of
+   * its own, where this sets it on the formula's baseline, as a browser does.
+   */
+  static boolean leads(List<Block> content) {
+    if (content.isEmpty()) return false;
+    Block b = content.get(0);
+    if (b instanceof Block.Para p) return tall(p.content());
+    if (b instanceof Block.Plain p) return tall(p.content());
+    if (b instanceof Block.CodeBlock c) return c.attr().get("caption") == null && c.attr().get("number") == null;
+    if (b instanceof Block.MathBlock) return true;
+    if (b instanceof Block.BulletList l) return !l.items().isEmpty() && leads(l.items().get(0).content());
+    if (b instanceof Block.OrderedList l) return !l.items().isEmpty() && leads(l.items().get(0).content());
+    return false;
+  }
+
+  /** Whether inline content holds something that may stand taller than the text: a formula or an image. */
+  private static boolean tall(List<org.bookbuild.model.Inline> content) {
+    for (org.bookbuild.model.Inline i : content) {
+      if (i instanceof org.bookbuild.model.Inline.MathInline || i instanceof org.bookbuild.model.Inline.Image) return true;
+      if (i instanceof org.bookbuild.model.Inline.Styled s && tall(s.content())) return true;
+      if (i instanceof org.bookbuild.model.Inline.Link l && tall(l.content())) return true;
+      if (i instanceof org.bookbuild.model.Inline.Span s && tall(s.content())) return true;
+    }
+    return false;
+  }
 
   private static void defList(Block.DefList d, Fo fo) {
     fo.block("div");

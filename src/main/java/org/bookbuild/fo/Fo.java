@@ -28,6 +28,11 @@ public final class Fo {
   private int headingTag;
   private int listDepth;
   private final SourceMap sources;
+  /** Labels of list items waiting for their item's first line ({@link #lead}), outermost first, by token. */
+  private final java.util.LinkedHashMap<Integer, String> leads = new java.util.LinkedHashMap<>();
+  /** Tokens of the labels {@link #lead} has set. */
+  private final Set<Integer> led = new HashSet<>();
+  private int leadTokens;
 
   Fo(Xml xml, Context ctx, GlyphCheck glyphs, SourceMap sources) {
     this.sources = sources;
@@ -145,6 +150,94 @@ public final class Fo {
       ctx.diags().internal(b.pos(), "writing this block into the FO", e);
       block(new Block.Problem(b.pos(), "this block could not be typeset (internal error, see the build's messages)", ""));
     }
+  }
+
+  /**
+   * Lets the label of the list item about to be written wait for the item's first line, where {@link #lead} sets it;
+   * returns the token to ask {@link #led} with.
+   */
+  int awaitLead(String label) {
+    leads.put(++leadTokens, label);
+    return leadTokens;
+  }
+
+  /** Whether a list item's label waits for the next block's first line ({@link #lead}). */
+  public boolean leading() {
+    return !leads.isEmpty();
+  }
+
+  /** Stops every label waiting: the line they waited for has gone by (the first block of an item is written). */
+  void endLeads() {
+    leads.clear();
+  }
+
+  /** Whether the label of {@code token} was set on its item's first line. */
+  boolean led(int token) {
+    return led.remove(token);
+  }
+
+  /**
+   * Sets the labels of the list items waiting for their first line ({@link CoreBlocks}) at the start of the block just
+   * opened, whose first line is that line: each label in an inline-container as wide as the list's label column, of
+   * no height, so that it neither moves the line nor sits anywhere but on its baseline, and the line drawn back into
+   * the label columns by a negative text-indent. FOP aligns an {@code fo:list-item-label} with the top of the item's
+   * body, not with its first baseline, and does not implement {@code relative-align}: a tall first line (a fraction,
+   * an image, a display, a code block's padding) left the bullet floating above it.
+   *
+   * @param font whether the block's font is not the list's (a code block): the labels then get the body font and
+   *     lengths are written in points
+   */
+  public void lead(boolean font) {
+    if (leads.isEmpty()) return;
+    String width = style.prop("list", "provisional-distance-between-starts", "1.6em");
+    String gap = style.prop("list", "provisional-label-separation", "0.5em");
+    double size = lengthPt(style.prop("body", "font-size", "10pt"), 10);
+    double w = lengthPt(width, size);
+    String indent;
+    if (font) {
+      width = pt(w);
+      gap = pt(lengthPt(gap, size));
+      indent = pt(-leads.size() * w);
+    } else {
+      indent = width.endsWith("em")
+          ? fmt(-leads.size() * Double.parseDouble(width.substring(0, width.length() - 2).strip())) + "em"
+          : pt(-leads.size() * w);
+    }
+    xml.attr("text-indent", indent);
+    for (Map.Entry<Integer, String> e : leads.entrySet()) {
+      xml.start("fo:inline-container").attr("width", width).attr("height", "0pt").attr("overflow", "visible");
+      if (font) {
+        xml.attr("font-family", style.prop("body", "font-family", null)).attr("font-size", pt(size))
+            .attr("font-weight", "normal").attr("font-style", "normal");
+      }
+      // the line's own alignment (a display's justify) is not the label's: text-align-last is inherited
+      xml.start("fo:block").attrs(style.role("list.label")).attr("start-indent", "0pt").attr("end-indent", gap)
+          .attr("text-indent", "0pt").attr("line-height", "0").attr("text-align-last", style.prop("list.label", "text-align", "end"));
+      xml.text(e.getValue());
+      xml.end().end();
+      led.add(e.getKey());
+    }
+    leads.clear();
+  }
+
+  /** A length of the style in points ({@code em} of {@code emPt}); {@code dflt} when it is none. */
+  static double lengthPt(String v, double emPt) {
+    try {
+      String s = v.strip();
+      if (s.endsWith("em")) return Double.parseDouble(s.substring(0, s.length() - 2).strip()) * emPt;
+      return org.bookbuild.press.Length.pt(s);
+    } catch (RuntimeException e) {
+      return emPt;
+    }
+  }
+
+  private static String pt(double v) {
+    return fmt(v) + "pt";
+  }
+
+  private static String fmt(double v) {
+    String s = String.format(java.util.Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   /**

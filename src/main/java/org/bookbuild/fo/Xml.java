@@ -106,6 +106,14 @@ public final class Xml {
     return sb.length();
   }
 
+  /**
+   * Turns the characters written between {@code from} and {@code to} (text of a closed element) into spaces, which
+   * FOP drops: the text is taken back without moving any offset recorded after it.
+   */
+  public void blank(int from, int to) {
+    for (int i = from; i < to; i++) sb.setCharAt(i, ' ');
+  }
+
   /** A point to come back to with {@link #rollback}. */
   public record Mark(int length, int depth, boolean inTag) {}
 

@@ -51,7 +51,8 @@ public final class MathFo {
 
   /** Entry point for the FO writer's block renderer. */
   public static void display(org.bookbuild.fo.Fo fo, Block.MathBlock m) {
-    display(fo.xml(), m, context(fo));
+    // a display that opens a list item is centred on the item's body and carries the item's label on its baseline
+    display(fo.xml(), m, context(fo), fo.leading() ? () -> fo.lead(false) : null);
   }
 
   /** An inline formula, on the text baseline, at the surrounding font size. */
@@ -131,6 +132,14 @@ public final class MathFo {
    * number per line in {@code numbers}, comma-separated) at the right margin on the formula's baseline.
    */
   public static void display(Xml out, Block.MathBlock m, MathContext ctx) {
+    display(out, m, ctx, null);
+  }
+
+  /**
+   * A display formula whose first line starts with {@code firstLine} (a list item's label, written at the start of
+   * that line's block) unless null; the display is then set within the list item's body, not across the column.
+   */
+  public static void display(Xml out, Block.MathBlock m, MathContext ctx, Runnable firstLine) {
     TexPrepass.Result r;
     try {
       r = TexPrepass.run(m.tex(), true, ctx.macros());
@@ -145,17 +154,18 @@ public final class MathFo {
     }
     List<String> numbers = numbers(m, r);
     out.start("fo:block").attrs(ctx.role("math.display"));
+    if (firstLine != null) out.attr("start-indent", "inherit").attr("end-indent", "inherit");
     ctx.writeId(out, m.attr().id());
     boolean perLine = m.attr().get("numbers") != null || r.rows().stream().anyMatch(x -> x.tag() != null);
     if (r.rows().size() > 1 && perLine && numbers.stream().anyMatch(n -> !n.isEmpty())) {
       List<String> rows = r.aligned() ? AlignedRows.pad(r.rows()) : r.rows().stream().map(TexPrepass.Row::tex).toList();
       for (int i = 0; i < rows.size(); i++) {
         String label = r.rows().get(i).labels().isEmpty() ? null : r.rows().get(i).labels().get(0);
-        line(out, m, ctx, rows.get(i), i < numbers.size() ? numbers.get(i) : "", label);
+        line(out, m, ctx, rows.get(i), i < numbers.size() ? numbers.get(i) : "", label, i == 0 ? firstLine : null);
       }
     } else {
       String n = numbers.stream().filter(s -> !s.isEmpty()).findFirst().orElse("");
-      line(out, m, ctx, r.tex(), n, null);
+      line(out, m, ctx, r.tex(), n, null, firstLine);
     }
     out.end();
   }
@@ -197,7 +207,8 @@ public final class MathFo {
     out.end();
   }
 
-  private static void line(Xml out, Block.MathBlock m, MathContext ctx, String tex, String number, String id) {
+  private static void line(Xml out, Block.MathBlock m, MathContext ctx, String tex, String number, String id,
+      Runnable first) {
     Typesetter.Laid laid;
     try {
       laid = Typesetter.layout(tex, true, (float) ctx.bodySizePt());
@@ -217,6 +228,7 @@ public final class MathFo {
           String.format(java.util.Locale.ROOT, "display formula is %.0fpt wide, the text column %.0fpt: shrunk to fit",
               laid.width(), ctx.measurePt())).withHint("break it at \\\\ inside an aligned environment"));
       out.attr("text-align", "center");
+      if (first != null) first.run();
       formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), "scale-down-to-fit");
       out.end();
       if (!printed.isEmpty()) {
@@ -226,11 +238,20 @@ public final class MathFo {
       }
       return;
     }
-    if (printed.isEmpty()) {
+    if (printed.isEmpty() && first != null) {
+      // the label drawn back into the label column takes the room the negative indent adds to the line; equal
+      // elastic space either side centres the formula on the body as text-align would without the label
+      out.attr("text-align", "justify").attr("text-align-last", "justify");
+      first.run();
+      elastic(out);
+      formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), null);
+      elastic(out);
+    } else if (printed.isEmpty()) {
       out.attr("text-align", "center").attr("text-align-last", "center");
       formula(out, tex, true, m.tex(), ctx.role("math.display.formula"), null);
     } else {
       out.attr("text-align", "justify").attr("text-align-last", "justify");
+      if (first != null) first.run();
       String em = String.format(java.util.Locale.ROOT, "%.3fem", numberEm);
       out.start("fo:leader").attr("leader-pattern", "space").attr("leader-length", em).end();
       elastic(out);
