@@ -19,6 +19,8 @@ then checks:
   trim       no text past the trim box (check.ReadBack: glyph runs against each page's trim box)
   pdfua      veraPDF's PDF/UA-1 profile finds no failed rule (scripts/verapdf.sh; veraPDF is a test-scope dependency)
   page-ends  no heading left alone at the foot of a page (check.PageEnds)
+  widows     no paragraph broken across pages with a single line at the foot or the head of one
+             (check.WidowsOrphans, on the tagged PDF's P elements)
   underfull  report only (issue 15): justified lines whose spaces FOP stretched beyond the style's word-spacing
              (check.LineStretch: ratio > 1), those TeX would call underfull (ratio > 2.15) and FOP's overfull lines
              (layout-overflow); never fails the gate
@@ -364,6 +366,22 @@ def check_page_ends(r):
     n = r.get('stranded', -1)
     return n == 0, '%d of %s headings end their page%s' % (n, r.get('headings'), '' if n == 0 else ': ' + '; '.join(
         r['stranded_lines'])[:300])
+
+
+@measure
+def widows_orphans(r, project, pdf, tools):
+    """check.WidowsOrphans: paragraphs (P elements of the tagged PDF) broken with a single line on one side."""
+    h = product_check('WidowsOrphans', pdf)
+    m = re.search(r'paragraphs=(\d+) broken=(\d+) widows=(\d+) orphans=(\d+)', h.stdout)
+    r['paragraphs'], r['broken'], r['widows'], r['orphans'] = map(int, m.groups()) if m else (None, None, -1, -1)
+    r['single_lines'] = [l.strip() for l in h.stdout.splitlines() if l.startswith('  ')][:5] or [h.stderr[-300:]]
+
+
+@check('widows')
+def check_widows(r):
+    w, o = r.get('widows', -1), r.get('orphans', -1)
+    return (w == 0 and o == 0, '%d widows, %d orphans among %s paragraphs broken across pages (of %s)%s' % (
+        w, o, r.get('broken'), r.get('paragraphs'), '' if w == 0 and o == 0 else ': ' + '; '.join(r['single_lines'])[:300]))
 
 
 @check('underfull', report=True)

@@ -117,6 +117,11 @@ public final class PdfInspector implements Closeable {
     return open(Files.readAllBytes(pdf));
   }
 
+  /** The document itself, for the checks of this package that read its structure tree. */
+  PDDocument document() {
+    return doc;
+  }
+
   public int pageCount() {
     return doc.getNumberOfPages();
   }
