@@ -148,8 +148,12 @@ public final class MathUnicode {
         Map<Integer, String> m = out.computeIfAbsent(f, k -> new HashMap<>());
         if (!SYMBOL_FONTS.contains(f)) for (int c = 33; c < 127; c++) m.put(c, String.valueOf((char) c));
       }
-      // symbols: ASCII first, then the first character listed
-      for (Map.Entry<String, Glyph> e : symbols.entrySet()) {
+      // symbols: ASCII first, then the first character listed. Several symbols can share one glyph (\Vert, \| and
+      // \parallel are all cmsy10 107): the names in unicode-extra.tsv are written last, so that their character wins
+      // (‖ for a norm, which course notes write far more often than ∥).
+      List<Map.Entry<String, Glyph>> order = new ArrayList<>(symbols.entrySet());
+      order.sort(java.util.Comparator.comparing((Map.Entry<String, Glyph> e) -> extra.containsKey(e.getKey())));
+      for (Map.Entry<String, Glyph> e : order) {
         String u = extra.get(e.getKey());
         if (u == null) u = pick(chars.get(e.getKey()));
         if (u == null) continue;

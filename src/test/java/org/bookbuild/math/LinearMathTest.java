@@ -26,6 +26,8 @@ class LinearMathTest {
       \\frac{df}{dx}=0              | df/dx = 0
       \\frac{1}{2} + \\frac{a+b}{c}  | 1/2 + (a+b)/c
       \\sqrt{x}                     | √x
+      \\Vert x - y \\Vert             | ‖x - y‖
+      \\Vert v \\Vert                | ‖v‖
       """)
   void formulasReadAsUnicode(String tex, String expected) {
     assertEquals(expected, LinearMath.text(tex.strip(), Macros.of(Map.of())));
