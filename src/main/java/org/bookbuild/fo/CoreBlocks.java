@@ -13,12 +13,14 @@ final class CoreBlocks {
       // a paragraph that is only an image is a display, not text: no indent (it would push a full-width image past
       // the margin), centred, kept on one page like a figure
       fo.block(onlyImages(p.content()) ? "para.image" : fo.unindented(p) ? "para.first" : "para");
+      if (shortWithHardBreaks(p.content())) fo.xml().attr("keep-together.within-page", "always");
       fo.lead(false);
       fo.inlines(p.content());
       fo.xml().end();
     });
     Renderers.block(Block.Plain.class, (p, fo) -> {
       fo.block("plain");
+      if (shortWithHardBreaks(p.content())) fo.xml().attr("keep-together.within-page", "always");
       fo.lead(false);
       fo.inlines(p.content());
       fo.xml().end();
@@ -163,6 +165,20 @@ final class CoreBlocks {
       }
     }
     fo.xml().end();
+  }
+
+  /** Longest paragraph (in characters, some 14 lines) that is kept on one page when it has hard line breaks. */
+  private static final int KEPT_WITH_BREAKS = 1200;
+
+  /**
+   * Whether a paragraph has hard line breaks and is short enough to keep on one page. FOP lays out the lines between
+   * two forced breaks as a paragraph of their own and applies widows and orphans to each such run alone, so a run of
+   * one line could stand alone at a page foot or head (check.WidowsOrphans found it in a real book).
+   */
+  private static boolean shortWithHardBreaks(List<org.bookbuild.model.Inline> content) {
+    boolean[] hard = {false};
+    Walk.inlines(content, n -> hard[0] |= n instanceof org.bookbuild.model.Inline.LineBreak);
+    return hard[0] && Walk.text(content).length() <= KEPT_WITH_BREAKS;
   }
 
   private static boolean onlyImages(java.util.List<org.bookbuild.model.Inline> content) {

@@ -10,7 +10,9 @@ final class CoreInlines {
   static void register() {
     Renderers.inline(Inline.Text.class, (t, fo) -> fo.text(t.text(), t.pos(), false));
     Renderers.inline(Inline.SoftBreak.class, (b, fo) -> fo.xml().text(" "));
-    Renderers.inline(Inline.LineBreak.class, (b, fo) -> fo.xml().start("fo:block").end());
+    // a hard line break is U+2028 LINE SEPARATOR (FOP breaks the line there), not an empty fo:block: a block inside the paragraph would cut it into
+    // separate runs of lines, each kept apart for widows and orphans (a single line at a page foot was the result)
+    Renderers.inline(Inline.LineBreak.class, (b, fo) -> fo.xml().text("\u2028"));
     Renderers.inline(Inline.Styled.class, (s, fo) -> {
       fo.inline("inline." + s.role());
       fo.inlines(s.content());
