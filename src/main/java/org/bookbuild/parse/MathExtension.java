@@ -187,7 +187,8 @@ final class MathExtension implements Parser.ParserExtension {
     public BlockContinue tryContinue(ParserState state) {
       if (closed) return BlockContinue.none();
       BasedSequence line = state.getLine();
-      takeLine(line.toString().replaceAll("[\r\n]+$", ""));
+      // from the index on: inside a block quote the line's "> " is the quote's, not the formula's
+      takeLine(line.subSequence(Math.min(state.getIndex(), line.length())).toString().replaceAll("[\r\n]+$", ""));
       block.endOffset = line.getEndOffset();
       return closed ? BlockContinue.finished() : BlockContinue.atIndex(state.getLineEndIndex());
     }

@@ -17,7 +17,55 @@ final class SourceChecks {
   /** Returns the text to parse (the same string when nothing needed cutting). */
   static String prepare(LineIndex lines, String text, Diagnostics diags) {
     invalidChars(lines, text, diags);
-    return unclosedBrackets(limitNesting(lines, text, diags));
+    return unclosedBrackets(limitNesting(lines, quotedDisplays(text), diags));
+  }
+
+  /** A {@code $$} display opened in a block quote with nothing after it on its line: the quote's marker and the rest. */
+  private static final java.util.regex.Pattern QUOTED_OPEN = java.util.regex.Pattern.compile("( {0,3}>[ >]*)\\$\\$(.*)");
+
+  /** How far down a quoted display's closing {@code $$} is looked for. */
+  private static final int QUOTED_DISPLAY_LINES = 40;
+
+  /**
+   * A display opened inside a block quote whose lines go on without the quote's marker ({@code > $$}, then the formula
+   * and the closing {@code $$} unmarked), as notes written for Jupyter have it: markdown-it takes such lines into the
+   * quote, flexmark ends the quote at the first unmarked line, so the formula came out empty (FOP: no alternative text
+   * for it), its TeX was printed as text and its closing {@code $$} opened a display that ran on through the text
+   * after it. The unmarked lines up to the closing {@code $$} get the opening line's marker, in place of as many
+   * leading spaces where a line has them (its columns stay). Lines in code fences are left alone.
+   */
+  static String quotedDisplays(String text) {
+    if (!text.contains("$$")) return text;
+    String[] lines = text.split("\n", -1);
+    boolean changed = false;
+    boolean fence = false;
+    for (int i = 0; i < lines.length; i++) {
+      String t = lines[i].stripLeading();
+      if (t.startsWith("```") || t.startsWith("~~~")) fence = !fence;
+      java.util.regex.Matcher m = QUOTED_OPEN.matcher(lines[i]);
+      if (fence || !m.matches() || m.group(2).contains("$$")) continue;
+      int close = -1;
+      for (int j = i + 1; j < lines.length && j <= i + QUOTED_DISPLAY_LINES; j++) {
+        if (lines[j].stripLeading().startsWith(">")) break; // marked lines: the quote goes on as written
+        if (lines[j].contains("$$")) {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0) continue;
+      String marker = m.group(1);
+      for (int j = i + 1; j <= close; j++) {
+        String l = lines[j];
+        int lead = 0;
+        while (lead < l.length() && l.charAt(lead) == ' ') lead++;
+        if (l.isBlank()) lines[j] = marker.stripTrailing();
+        else if (lead >= marker.length()) lines[j] = marker + l.substring(marker.length());
+        else lines[j] = marker + l.substring(lead);
+      }
+      changed = true;
+      i = close;
+    }
+    return changed ? String.join("\n", lines) : text;
   }
 
   /** Backslash escapes after an unclosed {@code [} from which flexmark's link-label pattern backtracks exponentially. */
