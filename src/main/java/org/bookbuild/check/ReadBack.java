@@ -137,8 +137,13 @@ public final class ReadBack {
    * {@code layout-overflow} already names lines that run past the margin).
    */
   public static Report read(byte[] pdf, boolean trim) {
+    return read(pdf, trim, null);
+  }
+
+  /** As {@link #read(byte[], boolean)}, reusing the traces of content streams {@code memo} holds (null: none). */
+  public static Report read(byte[] pdf, boolean trim, Memo memo) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return read(doc, null, trim);
+      return read(doc, null, trim, memo);
     } catch (IOException | RuntimeException e) {
       return new Report(0, 0, List.of(new Problem(0, Kind.SYNTAX, "the file cannot be opened as a PDF: "
           + e.getMessage())), List.of(), List.of());
@@ -150,6 +155,10 @@ public final class ReadBack {
    * or null to run them here (they give the glyph positions for the trim check).
    */
   static Report read(PDDocument doc, List<PageScan> scans, boolean trim) {
+    return read(doc, scans, trim, null);
+  }
+
+  private static Report read(PDDocument doc, List<PageScan> scans, boolean trim, Memo memo) {
     List<Problem> problems = new ArrayList<>();
     List<Notdef> notdefs = new ArrayList<>();
     List<PastTrim> past = new ArrayList<>();
@@ -158,7 +167,7 @@ public final class ReadBack {
     int streams = 0;
     for (PDPage page : doc.getPages()) {
       n++;
-      PageReader r = new PageReader(n, fonts, problems, notdefs);
+      PageReader r = new PageReader(n, fonts, problems, notdefs, memo);
       r.page(page);
       streams += r.streams;
       if (!trim) continue;
@@ -169,7 +178,72 @@ public final class ReadBack {
         // a page PDFBox cannot run has its stream problems reported above; its glyphs are not placed
       }
     }
+    if (memo != null) memo.roll();
     return new Report(n, streams, List.copyOf(problems), List.copyOf(notdefs), List.copyOf(past));
+  }
+
+  /** One thing a content stream does that the check needs (see {@code PageReader.trace}). */
+  private sealed interface Step permits Fault, SetFont, Show, Draw {}
+
+  /** A fault; its message follows the stream's name ("page", "form XObject Fm1"). */
+  private record Fault(Kind kind, String text) implements Step {}
+
+  private record SetFont(COSName name) implements Step {}
+
+  private record Show(List<byte[]> strings) implements Step {}
+
+  private record Draw(COSName name) implements Step {}
+
+  /**
+   * Traces of content streams by their bytes (SHA-256), kept from one read-back to the next in one process:
+   * {@code book watch} reads back every rebuild, and a rebuild after an edit paints the pages of the chapters it did
+   * not change with the same bytes. Sound because a trace is a pure function of the stream's bytes (the parse, its
+   * faults and their messages, the font names selected, the strings shown, the XObjects drawn); what depends on the
+   * document — which font a name stands for, whether a code is {@code .notdef} in it, what an XObject contains, the
+   * per-page cap on problems — is worked out again on every read from the trace. Holds the traces of the last read
+   * and the one before it, no more. Thread-safe.
+   */
+  public static final class Memo {
+    private Map<java.nio.ByteBuffer, List<Step>> now = new java.util.HashMap<>();
+    private Map<java.nio.ByteBuffer, List<Step>> before = new java.util.HashMap<>();
+    private int hits;
+    private int lastHits;
+
+    private static java.nio.ByteBuffer key(byte[] bytes) {
+      try {
+        return java.nio.ByteBuffer.wrap(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    synchronized List<Step> get(byte[] bytes) {
+      java.nio.ByteBuffer k = key(bytes);
+      List<Step> t = now.get(k);
+      if (t == null) t = before.get(k);
+      if (t != null) {
+        now.put(k, t);
+        hits++;
+      }
+      return t;
+    }
+
+    synchronized void put(byte[] bytes, List<Step> trace) {
+      now.put(key(bytes), trace);
+    }
+
+    /** After a read: its traces become the ones kept. */
+    synchronized void roll() {
+      before = now;
+      now = new java.util.HashMap<>();
+      lastHits = hits;
+      hits = 0;
+    }
+
+    /** Content streams whose trace the last read took from here. */
+    public synchronized int lastHits() {
+      return lastHits;
+    }
   }
 
   /** Glyphs whose origin or advance lies outside the trim box, grouped into runs of consecutive glyphs. */
@@ -249,8 +323,11 @@ public final class ReadBack {
     /** Content streams read on this page (its own, forms, patterns, appearances). */
     int streams;
 
+    private final Memo memo;
+
     PageReader(int page, Map<org.apache.pdfbox.cos.COSObjectKey, PDFont> fonts, List<Problem> problems,
-        List<Notdef> notdefs) {
+        List<Notdef> notdefs, Memo memo) {
+      this.memo = memo;
       this.page = page;
       this.fonts = fonts;
       this.problems = problems;
@@ -287,14 +364,56 @@ public final class ReadBack {
       stream(s, s.getResources(), what);
     }
 
-    /** Parses one content stream and checks every operator; walks into the forms and patterns it uses. */
+    /**
+     * Checks one content stream and walks into the forms and patterns it uses: the stream is parsed into a
+     * {@link Trace} (or the trace of the same bytes is taken from the {@link Memo}), which is then replayed against
+     * this stream's resources.
+     */
     private void stream(PDContentStream cs, PDResources res, String what) {
       streams++;
-      List<COSBase> operands = new ArrayList<>();
+      byte[] bytes;
+      try {
+        // the same bytes PDFBox's own parser would read, taken in bulk first: PDFStreamParser(cs) reads a decoded
+        // stream one byte at a time through a non-seekable wrapper that checks its state on every byte (in a
+        // profile of a watch rebuild, most of the read-back)
+        bytes = contents(cs);
+      } catch (IOException | RuntimeException e) {
+        problem(Kind.SYNTAX, what + " cannot be parsed: " + e.getMessage() + near(cs, e.getMessage()));
+        if (res != null) patterns(res);
+        return;
+      }
+      List<Step> trace = memo == null ? null : memo.get(bytes);
+      if (trace == null) {
+        trace = trace(bytes, cs);
+        if (memo != null) memo.put(bytes, trace);
+      }
       PDFont font = null;
+      for (Step s : trace) {
+        if (s instanceof Fault f) {
+          problem(f.kind(), what + f.text());
+        } else if (s instanceof SetFont sf) {
+          if (res != null) font = font(res, sf.name());
+        } else if (s instanceof Show sh) {
+          if (font != null) for (byte[] b : sh.strings()) count(font, b);
+        } else if (s instanceof Draw d) {
+          if (res != null) xobject(res, d.name());
+        }
+      }
+      if (res != null) patterns(res);
+    }
+
+    /**
+     * What checking a content stream needs from its bytes, in order: its faults (each message without the stream's
+     * name in front), the fonts it selects, the strings it shows and the XObjects it draws. A pure function of the
+     * bytes, so the trace of equal bytes can be reused ({@link Memo}); everything that depends on the resources
+     * (which font a name is, whether a glyph is .notdef, what an XObject holds) is done when the trace is replayed.
+     */
+    private static List<Step> trace(byte[] bytes, PDContentStream cs) {
+      List<Step> out = new ArrayList<>();
+      List<COSBase> operands = new ArrayList<>();
       int compat = 0;
       try {
-        PDFStreamParser parser = new PDFStreamParser(cs);
+        PDFStreamParser parser = new PDFStreamParser(bytes);
         Object token;
         while ((token = parser.parseNextToken()) != null) {
           if (token instanceof COSBase b) {
@@ -307,24 +426,39 @@ public final class ReadBack {
           if (name.equals("BX")) compat++;
           else if (name.equals("EX") && compat > 0) compat--;
           if (arity == null) {
-            if (compat == 0) problem(Kind.UNKNOWN_OPERATOR, unknown(name, what));
+            if (compat == 0) out.add(new Fault(Kind.UNKNOWN_OPERATOR, unknown(name)));
           } else {
-            check(name, arity, operands, what);
-            if (name.equals("Tf") && res != null && !operands.isEmpty() && operands.get(0) instanceof COSName fn) {
-              font = font(res, fn);
-            } else if (font != null && (name.equals("Tj") || name.equals("'") || name.equals("\"") || name.equals("TJ"))) {
-              glyphs(font, operands);
-            } else if (name.equals("Do") && res != null && !operands.isEmpty() && operands.get(0) instanceof COSName xn) {
-              xobject(res, xn);
+            check(name, arity, operands, out);
+            if (name.equals("Tf") && !operands.isEmpty() && operands.get(0) instanceof COSName fn) {
+              out.add(new SetFont(fn));
+            } else if (name.equals("Tj") || name.equals("'") || name.equals("\"") || name.equals("TJ")) {
+              List<byte[]> shown = new ArrayList<>();
+              for (COSBase o : operands) {
+                if (o instanceof COSString s) shown.add(s.getBytes());
+                else if (o instanceof COSArray a) for (COSBase e : a) if (e instanceof COSString s) shown.add(s.getBytes());
+              }
+              out.add(new Show(shown));
+            } else if (name.equals("Do") && !operands.isEmpty() && operands.get(0) instanceof COSName xn) {
+              out.add(new Draw(xn));
             }
           }
           operands.clear();
         }
-        if (!operands.isEmpty()) problem(Kind.OPERANDS, what + " ends with operands and no operator");
+        if (!operands.isEmpty()) out.add(new Fault(Kind.OPERANDS, " ends with operands and no operator"));
       } catch (IOException | RuntimeException e) {
-        problem(Kind.SYNTAX, what + " cannot be parsed: " + e.getMessage() + near(cs, e.getMessage()));
+        out.add(new Fault(Kind.SYNTAX, " cannot be parsed: " + e.getMessage() + near(cs, e.getMessage())));
       }
-      if (res != null) patterns(res);
+      return List.copyOf(out);
+    }
+
+    /** The bytes of a content stream as PDFBox parses them (a page's several streams joined as PDFBox joins them). */
+    private static byte[] contents(PDContentStream cs) throws IOException {
+      try (org.apache.pdfbox.io.RandomAccessRead in = cs.getContentsForStreamParsing()) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 14);
+        byte[] buf = new byte[1 << 14];
+        for (int n; (n = in.read(buf, 0, buf.length)) > 0; ) out.write(buf, 0, n);
+        return out.toByteArray();
+      }
     }
 
     private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile("offset (\\d+)");
@@ -345,27 +479,28 @@ public final class ReadBack {
       }
     }
 
-    private static String unknown(String name, String what) {
+    private static String unknown(String name) {
       String shown = name.length() > 20 ? name.substring(0, 20) + "…" : name;
       if (name.equals("NaN") || name.contains("Infinity") || name.contains("∞") || name.contains("\uFFFD")) {
-        return what + " has '" + shown + "' where a number belongs (a size or scale that is not a number); viewers"
+        return " has '" + shown + "' where a number belongs (a size or scale that is not a number); viewers"
             + " stop drawing the page there";
       }
-      return what + " has an unknown operator '" + shown + "'";
+      return " has an unknown operator '" + shown + "'";
     }
 
-    private void check(String name, int arity, List<COSBase> operands, String what) {
+    private static void check(String name, int arity, List<COSBase> operands, List<Step> out) {
       if (arity >= 0 && operands.size() != arity) {
-        problem(Kind.OPERANDS, what + ": operator '" + name + "' has " + operands.size() + " operands, PDF defines "
-            + arity);
+        out.add(new Fault(Kind.OPERANDS, ": operator '" + name + "' has " + operands.size() + " operands, PDF defines "
+            + arity));
       }
       for (COSBase o : operands) {
         if (o instanceof COSNumber num && !finite(num)) {
-          problem(Kind.NON_FINITE, what + ": operator '" + name + "' has the number " + num + ", which is not finite");
+          out.add(new Fault(Kind.NON_FINITE, ": operator '" + name + "' has the number " + num + ", which is not finite"));
         } else if (o instanceof COSArray a) {
           for (COSBase e : a) {
             if (e instanceof COSNumber num && !finite(num)) {
-              problem(Kind.NON_FINITE, what + ": operator '" + name + "' has the number " + num + ", which is not finite");
+              out.add(new Fault(Kind.NON_FINITE, ": operator '" + name + "' has the number " + num
+                  + ", which is not finite"));
             }
           }
         }
@@ -417,14 +552,7 @@ public final class ReadBack {
       }
     }
 
-    /** Counts the glyphs of a text-showing operator that the font draws as {@code .notdef}. */
-    private void glyphs(PDFont font, List<COSBase> operands) {
-      for (COSBase o : operands) {
-        if (o instanceof COSString s) count(font, s.getBytes());
-        else if (o instanceof COSArray a) for (COSBase e : a) if (e instanceof COSString s) count(font, s.getBytes());
-      }
-    }
-
+    /** Counts the glyphs of a shown string that the font draws as {@code .notdef}. */
     private void count(PDFont font, byte[] bytes) {
       InputStream in = new ByteArrayInputStream(bytes);
       try {

@@ -9,17 +9,51 @@ import java.util.Locale;
  * {@code book watch --timings}. A name with a dot is a part of the stage named before the dot ({@code render.join} of
  * {@code render}); parts are measured inside their stage and printed under it. Safe to add to from several threads
  * (layout workers); {@link #addUp} sums repeated parts (a stage run once per chapter) into one entry.
+ *
+ * <p>A {@link #lap} also records the processor time the calling thread spent since its previous lap on this object
+ * (or since the object was made), when the JVM measures thread time: on a machine shared with other work, wall time
+ * stretches with the load and thread time much less, so it is the figure to compare between runs for stages that run
+ * on one thread (everything but the layout workers). Laps on one object are expected from one thread.
  */
 public final class Timings {
-  /** One stage or part and its milliseconds. */
-  public record Entry(String stage, long ms) {}
+  /** One stage or part, its wall milliseconds, and the calling thread's processor milliseconds (-1: not measured). */
+  public record Entry(String stage, long ms, long cpuMs) {
+    public Entry(String stage, long ms) {
+      this(stage, ms, -1);
+    }
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
   private final List<Entry> entries = new ArrayList<>();
+  private long cpuMark = cpuNow();
 
-  /** Adds {@code stage} with the time since {@code sinceNanos} ({@link System#nanoTime}); returns now. */
+  /** This thread's processor time in nanoseconds, or -1 where the JVM does not measure it. */
+  public static long threadCpuNanos() {
+    return cpuNow();
+  }
+
+  private static long cpuNow() {
+    try {
+      return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    } catch (UnsupportedOperationException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Adds {@code stage} with the wall time since {@code sinceNanos} ({@link System#nanoTime}) and this thread's
+   * processor time since the last lap; returns now.
+   */
   public long lap(String stage, long sinceNanos) {
     long now = System.nanoTime();
-    add(stage, (now - sinceNanos) / 1_000_000);
+    long cpu = cpuNow();
+    long cpuMs;
+    synchronized (this) {
+      cpuMs = cpu < 0 || cpuMark < 0 ? -1 : (cpu - cpuMark) / 1_000_000;
+      cpuMark = cpu;
+      entries.add(new Entry(stage, (now - sinceNanos) / 1_000_000, cpuMs));
+    }
     return now;
   }
 
@@ -28,20 +62,26 @@ public final class Timings {
   }
 
   /** Adds {@code nanos} to the entry named {@code stage} (made at its first use, in that place). */
-  public synchronized void addUp(String stage, long nanos) {
+  public void addUp(String stage, long nanos) {
+    addUp(stage, nanos, -1);
+  }
+
+  /** As {@link #addUp(String, long)}, with processor time ({@code cpuNanos}, -1: not measured) added as well. */
+  public synchronized void addUp(String stage, long nanos, long cpuNanos) {
     for (int i = 0; i < entries.size(); i++) {
       if (entries.get(i).stage().equals(stage)) {
         Entry e = entries.get(i);
-        entries.set(i, new Entry(stage, e.ms() + nanos / 1_000_000));
+        long cpu = cpuNanos < 0 ? e.cpuMs() : Math.max(0, e.cpuMs()) + cpuNanos / 1_000_000;
+        entries.set(i, new Entry(stage, e.ms() + nanos / 1_000_000, cpu));
         return;
       }
     }
-    entries.add(new Entry(stage, nanos / 1_000_000));
+    entries.add(new Entry(stage, nanos / 1_000_000, cpuNanos < 0 ? -1 : cpuNanos / 1_000_000));
   }
 
   /** Appends every entry of {@code other}, each name prefixed with {@code prefix} (for example {@code "render."}). */
   public synchronized void addAll(String prefix, Timings other) {
-    for (Entry e : other.entries()) entries.add(new Entry(prefix + e.stage(), e.ms()));
+    for (Entry e : other.entries()) entries.add(new Entry(prefix + e.stage(), e.ms(), e.cpuMs()));
   }
 
   public synchronized List<Entry> entries() {
@@ -54,7 +94,8 @@ public final class Timings {
     for (Entry e : entries()) {
       int depth = (int) e.stage().chars().filter(c -> c == '.').count();
       String name = "  ".repeat(depth) + e.stage();
-      out.add(String.format(Locale.ROOT, "%-24s %6d ms", name, e.ms()));
+      out.add(String.format(Locale.ROOT, "%-24s %6d ms", name, e.ms())
+          + (e.cpuMs() >= 0 ? String.format(Locale.ROOT, "  (thread cpu %d ms)", e.cpuMs()) : ""));
     }
     return out;
   }

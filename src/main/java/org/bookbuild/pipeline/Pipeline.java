@@ -36,14 +36,25 @@ public final class Pipeline {
    * build got (stages here, chapters and pages from the renderer); {@code press} null means the project's
    * {@code press:} (default {@code none}, the screen PDF); {@code colour} null means the project's {@code colour:}
    * ({@code colour}, or {@code grayscale} for a black-and-white interior); {@code render} says how FOP runs
-   * (tagging, PDF modes, workers, layout cache; a press adds its PDF/X mode to it).
+   * (tagging, PDF modes, workers, layout cache; a press adds its PDF/X mode to it); {@code readBack} (null: none)
+   * keeps the read-back's traces of content streams from one build to the next in a resident process.
    */
   public record Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
-      org.bookbuild.render.RenderSettings render) {
+      org.bookbuild.render.RenderSettings render, org.bookbuild.check.ReadBack.Memo readBack) {
     public Request {
       if (progress == null) progress = Progress.NONE;
       if (edition == null) edition = Edition.BASE;
       if (render == null) render = org.bookbuild.render.RenderSettings.DEFAULT;
+    }
+
+    public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
+        org.bookbuild.render.RenderSettings render) {
+      this(out, strict, progress, edition, press, colour, render, null);
+    }
+
+    /** This request with {@code memo} kept between the read-backs of successive builds (a resident process's). */
+    public Request withReadBack(org.bookbuild.check.ReadBack.Memo memo) {
+      return new Request(out, strict, progress, edition, press, colour, render, memo);
     }
 
     public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour) {
@@ -238,7 +249,7 @@ public final class Pipeline {
     }
     t0 = timings.lap("finish", t0);
     timings.addAll("finish.", finishing);
-    ReadBackStep.run(finished, diags);
+    ReadBackStep.run(finished, diags, req.readBack());
     failed = failed || diags.hasErrors();
     t0 = timings.lap("read-back", t0);
     try {

@@ -14,7 +14,12 @@ final class ReadBackStep {
   private ReadBackStep() {}
 
   static void run(byte[] pdf, Diagnostics diags) {
-    ReadBack.Report r = ReadBack.read(pdf, false); // text past the trim: the gate and preflight (FOP's layout-overflow names such lines here)
+    run(pdf, diags, null);
+  }
+
+  /** @param memo traces of content streams read back before in this process ({@code book watch}), or null */
+  static void run(byte[] pdf, Diagnostics diags, ReadBack.Memo memo) {
+    ReadBack.Report r = ReadBack.read(pdf, false, memo); // text past the trim: the gate and preflight (FOP's layout-overflow names such lines here)
     for (ReadBack.Problem p : r.problems()) {
       diags.report(Diagnostic.error("pdf-invalid", SourcePos.NONE, "the PDF does not read back: "
           + (p.page() > 0 ? "page " + p.page() + ": " : "") + p.message())

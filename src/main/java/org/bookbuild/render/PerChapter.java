@@ -138,6 +138,7 @@ final class PerChapter {
     stages.add("places", (t1 - tl) / 1_000_000 - sum(stages, "keys", "renumber", "layout"));
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     stages.addUp("join", 0);
+    long joinCpu = org.bookbuild.diag.Timings.threadCpuNanos();
     IfJoin.join(session, new IfJoin.Parts() {
       @Override
       public int size() {
@@ -154,7 +155,8 @@ final class PerChapter {
       }
     }, places, split.bookmarks, diags, out, stages);
     long t2 = System.nanoTime();
-    stages.addUp("join", t2 - t1);
+    long joinCpuEnd = org.bookbuild.diag.Timings.threadCpuNanos();
+    stages.addUp("join", t2 - t1, joinCpu < 0 || joinCpuEnd < 0 ? -1 : joinCpuEnd - joinCpu);
     saveHints();
     cache.prune(new HashSet<>(Arrays.asList(key)));
     stages.lap("hints-save", t2);

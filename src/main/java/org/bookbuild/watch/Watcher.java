@@ -60,6 +60,8 @@ public final class Watcher {
   private volatile boolean stopping;
   private volatile ProjectChanges changes;
   private int builds;
+  /** The read-back's traces of content streams, kept from one build to the next (pages of unchanged chapters). */
+  private final org.bookbuild.check.ReadBack.Memo readBack = new org.bookbuild.check.ReadBack.Memo();
   /** Errors of the build whose PDF is in place; -1 before the first PDF. */
   private long keptErrors = -1;
 
@@ -156,7 +158,7 @@ public final class Watcher {
     Pipeline.Result r;
     try {
       Files.deleteIfExists(staging);
-      r = Pipeline.build(world, new Pipeline.Request(staging, false, listener), diags);
+      r = Pipeline.build(world, new Pipeline.Request(staging, false, listener).withReadBack(readBack), diags);
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // the pipeline guards every stage; reaching this is a bug, still reported without a trace and survived
       r = new Pipeline.Result(1, null, null);

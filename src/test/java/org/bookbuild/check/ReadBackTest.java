@@ -81,6 +81,28 @@ class ReadBackTest {
         r.problems().toString());
   }
 
+  /**
+   * A memo of content-stream traces (book watch) gives the very report a fresh read gives, faults and .notdef counts
+   * included, for pages read before and for new ones; and it is used: the second read takes every stream from it.
+   */
+  @Test
+  void aMemoOfStreamTracesGivesTheSameReport() throws Exception {
+    String[] pages = {"q 1 0 0 1 72 700 cm BT /F1 12 Tf 0 0 Td (Hello) Tj [(W) 120 (orld)] TJ ET Q",
+        "q 1 0 0 NaN 72 700 cm BT /F1 12 Tf (x) Tj ET Q", "1 0 0 1 Infinity 0 cm", "10 10 m 20 l S",
+        "BT /F1 12 Tf (a\001\002) Tj (b) Tx ET", "BT /F1 12 Tf (a\001\002) Tj (b) Tx ET"};
+    byte[] first = pdf(pages);
+    ReadBack.Memo memo = new ReadBack.Memo();
+    ReadBack.Report fresh = ReadBack.read(first, false);
+    assertFalse(fresh.ok());
+    assertEquals(fresh, ReadBack.read(first, false, memo));
+    assertEquals(1, memo.lastHits(), "the two equal pages share one trace");
+    assertEquals(fresh, ReadBack.read(first, false, memo));
+    assertEquals(pages.length, memo.lastHits());
+    byte[] other = pdf(pages[4], "0.5 g 10 10 100 50 re f", pages[1]);
+    assertEquals(ReadBack.read(other, false), ReadBack.read(other, false, memo));
+    assertEquals(2, memo.lastHits());
+  }
+
   @Test
   void compatibilitySectionsMayHoldUnknownOperators() throws Exception {
     assertTrue(ReadBack.read(pdf("BX 1 2 foo EX 0 g")).ok());
