@@ -3,8 +3,9 @@
 
 Starts `LAUNCHER watch PROJECT --out OUT.pdf`, waits for its first build, then EDITS times changes one paragraph of
 CHAPTER (a word added to its first prose line), each time measuring from the moment the file is saved to the moment
-the watch prints the status line of a build that wrote the PDF (the PDF is in place by then). Ends the watch with
-SIGINT, as Ctrl-C does. Prints one line: key=value pairs (seconds); the median is what to quote.
+the watch prints the status line of a build that wrote the PDF (the PDF is in place by then), and to the moment it
+printed the status line of a preview, if it made one (the edited pages are in the PDF on show by then). Ends the watch
+with SIGINT, as Ctrl-C does. Prints one line: key=value pairs (seconds); the median is what to quote.
 WATCH_ARGS (environment) adds arguments to the watch, e.g. WATCH_ARGS=--timings; the watch's timing lines are then
 printed on stderr, one per build."""
 import os, re, signal, statistics, subprocess, sys, threading, time, queue
@@ -42,7 +43,7 @@ def wait_for(pred, timeout=900):
 started = time.monotonic()
 t, first = wait_for(lambda l: re.match(r'\[\d\d:\d\d:\d\d\] start: ', l) is not None)
 first_build = t - started
-waits, selfs = [], []
+waits, selfs, previews = [], [], []
 base = os.path.basename(chapter)
 for n in range(edits):
     text = open(path, encoding='utf-8').read().split('\n')
@@ -58,8 +59,12 @@ for n in range(edits):
             break
     open(path, 'w', encoding='utf-8').write('\n'.join(text))
     saved = time.monotonic()
-    t, line = wait_for(lambda l: base in l and ': wrote ' in l)
+    seen = []
+    t, line = wait_for(lambda l: (base in l and ': preview of ' in l and seen.append(time.monotonic()) and False)
+                       or (base in l and ': wrote ' in l))
     waits.append(t - saved)
+    if seen:
+        previews.append(seen[0] - saved)
     m = re.search(r' in ([\d.]+) s;', line)
     selfs.append(float(m.group(1)) if m else float('nan'))
     time.sleep(0.5)
@@ -70,6 +75,7 @@ except subprocess.TimeoutExpired:
     proc.kill()
 time.sleep(0.2)
 clean = bool(log) and log[-1] == 'book watch: stopped' and not any('\tat ' in l for l in log)
-print('first_build=%.2f edit_median=%.2f edit_min=%.2f edit_max=%.2f build_median=%.2f edits=%d clean_stop=%s' % (
+print('first_build=%.2f edit_median=%.2f edit_min=%.2f edit_max=%.2f build_median=%.2f edits=%d clean_stop=%s '
+      'preview_median=%s previews=%d' % (
     first_build, statistics.median(waits), min(waits), max(waits), statistics.median(selfs), len(waits),
-    'yes' if clean else 'no'))
+    'yes' if clean else 'no', '%.2f' % statistics.median(previews) if previews else '-', len(previews)))

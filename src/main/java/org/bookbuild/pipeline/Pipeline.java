@@ -37,10 +37,12 @@ public final class Pipeline {
    * {@code press:} (default {@code none}, the screen PDF); {@code colour} null means the project's {@code colour:}
    * ({@code colour}, or {@code grayscale} for a black-and-white interior); {@code render} says how FOP runs
    * (tagging, PDF modes, workers, layout cache; a press adds its PDF/X mode to it); {@code readBack} (null: none)
-   * keeps the read-back's traces of content streams from one build to the next in a resident process.
+   * keeps the read-back's traces of content streams from one build to the next in a resident process;
+   * {@code preview} (null: none) hears the settled per-chapter layout before the chapters are joined.
    */
   public record Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
-      org.bookbuild.render.RenderSettings render, org.bookbuild.check.ReadBack.Memo readBack) {
+      org.bookbuild.render.RenderSettings render, org.bookbuild.check.ReadBack.Memo readBack,
+      org.bookbuild.render.Preview preview) {
     public Request {
       if (progress == null) progress = Progress.NONE;
       if (edition == null) edition = Edition.BASE;
@@ -52,9 +54,19 @@ public final class Pipeline {
       this(out, strict, progress, edition, press, colour, render, null);
     }
 
+    public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
+        org.bookbuild.render.RenderSettings render, org.bookbuild.check.ReadBack.Memo readBack) {
+      this(out, strict, progress, edition, press, colour, render, readBack, null);
+    }
+
     /** This request with {@code memo} kept between the read-backs of successive builds (a resident process's). */
     public Request withReadBack(org.bookbuild.check.ReadBack.Memo memo) {
-      return new Request(out, strict, progress, edition, press, colour, render, memo);
+      return new Request(out, strict, progress, edition, press, colour, render, memo, preview);
+    }
+
+    /** This request with {@code listener} told the settled layout before the join (the screen PDF only). */
+    public Request withPreview(org.bookbuild.render.Preview listener) {
+      return new Request(out, strict, progress, edition, press, colour, render, readBack, listener);
     }
 
     public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour) {
@@ -227,7 +239,7 @@ public final class Pipeline {
       org.bookbuild.render.RenderSettings settings = req.render();
       if (project.options().archive()) settings = settings.withTagged(true).withPdfA("PDF/A-2a");
       Renderer.Rendered rendered = Renderer.render(new Renderer.Job(fo, r.fo().sources(), style, world, book.meta(),
-          BuildDate.of(world, book.meta()), settings, progress::chapters, progress::pages), diags);
+          BuildDate.of(world, book.meta()), settings, progress::chapters, progress::pages, req.preview()), diags);
       pdf = rendered.pdf();
       layout = rendered.report();
     } catch (Renderer.RenderException e) {

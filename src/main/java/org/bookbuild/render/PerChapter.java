@@ -136,6 +136,10 @@ final class PerChapter {
     }
     long t1 = System.nanoTime();
     stages.add("places", (t1 - tl) / 1_000_000 - sum(stages, "keys", "renumber", "layout"));
+    if (job.preview() != null) {
+      offerPreview(offset, places);
+      t1 = System.nanoTime();
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     stages.addUp("join", 0);
     long joinCpu = org.bookbuild.diag.Timings.threadCpuNanos();
@@ -171,6 +175,40 @@ final class PerChapter {
         Renderer.names(reused, split), pages, layouts, most, Renderer.names(new ArrayList<>(patched), split),
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, stages);
     return new Renderer.Rendered(out.toByteArray(), report);
+  }
+
+  /** Tells the job's {@link Preview} the settled layout, with a way to make any one chapter's pages a PDF. */
+  private void offerPreview(int[] offset, Map<String, IfJoin.Place> places) {
+    List<Preview.Chapter> chapters = new ArrayList<>();
+    for (int i = 0; i < n; i++) chapters.add(new Preview.Chapter(key[i], offset[i], laid[i].pageNames().size()));
+    job.preview().settled(List.copyOf(chapters), i -> {
+      long t = System.nanoTime();
+      Map<String, IfJoin.Place> local = new HashMap<>();
+      for (String id : laid[i].dests().keySet()) {
+        IfJoin.Place p = places.get(id);
+        if (p != null) local.put(id, new IfJoin.Place(p.page() - offset[i], p.x(), p.y()));
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
+      try {
+        IfJoin.join(session, new IfJoin.Parts() {
+          @Override
+          public int size() {
+            return 1;
+          }
+
+          @Override
+          public InputStream open(int k) throws IOException {
+            String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
+            return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+          }
+        }, local, List.of(), new Diagnostics(), out, new org.bookbuild.diag.Timings());
+        return out.toByteArray();
+      } catch (Exception | StackOverflowError e) {
+        return null;
+      } finally {
+        stages.addUp("preview", System.nanoTime() - t);
+      }
+    });
   }
 
   private static long sum(org.bookbuild.diag.Timings t, String... names) {

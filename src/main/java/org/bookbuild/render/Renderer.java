@@ -41,10 +41,16 @@ public final class Renderer {
    */
   public record Job(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
       RenderSettings settings, java.util.function.BiConsumer<Integer, Integer> chapters,
-      java.util.function.IntConsumer pages) {
+      java.util.function.IntConsumer pages, Preview preview) {
     public Job {
       if (chapters == null) chapters = (d, t) -> {};
       if (pages == null) pages = n -> {};
+    }
+
+    public Job(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
+        RenderSettings settings, java.util.function.BiConsumer<Integer, Integer> chapters,
+        java.util.function.IntConsumer pages) {
+      this(fo, sources, style, world, meta, created, settings, chapters, pages, null);
     }
 
     public Job(String fo, SourceMap sources, Style style, World world, Metadata meta, Date created,
@@ -72,7 +78,7 @@ public final class Renderer {
     // FOP refuses PDF/UA without a document title; hand-written FO without metadata is rendered tagged only
     if (job.settings().pdfUaMode() != null && !declaresTitle(job.fo())) {
       job = new Job(job.fo(), job.sources(), job.style(), job.world(), job.meta(), job.created(),
-          job.settings().withPdfUa(null), job.chapters(), job.pages());
+          job.settings().withPdfUa(null), job.chapters(), job.pages(), job.preview());
     }
     org.bookbuild.diag.Timings stages = new org.bookbuild.diag.Timings();
     long t0 = System.nanoTime();

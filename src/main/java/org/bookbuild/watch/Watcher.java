@@ -64,6 +64,8 @@ public final class Watcher {
   private final org.bookbuild.check.ReadBack.Memo readBack = new org.bookbuild.check.ReadBack.Memo();
   /** Errors of the build whose PDF is in place; -1 before the first PDF. */
   private long keptErrors = -1;
+  /** The per-chapter layout of the PDF in place (null: unknown), which a preview's pages must line up with. */
+  private java.util.List<org.bookbuild.render.Preview.Chapter> shownLayout;
 
   /** @param progress makes the progress listener for each build (closed after it when it is {@link AutoCloseable}) */
   public Watcher(Settings settings, PrintWriter err, Supplier<Progress> progress) {
@@ -155,10 +157,24 @@ public final class Watcher {
     }
     Progress shown = progress.get();
     PageCounter listener = new PageCounter(shown);
+    Path previewed;
+    try {
+      previewed = target(world);
+    } catch (org.bookbuild.project.ConfigException | RuntimeException e) {
+      previewed = null;
+    }
+    PagePreview preview = new PagePreview(world, previewed, shownLayout, () -> diags.count(Severity.ERROR), keptErrors,
+        pages -> {
+          if (settings.quiet()) return;
+          err.println("[" + LocalTime.now().format(CLOCK) + "] " + cause + ": preview of " + pages
+              + String.format(Locale.ROOT, " in %.2f s; the full build goes on", (System.nanoTime() - t0) / 1e9));
+          err.flush();
+        });
     Pipeline.Result r;
     try {
       Files.deleteIfExists(staging);
-      r = Pipeline.build(world, new Pipeline.Request(staging, false, listener).withReadBack(readBack), diags);
+      r = Pipeline.build(world, new Pipeline.Request(staging, false, listener).withReadBack(readBack)
+          .withPreview(preview), diags);
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // the pipeline guards every stage; reaching this is a bug, still reported without a trace and survived
       r = new Pipeline.Result(1, null, null);
@@ -188,18 +204,26 @@ public final class Watcher {
     } else {
       Path target;
       try {
-        target = settings.out() != null ? settings.out().toAbsolutePath().normalize() : Pipeline.defaultPdf(world);
+        target = target(world);
 
         int pages = pages(listener, staging);
         long tp = System.nanoTime();
         publish(world, staging, target);
         publishNanos = System.nanoTime() - tp;
         keptErrors = errors;
+        shownLayout = preview.settled;
         outcome = "wrote " + shown(root, target) + " (" + plural(pages, "page") + laidOut(r) + ")";
         failed = false;
       } catch (IOException | org.bookbuild.project.ConfigException | RuntimeException e) {
         outcome = "could not replace the PDF: " + e.getMessage() + " [output-unwritable]";
         failed = true;
+      }
+    }
+    if (failed) {
+      try {
+        preview.undo();
+      } catch (IOException e) {
+        outcome += "; could not put back the PDF the preview replaced: " + e.getMessage() + " [output-unwritable]";
       }
     }
     synchronized (this) {
@@ -221,6 +245,11 @@ public final class Watcher {
     DiagnosticPrinter printer = new DiagnosticPrinter(err, new SourceLines(world::read), false);
     for (Diagnostic d : diags.all()) if (d.severity() == Severity.ERROR) printer.print(d);
     err.flush();
+  }
+
+  /** Where the book's PDF goes. */
+  private Path target(DiskWorld world) throws org.bookbuild.project.ConfigException {
+    return settings.out() != null ? settings.out().toAbsolutePath().normalize() : Pipeline.defaultPdf(world);
   }
 
   /** Pages as the renderer reported them, else as the staged PDF says. */

@@ -1,0 +1,102 @@
+package org.bookbuild.watch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+import org.bookbuild.finish.PageSwap;
+import org.bookbuild.io.World;
+import org.bookbuild.render.Preview;
+
+/**
+ * One build's preview: when the layout is settled and the only chapters whose pages changed keep their page count
+ * and place, their new pages are put into the PDF on show ({@link PageSwap}) before the book is joined, finished and
+ * checked, which is most of a rebuild. The full build then replaces the preview; if it does not publish (more
+ * errors, no PDF), {@link #undo} puts the PDF that was on show back.
+ */
+final class PagePreview implements Preview {
+  /** Most chapters a preview lays out on its own; an edit that changes more waits for the full build. */
+  static final int MOST_CHAPTERS = 3;
+
+  private final World world;
+  private final Path target;
+  private final List<Chapter> shown;
+  private final LongSupplier errorsNow;
+  private final long keptErrors;
+  private final java.util.function.Consumer<String> said;
+  /** This build's layout, once settled (null: no per-chapter layout). */
+  List<Chapter> settled;
+  /** The PDF on show before the preview replaced it (null: no preview written). */
+  private byte[] before;
+
+  /**
+   * @param shown the layout of the PDF on show (null: unknown, no preview)
+   * @param errorsNow errors the build has reported so far; a preview is made only while they are no more than
+   *     {@code keptErrors}, those of the PDF on show
+   * @param said hears "pages a–b" when a preview was written
+   */
+  PagePreview(World world, Path target, List<Chapter> shown, LongSupplier errorsNow, long keptErrors,
+      java.util.function.Consumer<String> said) {
+    this.world = world;
+    this.target = target;
+    this.shown = shown;
+    this.errorsNow = errorsNow;
+    this.keptErrors = keptErrors;
+    this.said = said;
+  }
+
+  @Override
+  public void settled(List<Chapter> chapters, IntFunction<byte[]> chapterPdf) {
+    settled = chapters;
+    List<Integer> changed = changed(shown, chapters);
+    if (changed == null || changed.isEmpty() || changed.size() > MOST_CHAPTERS) return;
+    if (target == null || keptErrors < 0 || errorsNow.getAsLong() > keptErrors) return;
+    try {
+      byte[] pdf = Files.readAllBytes(target);
+      byte[] old = pdf;
+      for (int i : changed) {
+        byte[] part = chapterPdf.apply(i);
+        if (part == null) return;
+        pdf = PageSwap.swap(pdf, chapters.get(i).first(), part);
+        if (pdf == null) return;
+      }
+      byte[] written = pdf;
+      world.writeAtomically(target, o -> o.write(written));
+      before = old;
+      Chapter a = chapters.get(changed.get(0));
+      Chapter b = chapters.get(changed.get(changed.size() - 1));
+      int from = a.first() + 1;
+      int to = b.first() + b.pages();
+      said.accept(from == to ? "page " + from : "pages " + from + "–" + to);
+    } catch (IOException | RuntimeException e) {
+      // no preview: the full build still comes
+    }
+  }
+
+  /**
+   * The chapters whose pages differ between two layouts of the book, when every chapter keeps its first page and
+   * page count; null when they do not line up (then every page may have moved).
+   */
+  static List<Integer> changed(List<Chapter> before, List<Chapter> after) {
+    if (before == null || after == null || before.size() != after.size()) return null;
+    List<Integer> changed = new ArrayList<>();
+    for (int i = 0; i < after.size(); i++) {
+      Chapter x = before.get(i);
+      Chapter y = after.get(i);
+      if (x.first() != y.first() || x.pages() != y.pages()) return null;
+      if (x.key() == null || !x.key().equals(y.key())) changed.add(i);
+    }
+    return changed;
+  }
+
+  /** Puts back the PDF that was on show before the preview, if one was written. */
+  void undo() throws IOException {
+    if (before == null) return;
+    byte[] b = before;
+    world.writeAtomically(target, o -> o.write(b));
+    before = null;
+  }
+}
