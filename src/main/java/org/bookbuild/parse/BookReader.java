@@ -57,15 +57,22 @@ public final class BookReader {
   private final Diagnostics diags;
   private final Set<String> ids = new HashSet<>();
   private final ParseScope scope;
+  private final PageMemo memo;
 
-  private BookReader(World world, Diagnostics diags, ParseScope scope) {
+  private BookReader(World world, Diagnostics diags, ParseScope scope, PageMemo memo) {
     this.world = world;
     this.diags = diags;
     this.scope = scope;
+    this.memo = memo;
   }
 
   public static Book read(World world, Project project, Diagnostics diags) {
-    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT.withSubstitutions(Substitutions.of(project.substitutions(), 0)));
+    return read(world, project, diags, null);
+  }
+
+  /** As {@link #read(World, Project, Diagnostics)}, taking unchanged pages from {@code memo} (null: none). */
+  public static Book read(World world, Project project, Diagnostics diags, PageMemo memo) {
+    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT.withSubstitutions(Substitutions.of(project.substitutions(), 0)), memo);
     List<Part> parts = new ArrayList<>();
     r.group(parts, project.frontmatter(), Chapter.Kind.FRONT);
     r.group(parts, project.toc(), Chapter.Kind.BODY);
@@ -199,7 +206,8 @@ public final class BookReader {
         return missing(e, "file not found");
       }
       byte[] content = SourceText.utf8(file, world.read(file), diags);
-      List<Block> blocks = format.parse(world, file, content, diags, scope);
+      List<Block> blocks = memo == null ? format.parse(world, file, content, diags, scope)
+          : memo.page(world, file, content, scope, diags, (w, d) -> format.parse(w, file, content, d, scope));
       return ext.equals("md") ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
     } catch (RuntimeException | StackOverflowError ex) {
       // a bug in a parser must not cost the rest of the book: the chapter keeps its title and a problem box

@@ -36,13 +36,12 @@ public final class Pipeline {
    * build got (stages here, chapters and pages from the renderer); {@code press} null means the project's
    * {@code press:} (default {@code none}, the screen PDF); {@code colour} null means the project's {@code colour:}
    * ({@code colour}, or {@code grayscale} for a black-and-white interior); {@code render} says how FOP runs
-   * (tagging, PDF modes, workers, layout cache; a press adds its PDF/X mode to it); {@code readBack} (null: none)
-   * keeps the read-back's traces of content streams from one build to the next in a resident process;
+   * (tagging, PDF modes, workers, layout cache; a press adds its PDF/X mode to it); {@code resident} (null: none)
+   * is what a resident process keeps from one build to the next (parsed pages, read-back traces);
    * {@code preview} (null: none) hears the settled per-chapter layout before the chapters are joined.
    */
   public record Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
-      org.bookbuild.render.RenderSettings render, org.bookbuild.check.ReadBack.Memo readBack,
-      org.bookbuild.render.Preview preview) {
+      org.bookbuild.render.RenderSettings render, Resident resident, org.bookbuild.render.Preview preview) {
     public Request {
       if (progress == null) progress = Progress.NONE;
       if (edition == null) edition = Edition.BASE;
@@ -51,22 +50,17 @@ public final class Pipeline {
 
     public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
         org.bookbuild.render.RenderSettings render) {
-      this(out, strict, progress, edition, press, colour, render, null);
+      this(out, strict, progress, edition, press, colour, render, null, null);
     }
 
-    public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour,
-        org.bookbuild.render.RenderSettings render, org.bookbuild.check.ReadBack.Memo readBack) {
-      this(out, strict, progress, edition, press, colour, render, readBack, null);
-    }
-
-    /** This request with {@code memo} kept between the read-backs of successive builds (a resident process's). */
-    public Request withReadBack(org.bookbuild.check.ReadBack.Memo memo) {
-      return new Request(out, strict, progress, edition, press, colour, render, memo, preview);
+    /** This request with what a resident process keeps between builds. */
+    public Request withResident(Resident kept) {
+      return new Request(out, strict, progress, edition, press, colour, render, kept, preview);
     }
 
     /** This request with {@code listener} told the settled layout before the join (the screen PDF only). */
     public Request withPreview(org.bookbuild.render.Preview listener) {
-      return new Request(out, strict, progress, edition, press, colour, render, readBack, listener);
+      return new Request(out, strict, progress, edition, press, colour, render, resident, listener);
     }
 
     public Request(Path out, boolean strict, Progress progress, Edition edition, String press, String colour) {
@@ -146,7 +140,7 @@ public final class Pipeline {
   private static FoResult foHere(World world, Diagnostics diags, Progress progress, Edition edition) {
     progress.stage("project");
     Configured c = configure(world, diags, edition);
-    return c == null ? null : foFrom(world, diags, c, c.style(), progress, edition);
+    return c == null ? null : foFrom(world, diags, c, c.style(), progress, edition, null);
   }
 
   /** The project (the chosen edition's) and its style, or null when the configuration is unusable (reported). */
@@ -175,13 +169,15 @@ public final class Pipeline {
   }
 
   /** Parse, transforms and FO for a configured project, with {@code style} (a press changes the page geometry). */
-  static FoResult foFrom(World world, Diagnostics diags, Configured c, Style style, Progress progress, Edition edition) {
+  static FoResult foFrom(World world, Diagnostics diags, Configured c, Style style, Progress progress, Edition edition,
+      Resident resident) {
     Project project = c.project();
     Editions.Chosen chosen = c.chosen();
     Timings timings = new Timings();
     long t0 = System.nanoTime();
     progress.stage("parse");
-    Book parsed = Editions.apply(BookReader.read(world, project, diags), chosen, diags);
+    Book parsed = Editions.apply(BookReader.read(world, project, diags, resident == null ? null : resident.pages()),
+        chosen, diags);
     t0 = timings.lap("parse", t0);
     progress.stage("transform");
     Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
@@ -213,7 +209,7 @@ public final class Pipeline {
     if (!plan.press().screen() || plan.grayscale()) return PressBuild.build(world, req, c, plan, diags);
     Timings timings = new Timings();
     timings.lap("project", t0);
-    FoResult r = foFrom(world, diags, c, c.style(), progress, req.edition());
+    FoResult r = foFrom(world, diags, c, c.style(), progress, req.edition(), req.resident());
     Book book = r.book();
     Project project = r.project();
     Style style = r.style();
@@ -261,7 +257,7 @@ public final class Pipeline {
     }
     t0 = timings.lap("finish", t0);
     timings.addAll("finish.", finishing);
-    ReadBackStep.run(finished, diags, req.readBack());
+    ReadBackStep.run(finished, diags, req.resident() == null ? null : req.resident().readBack());
     failed = failed || diags.hasErrors();
     t0 = timings.lap("read-back", t0);
     try {

@@ -94,7 +94,7 @@ final class PressBuild {
       attempt = new Diagnostics();
       long t0 = System.nanoTime();
       Style style = PressLayout.apply(base, press, gutter, plan.grayscale());
-      r = Pipeline.foFrom(world, attempt, c, style, req.progress(), req.edition());
+      r = Pipeline.foFrom(world, attempt, c, style, req.progress(), req.edition(), req.resident());
       timings.addAll(r.timings().lines());
       if (r.fo() == null) break;
       String fo = PrintFo.unlink(r.fo().fo());

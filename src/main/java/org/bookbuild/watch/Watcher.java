@@ -60,8 +60,8 @@ public final class Watcher {
   private volatile boolean stopping;
   private volatile ProjectChanges changes;
   private int builds;
-  /** The read-back's traces of content streams, kept from one build to the next (pages of unchanged chapters). */
-  private final org.bookbuild.check.ReadBack.Memo readBack = new org.bookbuild.check.ReadBack.Memo();
+  /** Parsed pages and the read-back's traces of content streams, kept from one build to the next. */
+  private final org.bookbuild.pipeline.Resident resident = org.bookbuild.pipeline.Resident.fresh();
   /** Errors of the build whose PDF is in place; -1 before the first PDF. */
   private long keptErrors = -1;
   /** The per-chapter layout of the PDF in place (null: unknown), which a preview's pages must line up with. */
@@ -173,7 +173,7 @@ public final class Watcher {
     Pipeline.Result r;
     try {
       Files.deleteIfExists(staging);
-      r = Pipeline.build(world, new Pipeline.Request(staging, false, listener).withReadBack(readBack)
+      r = Pipeline.build(world, new Pipeline.Request(staging, false, listener).withResident(resident)
           .withPreview(preview), diags);
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // the pipeline guards every stage; reaching this is a bug, still reported without a trace and survived

@@ -1,0 +1,16 @@
+package org.bookbuild.pipeline;
+
+import org.bookbuild.check.ReadBack;
+import org.bookbuild.parse.PageMemo;
+
+/**
+ * What a resident process ({@code book watch}) keeps from one build to the next so that the next build does only the
+ * work an edit asks for: parsed pages ({@link PageMemo}) and the read-back's traces of content streams
+ * ({@link ReadBack.Memo}). Each memo checks its own validity; a build with no resident state does everything.
+ */
+public record Resident(PageMemo pages, ReadBack.Memo readBack) {
+  /** Empty memories, for a process that is about to build the same book several times. */
+  public static Resident fresh() {
+    return new Resident(new PageMemo(), new ReadBack.Memo());
+  }
+}
