@@ -135,7 +135,8 @@ if [ "${SKIP_WORKERS:-0}" != 1 ]; then
   table+=("| workers 0 (one pass) / 1 / 2 / 4 (gen300) | $g3_pp | $w0 / $w1 / $w2 / $w4 | – | speed-up $(printf '%.2f / %.2f' "$(echo "$w1 / $w2" | bc -l)" "$(echo "$w1 / $w4" | bc -l)") | – |")
 fi
 
-# book watch: a one-paragraph edit, saved to status line (the PDF is in place when the line is printed)
+# book watch: a one-paragraph edit, saved to status line (the PDF is in place when the line is printed); the preview
+# (the edited chapter's pages put into the PDF on show before the full build joins the book) has its own line
 if [ "${SKIP_WATCH:-0}" != 1 ]; then
   for b in sample gen300; do
     rm -rf "$work/$b/out" "$work/watch-$b"
@@ -143,7 +144,7 @@ if [ "${SKIP_WATCH:-0}" != 1 ]; then
     line=$(python3 "$here/bench/watch-edit.py" "$book" "$work/$b" chapters/03-projections.md "$edits" "$work/watch-$b/book.pdf")
     cp "$work/watch-$b/book.pdf" "$work/watch-$b.pdf"
     echo "  book watch on $b ($(pages "$work/watch-$b.pdf") pp): $line"
-    table+=("| watch edit, $b | $(pages "$work/watch-$b.pdf") | $(echo "$line" | sed 's/.*edit_median=\([0-9.]*\).*/\1/') (save → new PDF, median of $edits) | – | – | – |")
+    table+=("| watch edit, $b | $(pages "$work/watch-$b.pdf") | $(echo "$line" | sed 's/.*edit_median=\([0-9.]*\).*/\1/') (save → new PDF, median of $edits); preview $(echo "$line" | sed 's/.*preview_median=\([0-9.-]*\).*/\1/') (save → edited pages on show, $(echo "$line" | sed 's/.*previews=\([0-9]*\).*/\1/') of $edits edits) | – | – | – |")
   done
 fi
 
