@@ -166,17 +166,28 @@ public final class LinearMath {
     return b.toString();
   }
 
-  /** A graphics context that draws nothing and notes every glyph jlatexmath draws (CharBox draws one at a time). */
+  /**
+   * A graphics context that draws nothing and notes every glyph jlatexmath draws (CharBox draws one at a time). One made
+   * with {@code record} false only counts them ({@link #drawn}), which is all {@link Typesetter.Laid#glyphs} needs.
+   */
   static final class Recorder extends AbstractGraphics2D {
     private static final FontRenderContext FRC = new FontRenderContext(null, false, true);
     final List<Glyph> glyphs;
     final List<java.awt.geom.Rectangle2D> rules;
+    private final boolean record;
+    private final int[] drawn;
 
     Recorder() {
+      this(true);
+    }
+
+    Recorder(boolean record) {
       super(false);
       gc = new GraphicContext();
       glyphs = new ArrayList<>();
       rules = new ArrayList<>();
+      this.record = record;
+      drawn = new int[1];
     }
 
     /** A copy ({@link #create}) with its own state that notes into the same list. */
@@ -184,10 +195,19 @@ public final class LinearMath {
       super(r);
       glyphs = r.glyphs;
       rules = r.rules;
+      record = r.record;
+      drawn = r.drawn;
+    }
+
+    /** How many glyphs were drawn (each character of a {@code drawString}), recorded or not. */
+    int drawn() {
+      return drawn[0];
     }
 
     @Override
     public void drawString(String s, float x, float y) {
+      drawn[0] += s.codePointCount(0, s.length());
+      if (!record) return;
       Font f = getFont();
       AffineTransform t = getTransform();
       Point2D p = t.transform(new Point2D.Double(x, y), null);
@@ -210,7 +230,9 @@ public final class LinearMath {
     }
 
     @Override
-    public void drawGlyphVector(GlyphVector g, float x, float y) {}
+    public void drawGlyphVector(GlyphVector g, float x, float y) {
+      drawn[0] += g.getNumGlyphs();
+    }
 
     @Override
     public void draw(Shape s) {}
@@ -218,6 +240,7 @@ public final class LinearMath {
     /** jlatexmath draws fraction bars, radical vinculums and overlines as filled rectangles. */
     @Override
     public void fill(Shape s) {
+      if (!record) return;
       java.awt.geom.Rectangle2D b = getTransform().createTransformedShape(s).getBounds2D();
       if (b.getWidth() > 2 * b.getHeight()) rules.add(b);
     }

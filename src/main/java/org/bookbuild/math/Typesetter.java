@@ -39,6 +39,17 @@ public final class Typesetter {
       return Math.max(MIN_MPT, Math.round((height + depth) * 1000));
     }
 
+    /**
+     * How many glyphs painting the formula draws. The FO writer notes it on each formula, and the FOP plug-in compares
+     * it with the formula it lays out on the page: jlatexmath keeps state between formulas, and a formula that loses
+     * content to it keeps its size (the room on the page) while drawing less (the {@code math-unpainted} error).
+     */
+    public int glyphs() {
+      LinearMath.Recorder r = new LinearMath.Recorder(false);
+      paint(r);
+      return r.drawn();
+    }
+
     /** Paints with the top-left corner of the formula's bounding box at the origin of {@code g}. */
     public void paint(Graphics2D g) {
       AffineTransform saved = g.getTransform();
@@ -69,11 +80,14 @@ public final class Typesetter {
     TeXIcon icon;
     try {
       TeXFormula f;
+      String filled = EmptyCells.fill(tex);
       synchronized (Typesetter.class) {
-        f = new TeXFormula(tex);
+        f = new TeXFormula(filled);
       }
       int style = display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT;
+      EmptyCells.repair();
       icon = f.createTeXIcon(style, sizePt, true);
+      EmptyCells.repair();
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError vme) throw vme;
       throw new MathException(describe(e));
