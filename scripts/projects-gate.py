@@ -13,7 +13,8 @@ then checks:
              its sources define it in one of MyST's, HTML's or LaTeX's ways, or it is the slug of one of its headings;
              any other label - another project's documentation, a web anchor, a typo - is counted and shown, not failed)
   math       `math-parse` failures at most 0.1% of the formulas (formulas counted in the sources: $...$, $$...$$,
-             {math} directives and roles, \\begin{...} environments at the top level of Markdown, text/latex outputs)
+             {math} directives and roles, \\begin{...} environments at the top level of Markdown, text/latex outputs),
+             and no `math-unpainted` (a formula that kept its room on the page but painted fewer glyphs than it has)
   readback   the PDF reads back: every content stream parses, no unknown operator, no NaN/Infinity (check.ReadBack)
   glyphs     no glyph printed as '#' (`glyph-missing` count 0)
   trim       no text past the trim box (check.ReadBack: glyph runs against each page's trim box)
@@ -189,6 +190,7 @@ def run_project(project, out, corpus_tools):
     r['refs_foreign'] = [l for l in unresolved if l not in own]
     r['formulas'] = formula_count(texts, latex_outputs)
     r['math_failed'] = rules.get('math-parse', 0)
+    r['math_unpainted'] = rules.get('math-unpainted', 0)
     if not r['pdf']:
         r['tail'] = '\n'.join(lines[-5:])
         return r
@@ -310,8 +312,9 @@ def check_refs(r):
 
 @check('math')
 def check_math(r):
-    f, failed = r['formulas'], r['math_failed']
-    return failed <= 0.001 * max(f, 1), '%d of %d formulas fail (%.2f%%)' % (failed, f, 100.0 * failed / max(f, 1))
+    f, failed, unpainted = r['formulas'], r['math_failed'], r.get('math_unpainted', 0)
+    return (failed <= 0.001 * max(f, 1) and unpainted == 0,
+            '%d of %d formulas fail (%.2f%%), %d painted short' % (failed, f, 100.0 * failed / max(f, 1), unpainted))
 
 
 @check('readback')

@@ -275,7 +275,14 @@ public final class MathFo {
     out.attr("role", "Formula").attr("fox:alt-text", source.strip());
     if (contentWidth != null) out.attr("width", "100%").attr("content-width", contentWidth).attr("text-align", "center");
     out.start("m:" + FormulaElementMapping.ELEMENT).attr("xmlns:m", FormulaElementMapping.NAMESPACE)
-        .attr("display", Boolean.toString(display)).text(tex).end();
+        .attr("display", Boolean.toString(display));
+    // the glyphs the formula paints, for the FOP plug-in to compare with what it lays out on the page (math-unpainted)
+    try {
+      out.attr(FormulaElementMapping.GLYPHS_ATTR, Integer.toString(Typesetter.layout(tex, display, 10f).glyphs()));
+    } catch (Typesetter.MathException e) {
+      // checked before it was written; a formula that fails now has nothing to compare
+    }
+    out.text(tex).end();
     out.end();
   }
 

@@ -42,11 +42,13 @@ final class FopEvents implements EventListener {
       case "fontSubstituted" -> "font-substituted";
       case "lineOverflows", "regionOverflow", "tableFixedAutoWidthNotSupported", "objectTooWide" -> "layout-overflow";
       case "idNotFound", "unresolvedIDReference", "unresolvedIDReferenceOnPage" -> "ref-unresolved";
+      case "formulaUnpainted" -> "math-unpainted";
       default -> "fop-" + key;
     };
     String message;
     try {
-      message = EventFormatter.format(event);
+      // events of our own FOP plug-ins carry their message; FOP's are formatted from its templates
+      message = event.getParam("message") instanceof String own ? own : EventFormatter.format(event);
     } catch (RuntimeException e) {
       message = key;
     }

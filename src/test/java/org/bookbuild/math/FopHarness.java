@@ -26,6 +26,8 @@ import org.apache.xmlgraphics.io.ResourceResolver;
 final class FopHarness {
   private static FopFactory factory;
   final List<String> fontEvents = new ArrayList<>();
+  /** Every event FOP broadcast during {@link #render}. */
+  final List<org.apache.fop.events.Event> events = new ArrayList<>();
 
   static synchronized FopFactory factory() throws Exception {
     if (factory != null) return factory;
@@ -55,6 +57,7 @@ final class FopHarness {
     FOUserAgent ua = factory().newFOUserAgent();
     ua.setAccessibility(false);
     ua.getEventBroadcaster().addEventListener(ev -> {
+      events.add(ev);
       String id = ev.getEventID();
       if (id.contains("Font") || id.contains("glyph") || id.contains("image") || id.contains("Image"))
         fontEvents.add(id + " " + ev.getParams());

@@ -95,8 +95,37 @@ final class FormulaElement extends XMLObj {
       root.setAttribute(SIZE_ATTR, Float.toString(sizePt));
       if (bold) root.setAttribute(BOLD_ATTR, "true");
       laid = FormulaImages.layout(root);
+      checkPainted(root);
     }
     return laid;
+  }
+
+  /**
+   * The FO writer counted the glyphs this formula paints ({@link FormulaElementMapping#GLYPHS_ATTR}); a layout here
+   * that paints fewer has lost content while keeping its size (jlatexmath state left behind by another formula), which
+   * would print as empty room. That is broadcast as an error event at this element's position in the FO, which the
+   * render stage reports at the formula's source. A bold formula is compared as written: {@code \boldsymbol} may set
+   * a formula with other glyphs.
+   */
+  private void checkPainted(org.w3c.dom.Element root) {
+    String counted = root.getAttribute(FormulaElementMapping.GLYPHS_ATTR);
+    if (counted.isEmpty()) return;
+    int expected;
+    try {
+      expected = Integer.parseInt(counted.strip());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    int painted = FormulaImages.glyphsAsWritten(root, laid);
+    if (painted >= expected) return;
+    String tex = root.getTextContent().strip().replaceAll("\\s+", " ");
+    if (tex.length() > 60) tex = tex.substring(0, 60) + "…";
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("loc", getLocator());
+    params.put("message", "formula paints " + painted + " of its " + expected + " glyphs on the page (its room is kept,"
+        + " the rest is missing): " + tex);
+    getUserAgent().getEventBroadcaster().broadcastEvent(new org.apache.fop.events.Event(this,
+        FormulaElementMapping.UNPAINTED_EVENT, org.apache.fop.events.model.EventSeverity.ERROR, params));
   }
 
   @Override

@@ -15,6 +15,16 @@ public final class FormulaElementMapping extends ElementMapping {
   public static final String ELEMENT = "formula";
 
   /**
+   * Attribute the FO writer puts on the element: how many glyphs the formula paints when laid out on its own. The
+   * element compares it with the layout it makes on the page and reports a shortfall as the FOP event
+   * {@value #UNPAINTED_EVENT} (the build's {@code math-unpainted} error).
+   */
+  public static final String GLYPHS_ATTR = "glyphs";
+
+  /** The id of the event the element broadcasts when its layout paints fewer glyphs than the FO writer counted. */
+  public static final String UNPAINTED_EVENT = "org.bookbuild.math.formulaUnpainted";
+
+  /**
    * The DOM implementation formulas are built with when FOP reads them back from its Intermediate Format (the join),
    * made once: without it FOP asks {@code getDefaultDOMImplementation()} for every formula, which builds a new
    * DocumentBuilderFactory and parser each time (a tenth of the join in a profile). It is the very implementation

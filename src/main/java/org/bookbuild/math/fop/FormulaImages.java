@@ -25,6 +25,20 @@ final class FormulaImages {
 
   private record Cached(String size, Typesetter.Laid laid) {}
 
+  /**
+   * The glyphs {@code laid} (this element's layout) paints, or for a bold inline formula, set with {@code \boldsymbol},
+   * those of the formula as written, which is what the FO writer counted.
+   */
+  static int glyphsAsWritten(Element root, Typesetter.Laid laid) {
+    boolean display = "true".equals(root.getAttribute("display"));
+    if (!"true".equals(root.getAttribute(FormulaElement.BOLD_ATTR)) || display) return laid.glyphs();
+    try {
+      return Typesetter.layout(root.getTextContent(), false, 10f).glyphs();
+    } catch (Typesetter.MathException e) {
+      return laid.glyphs();
+    }
+  }
+
   private static Typesetter.Laid compute(Element root) {
     float size = 10f;
     String s = root.getAttribute(FormulaElement.SIZE_ATTR);
