@@ -77,6 +77,14 @@ public final class Typesetter {
    * exceptions and, on some malformed input, plain runtime exceptions) becomes a {@link MathException}.
    */
   public static Laid layout(String tex, boolean display, float sizePt) throws MathException {
+    return MEMO.layout(tex, display, sizePt, () -> typeset(tex, display, sizePt));
+  }
+
+  /** Formulas typeset in this process ({@link LayoutMemo}). */
+  static final LayoutMemo MEMO = new LayoutMemo();
+
+  /** One jlatexmath run. */
+  private static Laid typeset(String tex, boolean display, float sizePt) throws MathException {
     TeXIcon icon;
     try {
       TeXFormula f;
@@ -104,6 +112,8 @@ public final class Typesetter {
 
   /** Whether {@code tex} parses, with the reason when it does not (null when it does). */
   public static String check(String tex, boolean display) {
+    String known = MEMO.parsed(tex, display);
+    if (!LayoutMemo.UNKNOWN.equals(known)) return known;
     try {
       layout(tex, display, 10f);
       return null;
