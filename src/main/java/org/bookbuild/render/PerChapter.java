@@ -100,7 +100,7 @@ final class PerChapter {
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       List<Integer> todo = new ArrayList<>();
       long tk = System.nanoTime();
-      for (int i = 0; i < n; i++) if (!cache.key(piece(i).fo()).equals(key[i])) todo.add(i);
+      for (int i = 0; i < n; i++) if (!pieceKey(i).equals(key[i])) todo.add(i);
       stages.addUp("keys", System.nanoTime() - tk);
       if (todo.isEmpty()) break;
       // a chapter whose numbers changed but take the same room gets them swapped in its IF instead of a layout
@@ -224,9 +224,34 @@ final class PerChapter {
    */
   private synchronized FoSplit.Piece piece(int i) {
     int[] first = firstPages();
+    return split.piece(split.sequences.get(i), first[i], labels(i, first));
+  }
+
+  /** The page labels sequence {@code i} cites in other sequences, when every sequence starts at {@code first}. */
+  private Map<String, String> labels(int i, int[] first) {
     Map<String, String> labels = new HashMap<>();
     for (String id : split.outsideCites(split.sequences.get(i))) labels.put(id, label(id, first));
-    return split.piece(split.sequences.get(i), first[i], labels);
+    return labels;
+  }
+
+  /** A sequence's layout-cache key as last computed in this build, with the first page and labels it was made for. */
+  private record KeyMemo(int first, Map<String, String> labels, String key) {}
+
+  private final Map<Integer, KeyMemo> keyMemo = new HashMap<>();
+
+  /**
+   * The layout-cache key of sequence {@code i} as it would be laid out now. Within a build a sequence's FO is fixed, so
+   * the same first page and cited labels give the same key: each pass hashes again only the sequences whose numbers
+   * moved (the last pass, which finds nothing to do, hashed the whole book again).
+   */
+  private synchronized String pieceKey(int i) {
+    int[] first = firstPages();
+    Map<String, String> labels = labels(i, first);
+    KeyMemo m = keyMemo.get(i);
+    if (m != null && m.first() == first[i] && m.labels().equals(labels)) return m.key();
+    String k = cache.key(split.piece(split.sequences.get(i), first[i], labels).fo());
+    keyMemo.put(i, new KeyMemo(first[i], labels, k));
+    return k;
   }
 
   /** The page label {@code id} will have when every sequence starts at {@code first}. */
