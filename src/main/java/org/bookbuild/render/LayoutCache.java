@@ -23,12 +23,31 @@ import org.bookbuild.io.World;
  * Chapters' layouts kept between builds in {@code out/.cache/layout/}: {@code <key>.if} (the Intermediate Format) and
  * {@code <key>.meta} (page labels, target positions, FOP's diagnostics), written in that order so a meta file means a
  * whole entry. The key is a hash of the chapter's standalone FO (which holds its first page number and the labels of
- * the pages it cites in other chapters), FOP's configuration and this format's version: an edit elsewhere that moves
- * no page leaves it valid.
+ * the pages it cites in other chapters), FOP's configuration, this format's version and the build of the tool
+ * ({@link #TOOL}): an edit elsewhere that moves no page leaves it valid.
  */
 final class LayoutCache {
   static final String DIR = "out/.cache/layout/";
   private static final String VERSION = "layout-1";
+  /**
+   * The build of bookbuild that lays out (its jar's size and time): a new build may lay the same FO out differently (a
+   * fix in the math plug-in, FOP's settings or the fonts) or report other diagnostics, so it does not reuse an older
+   * one's layouts. Read from the tool's own jar, not the project, so not through the World.
+   */
+  static final String TOOL = tool();
+
+  private static String tool() {
+    try {
+      java.nio.file.Path jar = java.nio.file.Path.of(
+          LayoutCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (java.nio.file.Files.isRegularFile(jar)) {
+        return java.nio.file.Files.size(jar) + "/" + java.nio.file.Files.getLastModifiedTime(jar).toMillis();
+      }
+    } catch (Exception | Error e) {
+      // no code source to read (an unusual class loader): the format version alone
+    }
+    return "";
+  }
 
   private final World world;
   private final boolean enabled;
@@ -48,6 +67,7 @@ final class LayoutCache {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(VERSION.getBytes(StandardCharsets.UTF_8));
+      md.update(TOOL.getBytes(StandardCharsets.UTF_8));
       md.update(salt.getBytes(StandardCharsets.UTF_8));
       md.update(pieceFo.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest(), 0, 20);
