@@ -58,6 +58,7 @@ final class ChapterLayout {
       ser.mimicDocumentHandler(pdf);
       rec = new Recorder(ser);
       ua.setDocumentHandlerOverride(rec);
+      ArtifactSafeLayout.install(ua, MimeConstants.MIME_FOP_IF, out);
       fop = session.factory.newFop(MimeConstants.MIME_FOP_IF, ua, out);
     }
     Transformer t = TransformerFactory.newDefaultInstance().newTransformer();

@@ -139,6 +139,7 @@ public final class Renderer {
     try {
       FOUserAgent ua = session.userAgent(new FopEvents(diags, sources));
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+      ArtifactSafeLayout.install(ua, MimeConstants.MIME_PDF, out);
       Fop fop = session.factory.newFop(MimeConstants.MIME_PDF, ua, out);
       Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
       t.transform(org.bookbuild.io.SafeXml.source(fo), new SAXResult(fop.getDefaultHandler()));

@@ -11,6 +11,7 @@ import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.fo.Xmp;
 import org.bookbuild.io.DiskWorld;
 import org.bookbuild.pipeline.Pipeline;
+import org.bookbuild.testing.MarkedGlyphs;
 import org.bookbuild.testing.PipelineBooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,18 @@ class ReleaseStampTest {
           if (!pdf.isTextEmpty(p)) assertTrue(pdf.text(p).contains("Draft 2026-spring, 2026-01-11"), "draft line at the foot of page " + p);
         }
         assertEquals("true", pdf.info().get("Draft"));
+      }
+      // the draft line is page furniture, as the running heads are: an artifact on every page, plain ones too
+      try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(dir.resolve("out/draft.pdf").toFile())) {
+        int lines = 0;
+        for (int p = 0; p < d.getNumberOfPages(); p++) {
+          for (var line : MarkedGlyphs.lines(MarkedGlyphs.of(d, p))) {
+            if (!MarkedGlyphs.text(line).startsWith("Draft 2026-spring")) continue;
+            lines++;
+            assertTrue(line.stream().allMatch(x -> x.kind() == MarkedGlyphs.Kind.ARTIFACT), "page " + p + ": " + MarkedGlyphs.text(line) + " is tagged");
+          }
+        }
+        assertTrue(lines >= d.getNumberOfPages() - 2, lines + " draft lines");
       }
 
       String c2 = g.commit("more");
