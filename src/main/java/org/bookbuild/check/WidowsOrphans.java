@@ -21,7 +21,8 @@ import org.apache.pdfbox.text.TextPosition;
  * Typographic check on a finished tagged PDF: no paragraph leaves a single line at the foot of a page (an orphan) or
  * at the head of the next (a widow). A paragraph is a {@code P} element of the structure tree; its lines on a page
  * are the distinct baselines of its text there (its own marked content and that of its inline children — links,
- * spans, formulas — not of blocks inside it such as a footnote's body).
+ * spans, formulas — not of blocks inside it such as a footnote's body). Running heads and folios are artifacts
+ * (fo.RunningHeads), in no structure element: what is read here is the pages' own text only.
  */
 public final class WidowsOrphans {
   private WidowsOrphans() {}
@@ -97,11 +98,6 @@ public final class WidowsOrphans {
       if (lines.isEmpty()) return;
       paragraphs++;
       if (lines.size() < 2) return;
-      // a running head or folio is one element drawn on every other page of its chapter; a paragraph runs on
-      if (lines.lastKey() - lines.firstKey() != lines.size() - 1) {
-        paragraphs--;
-        return;
-      }
       broken++;
       String text = text(byPage.get(lines.firstKey()));
       if (lines.firstEntry().getValue() == 1) singles.add(new Single(lines.firstKey(), false, text));
