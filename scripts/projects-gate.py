@@ -28,7 +28,7 @@ then checks:
 Each build's diagnostics are kept in OUT/NAME.log. Prints a line per project and check, writes the table (pages, seconds, coverage, diagnostics by rule id) when --table
 is given, and exits 1 when a check fails that is not listed in --report-only (those are printed as REPORTED).
 """
-import argparse, json, pathlib, re, shutil, subprocess, sys, time, unicodedata
+import argparse, fcntl, json, os, pathlib, re, shutil, subprocess, sys, tempfile, time, unicodedata
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -425,7 +425,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--corpus', default=str(ROOT.parent / 'shared' / 'corpus' / 'projects'))
     ap.add_argument('--tools', default=None, help='folder of coverage.py (default: CORPUS/../../tools)')
-    ap.add_argument('--out', default='/tmp/projects-gate')
+    ap.add_argument('--out', default=os.path.join(tempfile.gettempdir(), 'projects-gate'),
+                    help='build folder (default: $TMPDIR/projects-gate); a second run on the same folder waits')
     ap.add_argument('--table', default=None)
     ap.add_argument('--report-only', default='',
                     help='checks printed but not failed, comma-separated: CHECK (every project) or PROJECT:CHECK')
@@ -434,6 +435,14 @@ def main():
     corpus = pathlib.Path(a.corpus).resolve()
     tools = pathlib.Path(a.tools).resolve() if a.tools else corpus.parent.parent / 'tools'
     out = pathlib.Path(a.out)
+    # two runs on one folder overwrote each other's PDFs mid-check: the second now waits for the first
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(str(out) + '.lock', 'w')
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print('projects-gate: another run is using %s; waiting for it' % out, flush=True)
+        fcntl.flock(lock, fcntl.LOCK_EX)
     out.mkdir(parents=True, exist_ok=True)
     report_only = {c for c in a.report_only.split(',') if c}
     projects = [p for p in sorted(corpus.iterdir()) if p.is_dir() and any((p / c).exists() for c in CONFIGS)]
