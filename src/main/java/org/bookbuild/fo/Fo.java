@@ -33,6 +33,8 @@ public final class Fo {
   /** Tokens of the labels {@link #lead} has set. */
   private final Set<Integer> led = new HashSet<>();
   private int leadTokens;
+  /** The math stage's context for this FO (book macros, the \def definitions so far), made on first use. */
+  private org.bookbuild.math.MathContext math;
 
   Fo(Xml xml, Context ctx, GlyphCheck glyphs, SourceMap sources) {
     this.sources = sources;
@@ -52,6 +54,12 @@ public final class Fo {
 
   public Context ctx() {
     return ctx;
+  }
+
+  /** The math context of this FO, made by {@code make} on first use. */
+  public org.bookbuild.math.MathContext math(java.util.function.Supplier<org.bookbuild.math.MathContext> make) {
+    if (math == null) math = make.get();
+    return math;
   }
 
   public Chapter chapter() {

@@ -21,13 +21,15 @@ public final class MathFo {
 
   private MathFo() {}
 
-  /** One math context per build: the book's macros stay with their build and are collected with it. */
-  private static final java.util.Map<org.bookbuild.transform.Context, MathContext> CONTEXTS =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-  /** The math context of a build, made on first use from its project (macros), style and diagnostics. */
+  /**
+   * The math context of a build, made on first use from its project (macros), style and diagnostics and kept by the
+   * build's {@link org.bookbuild.fo.Fo}, so it goes with the FO writer. (It was kept in a static weak map keyed by the
+   * build's context; the value's id writer held the writer, which holds the context, so no entry was ever dropped: each
+   * build's FO text, model and context stayed reachable for the life of the process.)
+   */
   public static MathContext context(org.bookbuild.fo.Fo fo) {
-    return CONTEXTS.computeIfAbsent(fo.ctx(), c -> {
+    return fo.math(() -> {
+      org.bookbuild.transform.Context c = fo.ctx();
       MathContext mc = new MathContext(c.project().mathMacros(), c.diags(), c.style(), Lengths.measure(c.style()),
           Lengths.bodySize(c.style()));
       mc.idWriter((x, id) -> fo.id(id));

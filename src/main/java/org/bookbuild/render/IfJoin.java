@@ -46,6 +46,15 @@ final class IfJoin {
 
   static void join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
       Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
+    try {
+      joinHere(session, parts, places, marks, diags, out, stages);
+    } finally {
+      FopStatics.release();
+    }
+  }
+
+  private static void joinHere(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
+      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
     FOUserAgent ua = session.userAgent(new FopEvents(diags, (l, c) -> SourcePos.NONE));
     IFDocumentHandler pdf = ua.getRendererFactory().createDocumentHandler(ua, MimeConstants.MIME_PDF);
     pdf.setResult(new StreamResult(out));

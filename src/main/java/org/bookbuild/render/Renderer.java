@@ -146,6 +146,8 @@ public final class Renderer {
       return out.toByteArray();
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       throw new RenderException("FOP could not render the book: " + rootMessage(e), e);
+    } finally {
+      FopStatics.release();
     }
   }
 
