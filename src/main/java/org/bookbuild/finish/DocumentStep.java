@@ -32,13 +32,23 @@ interface DocumentStep {
 
   /** As {@link #runAll(byte[], List)}, timing the scan, the load, each step and the save into {@code timings}. */
   static byte[] runAll(byte[] pdf, List<DocumentStep> steps, org.bookbuild.diag.Timings timings) throws IOException {
+    return runAll(pdf, steps, timings, true);
+  }
+
+  /**
+   * As {@link #runAll(byte[], List, org.bookbuild.diag.Timings)}; with {@code copy} false, {@code pdf} itself is
+   * changed (and returned when no step is wanted). The whole file is never held twice beyond what the save needs: the
+   * loaded document reads its objects from {@code pdf}, and the saved file is written into an array of its own.
+   */
+  static byte[] runAll(byte[] pdf, List<DocumentStep> steps, org.bookbuild.diag.Timings timings, boolean copy)
+      throws IOException {
     long t0 = System.nanoTime();
-    pdf = pdf.clone();
+    if (copy) pdf = pdf.clone();
     CidSets.blank(pdf);
-    String text = PdfText.latin1(pdf, 0, pdf.length);
-    boolean none = steps.stream().noneMatch(s -> s.wanted(text));
+    boolean none = !wantedAny(pdf, steps);
     t0 = timings.lap("scan", t0);
     if (none) return pdf;
+    Saved out;
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       t0 = timings.lap("load", t0);
       boolean changed = false;
@@ -47,10 +57,29 @@ interface DocumentStep {
         t0 = timings.lap(s.getClass().getSimpleName(), t0);
       }
       if (!changed) return pdf;
-      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + (pdf.length >> 3));
+      out = new Saved(pdf.length + (pdf.length >> 3));
       doc.save(out, CompressParameters.NO_COMPRESSION);
-      timings.lap("save", t0);
-      return out.toByteArray();
+    }
+    // the document is closed (its objects can go) before the saved bytes are taken out of the stream's buffer
+    byte[] saved = out.bytes();
+    timings.lap("save", t0);
+    return saved;
+  }
+
+  /** Whether any step may be wanted; the file's text is made for the look and let go before the load. */
+  private static boolean wantedAny(byte[] pdf, List<DocumentStep> steps) {
+    String text = PdfText.latin1(pdf, 0, pdf.length);
+    return steps.stream().anyMatch(s -> s.wanted(text));
+  }
+
+  /** A byte stream whose bytes are handed over without a copy when they fill its buffer exactly. */
+  final class Saved extends ByteArrayOutputStream {
+    Saved(int size) {
+      super(size);
+    }
+
+    byte[] bytes() {
+      return count == buf.length ? buf : toByteArray();
     }
   }
 }

@@ -38,17 +38,28 @@ public final class Finisher {
 
   /** As {@link #finish(byte[], Metadata)}, timing its parts into {@code timings}. */
   public static byte[] finish(byte[] pdf, Metadata meta, org.bookbuild.diag.Timings timings) throws IOException {
-    pdf = DocumentStep.runAll(pdf, DocumentStep.ALL, timings);
+    return finishInPlace(pdf.clone(), meta, timings);
+  }
+
+  /**
+   * As {@link #finish(byte[], Metadata, org.bookbuild.diag.Timings)}, but {@code pdf} is the caller's no more: it is
+   * changed and may be returned. A long book's PDF is tens of megabytes, and the pipeline, which has no use for FOP's
+   * output once it is finished, saves a copy of it this way.
+   */
+  public static byte[] finishInPlace(byte[] pdf, Metadata meta, org.bookbuild.diag.Timings timings)
+      throws IOException {
+    pdf = DocumentStep.runAll(pdf, DocumentStep.ALL, timings, false);
     long t0 = System.nanoTime();
-    byte[] out = pdf.clone();
-    if (MetadataDate.pin(out)) {
-      byte[] updated = IncrementalUpdate.apply(out, changes(meta));
+    // the steps' result is an array of its own: the date is pinned in it, and a file that is not laid out as FOP
+    // writes it is rewritten from it (rewriting pins the date as well)
+    if (MetadataDate.pin(pdf)) {
+      byte[] updated = IncrementalUpdate.apply(pdf, changes(meta));
       if (updated != null && DocumentId.replace(updated)) {
         timings.lap("patch", t0);
         return updated;
       }
     }
-    out = rewrite(pdf, meta);
+    byte[] out = rewrite(pdf, meta);
     if (!DocumentId.replace(out)) throw new IOException("PDF has no document id to replace after rewriting");
     return out;
   }

@@ -221,12 +221,18 @@ public final class Pipeline {
     Path pdfPath = req.out() != null ? req.out() : defaultPdf(world, project);
     Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");
     try {
-      world.writeAtomically(foPath, o -> o.write(fo.getBytes(StandardCharsets.UTF_8)));
+      String text = fo;
+      world.writeAtomically(foPath, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + foPath + ": " + e.getMessage());
       return result(2, null, book, timings, null);
     }
     t0 = timings.lap("fo-file", t0);
+    // What each stage no longer needs is let go before the next one starts, so that a long book's peak is one stage's
+    // working set: the FO text and its source map after the layout, the laid-out PDF once it is finished (the finishing
+    // stage works on that very array).
+    org.bookbuild.fo.SourceMap sources = r.fo().sources();
+    r = null;
     byte[] pdf;
     progress.stage("render");
     org.bookbuild.render.RenderReport layout;
@@ -234,7 +240,7 @@ public final class Pipeline {
       // an archive edition (archive: true) is PDF/A-2a as well, which asks for a tagged PDF
       org.bookbuild.render.RenderSettings settings = req.render();
       if (project.options().archive()) settings = settings.withTagged(true).withPdfA("PDF/A-2a");
-      Renderer.Rendered rendered = Renderer.render(new Renderer.Job(fo, r.fo().sources(), style, world, book.meta(),
+      Renderer.Rendered rendered = Renderer.render(new Renderer.Job(fo, sources, style, world, book.meta(),
           BuildDate.of(world, book.meta()), settings, progress::chapters, progress::pages, req.preview()), diags);
       pdf = rendered.pdf();
       layout = rendered.report();
@@ -242,6 +248,8 @@ public final class Pipeline {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
       return result(1, null, book, timings, null);
     }
+    fo = null;
+    sources = null;
     t0 = timings.lap("render", t0);
     timings.addAll("render.", layout.stages());
     boolean failed = diags.hasErrors() || (req.strict() && diags.count(Severity.WARNING) > 0);
@@ -250,11 +258,12 @@ public final class Pipeline {
     progress.stage("finish");
     Timings finishing = new Timings();
     try {
-      finished = Finisher.finish(pdf, book.meta(), finishing);
+      finished = Finisher.finishInPlace(pdf, book.meta(), finishing);
     } catch (IOException | RuntimeException e) {
       diags.error("finish-failed", SourcePos.NONE, "cannot finish the PDF FOP wrote: " + e.getMessage());
       return result(1, null, book, timings, layout);
     }
+    pdf = null;
     t0 = timings.lap("finish", t0);
     timings.addAll("finish.", finishing);
     ReadBackStep.run(finished, diags, req.resident() == null ? null : req.resident().readBack());

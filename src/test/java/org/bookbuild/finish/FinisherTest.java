@@ -47,6 +47,14 @@ class FinisherTest {
   }
 
   @Test
+  void finishingInPlaceGivesTheSameBytes() throws Exception {
+    byte[] input = first.clone();
+    byte[] expected = Finisher.finish(first, META, new org.bookbuild.diag.Timings());
+    assertArrayEquals(input, first, "finish leaves its input as it was");
+    assertArrayEquals(expected, Finisher.finishInPlace(input, META, new org.bookbuild.diag.Timings()));
+  }
+
+  @Test
   void idIsTheHashOfTheFileWithTheIdZeroed() throws Exception {
     byte[] out = Finisher.finish(first, META);
     String s = new String(out, StandardCharsets.ISO_8859_1);
