@@ -140,24 +140,9 @@ final class PerChapter {
       offerPreview(offset, places);
       t1 = System.nanoTime();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     stages.addUp("join", 0);
     long joinCpu = org.bookbuild.diag.Timings.threadCpuNanos();
-    IfJoin.join(session, new IfJoin.Parts() {
-      @Override
-      public int size() {
-        return n;
-      }
-
-      @Override
-      public InputStream open(int i) throws IOException {
-        long tr = System.nanoTime();
-        String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
-        ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-        stages.addUp("join.if-read", System.nanoTime() - tr);
-        return in;
-      }
-    }, places, split.bookmarks, diags, out, stages);
+    byte[] pdf = join(places);
     long t2 = System.nanoTime();
     long joinCpuEnd = org.bookbuild.diag.Timings.threadCpuNanos();
     stages.addUp("join", t2 - t1, joinCpu < 0 || joinCpuEnd < 0 ? -1 : joinCpuEnd - joinCpu);
@@ -174,7 +159,54 @@ final class PerChapter {
     RenderReport report = new RenderReport(true, workers, passes, Renderer.names(laidOut, split),
         Renderer.names(reused, split), pages, layouts, most, Renderer.names(new ArrayList<>(patched), split),
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, stages);
-    return new Renderer.Rendered(out.toByteArray(), report);
+    return new Renderer.Rendered(pdf, report);
+  }
+
+  private static final String JOINED = LayoutCache.DIR + "joined.pdf";
+
+  /**
+   * The chapters joined into one PDF. With the layout cache on, FOP writes the PDF into a file beside the cache, read
+   * back once the join is done: while FOP's document is at its largest (the structure tree is written last), the
+   * PDF's own tens of megabytes, and the copy an in-memory stream makes of them at its end, are not on the heap too.
+   */
+  private byte[] join(Map<String, IfJoin.Place> places) throws Exception {
+    IfJoin.Parts parts = new IfJoin.Parts() {
+      @Override
+      public int size() {
+        return n;
+      }
+
+      @Override
+      public InputStream open(int i) throws IOException {
+        long tr = System.nanoTime();
+        String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
+        ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        stages.addUp("join.if-read", System.nanoTime() - tr);
+        return in;
+      }
+    };
+    if (!cache.enabled()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+      IfJoin.join(session, parts, places, split.bookmarks, diags, out, stages);
+      return out.toByteArray();
+    }
+    Path file = job.world().outputPath(JOINED);
+    try {
+      job.world().writeAtomically(file, o -> {
+        try (java.io.BufferedOutputStream b = new java.io.BufferedOutputStream(o, 1 << 16)) {
+          IfJoin.join(session, parts, places, split.bookmarks, diags, b, stages);
+        } catch (IOException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new Wrapped(e);
+        }
+      });
+      return Files.readAllBytes(file);
+    } catch (Wrapped w) {
+      throw (Exception) w.getCause();
+    } finally {
+      Files.deleteIfExists(file);
+    }
   }
 
   /** Tells the job's {@link Preview} the settled layout, with a way to make any one chapter's pages a PDF. */
