@@ -94,8 +94,6 @@ final class PerChapter {
     readHints();
     tl = stages.lap("hints", tl);
     int workers = Math.min(job.settings().workerCount(), n);
-    if (workers > 1) warmUp();
-    tl = stages.lap("warm-up", tl);
     int passes = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       List<Integer> todo = new ArrayList<>();
@@ -363,6 +361,13 @@ final class PerChapter {
     if (threads <= 1) {
       worker.run();
     } else {
+      if (!warmedUp) {
+        // only when two layouts will run at once: an edit in book watch usually lays out one chapter
+        long tw = System.nanoTime();
+        warmUp();
+        warmedUp = true;
+        stages.addUp("layout.warm-up", System.nanoTime() - tw);
+      }
       List<Thread> started = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
         Thread th = new Thread(null, worker, "bookbuild-layout-" + w, 256L << 20);
@@ -376,6 +381,8 @@ final class PerChapter {
     if (e instanceof Exception ex) throw ex;
     if (e instanceof Error err) throw err;
   }
+
+  private boolean warmedUp;
 
   private void one(Task t) throws Exception {
     boolean first;
