@@ -16,8 +16,14 @@ import java.util.regex.Pattern;
  * after it; it is typeset every time and kept out of the memo.
  */
 final class LayoutMemo {
-  /** Layouts kept; a jlatexmath box tree is a few kilobytes, so this stays within a few megabytes of heap. */
-  static final int KEEP = 2048;
+  /**
+   * Layouts kept in a one-off build: a formula's box tree is about 12 KB (measured on a two-line sum with a fraction),
+   * so this holds at most about 12 MB of heap, and it covers the FO writer's repeated questions about one formula.
+   */
+  static final int KEEP = 1024;
+  /** Layouts a resident process keeps ({@code book watch}: every formula of a book of a few hundred pages). */
+  static final int KEEP_RESIDENT = 8192;
+  private volatile int keep = KEEP;
   private static final Pattern DEFINES =
       Pattern.compile("\\\\(?:re)?newcommand|\\\\g?def|\\\\let|\\\\DeclareMathOperator|\\\\newenvironment");
 
@@ -28,14 +34,14 @@ final class LayoutMemo {
   private final Map<Key, Object> laid = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
-      return size() > KEEP;
+      return size() > keep;
     }
   };
   /** Whether a formula parses: "" when it does, else jlatexmath's reason. Strings only, so kept longer. */
   private final Map<Parse, String> parses = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Parse, String> eldest) {
-      return size() > 8 * KEEP;
+      return size() > 8 * keep;
     }
   };
   private long runs;
@@ -76,6 +82,11 @@ final class LayoutMemo {
   }
 
   static final String UNKNOWN = "\u0000unknown";
+
+  /** Keeps up to {@code n} layouts from now on. */
+  void keep(int n) {
+    keep = n;
+  }
 
   /** jlatexmath runs made through the memo so far (for tests). */
   synchronized long runs() {

@@ -83,6 +83,14 @@ public final class Typesetter {
   /** Formulas typeset in this process ({@link LayoutMemo}). */
   static final LayoutMemo MEMO = new LayoutMemo();
 
+  /**
+   * For a process that builds the same book again and again ({@code book watch}): keeps the layouts of every formula
+   * of a book of a few hundred pages (about 8,000; some 100 MB of heap at most) instead of the last 1,024.
+   */
+  public static void keepForRebuilds() {
+    MEMO.keep(LayoutMemo.KEEP_RESIDENT);
+  }
+
   /** One jlatexmath run. */
   private static Laid typeset(String tex, boolean display, float sizePt) throws MathException {
     TeXIcon icon;

@@ -76,6 +76,7 @@ public final class Watcher {
 
   /** Runs until {@link #stop}: returns 0, or 2 when the project folder cannot be watched at all. */
   public int run() {
+    org.bookbuild.math.Typesetter.keepForRebuilds();
     try {
       Path root = settings.project().toRealPath();
       Path staging = root.resolve("out/.watch/next.pdf");
