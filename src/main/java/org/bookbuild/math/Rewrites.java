@@ -149,6 +149,7 @@ final class Rewrites {
    * font, which print a plain digit; the traditional overstruck form {@code 1\!\!1} stands in for them.
    */
   static String mathbbDigit(String s) {
+    if (!s.contains("\\mathbb")) return s;
     return s.replaceAll("\\\\mathbb\\s*\\{\\s*([0-9])\\s*\\}", "{\\\\mathrm{$1}\\\\hspace{-0.28em}\\\\mathrm{$1}}")
         .replaceAll("\\\\mathbb\\s+([0-9])", "{\\\\mathrm{$1}\\\\hspace{-0.28em}\\\\mathrm{$1}}");
   }
@@ -206,6 +207,8 @@ final class Rewrites {
 
   /** {@code \mkern3mu} and {@code \mspace{3mu}}: 18mu make an em. */
   static String mkern(String s) {
+    // every pattern below needs one of these words (a regular expression is compiled on each replaceAll)
+    if (!s.contains("kern") && !s.contains("skip") && !s.contains("space")) return s;
     s = s.replaceAll("\\\\mkern\\s*(-?[0-9.]+)\\s*mu", "\\\\hspace{$1mu}");
     s = s.replaceAll("\\\\(kern|hskip|mskip|hspace\\*?)\\s*(-?[0-9.]+\\s*(em|ex|pt|mu|cm|mm|in|bp|pc|px))", "\\\\hspace{$2}");
     s = s.replace("\\hspace*{", "\\hspace{");
@@ -224,6 +227,7 @@ final class Rewrites {
 
   /** {@code \\[1ex]}: jlatexmath would print the length; the extra row space is dropped. */
   static String rowSpacing(String s) {
+    if (!s.contains("\\\\")) return s;
     return s.replaceAll("\\\\\\\\\\s*\\[\\s*-?[0-9.]+\\s*[a-z]{2}\\s*\\]", "\\\\\\\\ ");
   }
 

@@ -160,6 +160,7 @@ public final class TexPrepass {
    * {@code \nolimits} after something that is not an operator, which TeX ignores: those are dropped.
    */
   static String inlineStyle(String tex) {
+    if (!tex.contains("limits")) return tex;
     return tex.replaceAll("(^|[\\s{}()\\[\\]^_&=+\\-])\\\\(no)?limits(?![a-zA-Z])", "$1");
   }
 
