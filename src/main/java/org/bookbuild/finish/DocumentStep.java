@@ -22,6 +22,9 @@ interface DocumentStep {
   /** The steps every build runs, in order. */
   List<DocumentStep> ALL = List.of(new MathText(), new TagFixes(), new XmpExtension());
 
+  /** The steps left when the PDF's writer made the structure and math repairs itself. */
+  List<DocumentStep> UNREPAIRED = List.of(new XmpExtension());
+
   /**
    * Runs {@code steps} on {@code pdf} (after blanking the font descriptors' CIDSets in place, see {@link CidSets});
    * returns the same array when no step is wanted.

@@ -236,6 +236,7 @@ public final class Pipeline {
     byte[] pdf;
     progress.stage("render");
     org.bookbuild.render.RenderReport layout;
+    boolean repaired;
     try {
       // an archive edition (archive: true) is PDF/A-2a as well, which asks for a tagged PDF
       org.bookbuild.render.RenderSettings settings = req.render();
@@ -244,6 +245,7 @@ public final class Pipeline {
           BuildDate.of(world, book.meta()), settings, progress::chapters, progress::pages, req.preview()), diags);
       pdf = rendered.pdf();
       layout = rendered.report();
+      repaired = rendered.repaired();
     } catch (Renderer.RenderException e) {
       diags.error("render-failed", SourcePos.NONE, e.getMessage());
       return result(1, null, book, timings, null);
@@ -258,7 +260,7 @@ public final class Pipeline {
     progress.stage("finish");
     Timings finishing = new Timings();
     try {
-      finished = Finisher.finishInPlace(pdf, book.meta(), finishing);
+      finished = Finisher.finishInPlace(pdf, book.meta(), finishing, repaired);
     } catch (IOException | RuntimeException e) {
       diags.error("finish-failed", SourcePos.NONE, "cannot finish the PDF FOP wrote: " + e.getMessage());
       return result(1, null, book, timings, layout);

@@ -44,23 +44,32 @@ final class IfJoin {
     java.io.InputStream open(int i) throws Exception;
   }
 
-  static void join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
+  /**
+   * Writes the joined PDF to {@code out}; returns whether the PDF/UA and math-text repairs of the finishing stage are
+   * in it already ({@link JoinTags}).
+   */
+  static boolean join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
       Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
     try {
-      joinHere(session, parts, places, marks, diags, out, stages);
+      return joinHere(session, parts, places, marks, diags, out, stages);
     } finally {
       FopStatics.release();
     }
   }
 
-  private static void joinHere(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
+  private static boolean joinHere(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
       Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
     FOUserAgent ua = session.userAgent(new FopEvents(diags, (l, c) -> SourcePos.NONE));
     IFDocumentHandler pdf = ua.getRendererFactory().createDocumentHandler(ua, MimeConstants.MIME_PDF);
     pdf.setResult(new StreamResult(out));
-    IFUtil.setupFonts(pdf, new JoinFonts());
+    JoinFonts fonts = new JoinFonts();
+    IFUtil.setupFonts(pdf, fonts);
     pdf.startDocument();
-    Filter filter = new Filter(pdf, places);
+    JoinTags tags = JoinTags.of(pdf, fonts, ua.isAccessibilityEnabled());
+    if (tags != null && ua.isAccessibilityEnabled()) {
+      ua.setStructureTreeEventHandler(tags.structure(ua.getStructureTreeEventHandler()));
+    }
+    Filter filter = new Filter(pdf, places, tags);
     for (int i = 0; i < parts.size(); i++) {
       filter.first = i == 0;
       try (java.io.InputStream in = parts.open(i)) {
@@ -87,8 +96,10 @@ final class IfJoin {
     }
     pdf.startDocumentTrailer();
     pdf.endDocumentTrailer();
+    boolean complete = tags != null && tags.beforeEnd();
     pdf.endDocument();
     stages.addUp("join.trailer", System.nanoTime() - t0);
+    return complete;
   }
 
   private static Bookmark bookmark(FoSplit.Mark m, Map<String, Place> places) {
@@ -109,6 +120,7 @@ final class IfJoin {
   /** Takes one chapter's IF events into the book's PDF handler. */
   private static final class Filter extends IFDocumentHandlerProxy {
     private final Map<String, Place> places;
+    private final JoinTags tags;
     /** Links whose target page did not exist yet when the link was made: resolved at the end. */
     final Set<String> pending = new LinkedHashSet<>();
     boolean first;
@@ -116,9 +128,10 @@ final class IfJoin {
     private int nextPage;
     private int currentPage = -1;
 
-    Filter(IFDocumentHandler target, Map<String, Place> places) {
+    Filter(IFDocumentHandler target, Map<String, Place> places, JoinTags tags) {
       super(target);
       this.places = places;
+      this.tags = tags;
     }
 
     @Override
@@ -149,12 +162,19 @@ final class IfJoin {
     public void endPageSequence() throws IFException {
       super.endPageSequence();
       inSequence = false;
+      if (tags != null) tags.chapterEnded();
     }
 
     @Override
     public void startPage(int index, String name, String pageMasterName, Dimension size) throws IFException {
       currentPage = nextPage++;
       super.startPage(currentPage, name, pageMasterName, size);
+    }
+
+    @Override
+    public void endPage() throws IFException {
+      super.endPage();
+      if (tags != null) tags.pageWritten();
     }
 
     @Override
@@ -205,6 +225,7 @@ final class IfJoin {
             link = new Link(a, link.getTargetRect());
           }
           nav.renderLink(link);
+          if (tags != null) tags.linkRendered(link);
         }
 
         @Override

@@ -157,10 +157,13 @@ final class PerChapter {
     RenderReport report = new RenderReport(true, workers, passes, Renderer.names(laidOut, split),
         Renderer.names(reused, split), pages, layouts, most, Renderer.names(new ArrayList<>(patched), split),
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, stages);
-    return new Renderer.Rendered(pdf, report);
+    return new Renderer.Rendered(pdf, report, repaired);
   }
 
   private static final String JOINED = LayoutCache.DIR + "joined.pdf";
+
+  /** Whether the join made the finishing stage's structure and math repairs ({@link JoinTags}). */
+  private boolean repaired;
 
   /**
    * The chapters joined into one PDF. With the layout cache on, FOP writes the PDF into a file beside the cache, read
@@ -185,14 +188,14 @@ final class PerChapter {
     };
     if (!cache.enabled()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-      IfJoin.join(session, parts, places, split.bookmarks, diags, out, stages);
+      repaired = IfJoin.join(session, parts, places, split.bookmarks, diags, out, stages);
       return out.toByteArray();
     }
     Path file = job.world().outputPath(JOINED);
     try {
       job.world().writeAtomically(file, o -> {
         try (java.io.BufferedOutputStream b = new java.io.BufferedOutputStream(o, 1 << 16)) {
-          IfJoin.join(session, parts, places, split.bookmarks, diags, b, stages);
+          repaired = IfJoin.join(session, parts, places, split.bookmarks, diags, b, stages);
         } catch (IOException e) {
           throw e;
         } catch (Exception e) {

@@ -59,8 +59,16 @@ public final class Renderer {
     }
   }
 
-  /** The PDF and the report of how it was laid out. */
-  public record Rendered(byte[] pdf, RenderReport report) {}
+  /**
+   * The PDF FOP wrote and the report of how it was laid out. {@code repaired}: the PDF/UA repairs and the math fonts' Unicode maps the
+   * finishing stage makes with a whole-document PDFBox pass are in the PDF already (the per-chapter join makes them as
+   * it writes, {@link JoinTags}); the finishing stage then leaves that pass out.
+   */
+  public record Rendered(byte[] pdf, RenderReport report, boolean repaired) {
+    public Rendered(byte[] pdf, RenderReport report) {
+      this(pdf, report, false);
+    }
+  }
 
   public static byte[] render(String fo, Style style, World world, Metadata meta, Date created, Diagnostics diags)
       throws RenderException {
