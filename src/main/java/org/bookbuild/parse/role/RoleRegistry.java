@@ -21,6 +21,7 @@ public final class RoleRegistry {
     ReferenceRoles.register();
     StyleRoles.register();
     GlueRoles.register();
+    SphinxRoles.register();
   }
 
   private RoleRegistry() {}
