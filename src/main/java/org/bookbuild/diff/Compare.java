@@ -69,7 +69,7 @@ public final class Compare {
       } else if (b instanceof Block.BulletList l) {
         nb = new Block.BulletList(l.pos(), l.tight(), items(l.items(), m, deletedAfter));
       } else if (b instanceof Block.OrderedList l) {
-        nb = new Block.OrderedList(l.pos(), l.start(), l.tight(), items(l.items(), m, deletedAfter));
+        nb = new Block.OrderedList(l.pos(), l.start(), l.tight(), items(l.items(), m, deletedAfter), l.numbering());
       }
       Matching.Status s = m.status.get(b);
       out.add(s == Matching.Status.CHANGED || s == Matching.Status.ADDED ? wrap(nb, s) : nb);

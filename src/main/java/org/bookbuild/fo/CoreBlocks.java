@@ -33,8 +33,8 @@ final class CoreBlocks {
       fo.blocks(q.content());
       fo.xml().end();
     });
-    Renderers.block(Block.BulletList.class, (l, fo) -> list(l.items(), -1, fo));
-    Renderers.block(Block.OrderedList.class, (l, fo) -> list(l.items(), l.start(), fo));
+    Renderers.block(Block.BulletList.class, (l, fo) -> list(l.items(), -1, null, fo));
+    Renderers.block(Block.OrderedList.class, (l, fo) -> list(l.items(), l.start(), l::label, fo));
     Renderers.block(Block.DefList.class, CoreBlocks::defList);
     Renderers.block(Block.Rule.class, (r, fo) -> {
       fo.block("rule");
@@ -85,9 +85,16 @@ final class CoreBlocks {
     fo.xml().end();
   }
 
-  private static void list(List<Block.ListItem> items, int start, Fo fo) {
+  private static void list(List<Block.ListItem> items, int start, java.util.function.IntFunction<String> numbered, Fo fo) {
     fo.block("list");
-    fo.xml().start("fo:list-block").attrs(fo.role("list"));
+    java.util.Map<String, String> listRole = new java.util.LinkedHashMap<>(fo.role("list"));
+    // labels longer than "10." ("(iii)", "viii.") get the wider label column of role list.wide
+    if (numbered != null) {
+      int longest = 0;
+      for (int k = 0; k < items.size(); k++) longest = Math.max(longest, numbered.apply(start + k).length());
+      if (longest > 3) listRole.putAll(fo.role("list.wide"));
+    }
+    fo.xml().start("fo:list-block").attrs(listRole);
     int n = start;
     for (Block.ListItem it : items) {
       fo.xml().start("fo:list-item").attrs(fo.role("list.item"));
@@ -96,7 +103,7 @@ final class CoreBlocks {
       String label;
       if (it.checked() != null) label = fo.style().string(it.checked() ? "task.done" : "task.open");
       else if (start < 0) label = fo.style().string("bullet." + Math.min(3, fo.listDepth() + 1));
-      else label = (n++) + ".";
+      else label = numbered.apply(n++);
       fo.xml().text("");
       int from = fo.xml().length();
       fo.xml().text(label);

@@ -42,7 +42,57 @@ public sealed interface Block extends Node {
 
   record BulletList(SourcePos pos, boolean tight, List<ListItem> items) implements Block {}
 
-  record OrderedList(SourcePos pos, int start, boolean tight, List<ListItem> items) implements Block {}
+  /**
+   * A numbered list. {@code numbering} is how its labels are written: one of the numerals {@code 1}, {@code a},
+   * {@code A}, {@code i}, {@code I} (arabic, letters, roman) with the punctuation around it, e.g. {@code 1.},
+   * {@code a)}, {@code (i)}; Markdown lists are {@code 1.}, reStructuredText's keep what the source wrote.
+   */
+  record OrderedList(SourcePos pos, int start, boolean tight, List<ListItem> items, String numbering) implements Block {
+    public static final String ARABIC = "1.";
+
+    public OrderedList(SourcePos pos, int start, boolean tight, List<ListItem> items) {
+      this(pos, start, tight, items, ARABIC);
+    }
+
+    /** The label of the item numbered {@code n} (1-based count from {@code start}), in this list's numbering. */
+    public String label(int n) {
+      for (int i = 0; i < numbering.length(); i++) {
+        char c = numbering.charAt(i);
+        String v = switch (c) {
+          case '1' -> String.valueOf(n);
+          case 'a' -> letters(n).toLowerCase(java.util.Locale.ROOT);
+          case 'A' -> letters(n);
+          case 'i' -> roman(n).toLowerCase(java.util.Locale.ROOT);
+          case 'I' -> roman(n);
+          default -> null;
+        };
+        if (v != null) return numbering.substring(0, i) + v + numbering.substring(i + 1);
+      }
+      return n + ".";
+    }
+
+    private static String letters(int n) {
+      if (n <= 0) return String.valueOf(n);
+      StringBuilder sb = new StringBuilder();
+      for (int k = n; k > 0; k = (k - 1) / 26) sb.insert(0, (char) ('A' + (k - 1) % 26));
+      return sb.toString();
+    }
+
+    private static String roman(int n) {
+      if (n <= 0 || n >= 4000) return String.valueOf(n);
+      int[] v = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+      String[] s = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
+      StringBuilder sb = new StringBuilder();
+      int k = n;
+      for (int i = 0; i < v.length; i++) {
+        while (k >= v[i]) {
+          sb.append(s[i]);
+          k -= v[i];
+        }
+      }
+      return sb.toString();
+    }
+  }
 
   /** One list item; {@code checked} is null unless it is a task-list item. */
   record ListItem(SourcePos pos, Boolean checked, List<Block> content) {}

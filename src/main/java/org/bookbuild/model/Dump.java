@@ -48,6 +48,11 @@ public final class Dump {
         if ((Boolean) v) sb.append(" continues");
         continue;
       }
+      if (o instanceof Block.OrderedList && rc.getName().equals("numbering")) {
+        // shown only where it is not the Markdown default
+        if (!Block.OrderedList.ARABIC.equals(v)) sb.append(" numbering=").append(v);
+        continue;
+      }
       if (v instanceof Collection<?> col && !col.isEmpty() && isNode(col.iterator().next())) {
         children.add(new Object[] {rc.getName(), col});
       } else if (v instanceof Attr a) {

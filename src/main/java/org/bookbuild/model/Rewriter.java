@@ -58,7 +58,7 @@ public class Rewriter {
     if (b instanceof Heading h) return new Heading(h.pos(), h.attr(), h.level(), inlines(h.content()));
     if (b instanceof Quote q) return new Quote(q.pos(), blocks(q.content()));
     if (b instanceof BulletList l) return new BulletList(l.pos(), l.tight(), items(l.items()));
-    if (b instanceof OrderedList l) return new OrderedList(l.pos(), l.start(), l.tight(), items(l.items()));
+    if (b instanceof OrderedList l) return new OrderedList(l.pos(), l.start(), l.tight(), items(l.items()), l.numbering());
     if (b instanceof DefList d)
       return new DefList(
           d.pos(),

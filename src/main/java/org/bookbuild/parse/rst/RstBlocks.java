@@ -254,24 +254,53 @@ final class RstBlocks {
     Line next = ls.get(i + 1);
     if (next.blank() || next.indent() > 0) return true;
     Matcher n = ENUM.matcher(next.text());
-    return n.lookingAt() && style(n).equals(style(m));
+    return n.lookingAt() && follows(n, m);
   }
 
-  /** The form of an enumerator: parentheses, suffix, and kind of numeral (digits, lower or upper letters). */
-  private static String style(Matcher m) {
+  /**
+   * The numeral kind of an enumerator, as docutils decides it: digits and {@code #} arabic ({@code 1}), a single
+   * letter other than i/I a letter ({@code a}, {@code A}), anything else roman ({@code i}, {@code I}).
+   */
+  private static char kind(String v) {
+    if (v.equals("#") || Character.isDigit(v.charAt(0))) return '1';
+    boolean lower = Character.isLowerCase(v.charAt(0));
+    if (v.length() == 1 && !v.equalsIgnoreCase("i")) return lower ? 'a' : 'A';
+    return lower ? 'i' : 'I';
+  }
+
+  /** How an enumerated list writes its labels ({@code Block.OrderedList.numbering}): {@code a.}, {@code (i)} … */
+  private static String numbering(Matcher m) {
+    return (m.group(1) == null ? "" : "(") + kind(m.group(2)) + m.group(3);
+  }
+
+  /**
+   * Whether {@code m} can be an item of the list {@code first} opened: the same punctuation and numerals of the same
+   * kind; a single letter continues a list of letters even where it could be roman ("h.", "i.").
+   */
+  private static boolean follows(Matcher m, Matcher first) {
+    if ((m.group(1) == null) != (first.group(1) == null) || !m.group(3).equals(first.group(3))) return false;
+    char k = kind(first.group(2));
     String v = m.group(2);
-    String kind = v.equals("#") ? "#" : Character.isDigit(v.charAt(0)) ? "1" : Character.isLowerCase(v.charAt(0)) ? "a" : "A";
-    return (m.group(1) == null ? "" : "(") + m.group(3) + kind;
+    if (v.equals("#") != first.group(2).equals("#")) return false; // an auto-numbered list takes only "#" items
+    char kv = kind(v);
+    if (kv == k) return true;
+    return v.length() == 1 && Character.toLowerCase(k) == 'a'
+        && Character.isLowerCase(v.charAt(0)) == (k == 'a');
   }
 
   private int enumerated(List<Line> ls, int i, List<Block> out) {
     Matcher first = ENUM.matcher(ls.get(i).text());
     first.lookingAt();
-    String style = style(first);
-    return list(ls, i, out, l -> {
+    String numbering = numbering(first);
+    int from = out.size();
+    int next = list(ls, i, out, l -> {
       Matcher m = ENUM.matcher(l.text());
-      return m.lookingAt() && style(m).equals(style) && (m.group(1) == null || m.group(3).equals(")")) ? m.end() : -1;
+      return m.lookingAt() && follows(m, first) && (m.group(1) == null || m.group(3).equals(")")) ? m.end() : -1;
     }, start(first.group(2)));
+    if (out.size() > from && out.get(from) instanceof Block.OrderedList l && !numbering.equals(Block.OrderedList.ARABIC)) {
+      out.set(from, new Block.OrderedList(l.pos(), l.start(), l.tight(), l.items(), numbering));
+    }
+    return next;
   }
 
   private static int start(String v) {
