@@ -27,8 +27,10 @@ final class Iframes {
     fo.xml().start("fo:table-body").attr("start-indent", "0pt").attr("end-indent", "0pt").start("fo:table-row");
     fo.xml().start("fo:table-cell").attr("display-align", "center");
     fo.xml().start("fo:block").attr("line-height", "0");
-    String svg = QrSvg.svg(src, fo.style().prop("iframe.qr", "width", "1.1in"),
-        fo.style().prop("iframe.qr", "color", "#000000"));
+    // a video's file (no scheme) is a name in the web build's folder: a QR code of it would open nothing
+    boolean web = src.matches("(?i)[a-z][a-z0-9+.-]*:.*");
+    String svg = web ? QrSvg.svg(src, fo.style().prop("iframe.qr", "width", "1.1in"),
+        fo.style().prop("iframe.qr", "color", "#000000")) : null;
     if (svg != null) {
       fo.xml().start("fo:instream-foreign-object").attr("fox:alt-text", fo.style().string("iframe.qr-alt", "url", src));
       fo.xml().raw(svg);
@@ -37,7 +39,9 @@ final class Iframes {
     fo.xml().end().end();
     fo.xml().start("fo:table-cell").attr("display-align", "center");
     fo.xml().start("fo:block-container").attr("margin-left", "10pt");
-    fo.block("iframe.label").text(fo.style().string("iframe.label")).end();
+    String medium = d.attr().get("medium");
+    fo.block("iframe.label").text(fo.style().string(medium == null ? "iframe.label"
+        : "iframe.label." + medium + (web ? "" : "-file"))).end();
     if (!d.title().isEmpty()) {
       fo.block("iframe.title");
       fo.inlines(d.title());

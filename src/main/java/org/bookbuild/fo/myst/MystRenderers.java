@@ -11,5 +11,6 @@ public final class MystRenderers {
     Layout.register();
     Iframes.register();
     Tocs.register();
+    WebOnlyBlocks.register();
   }
 }

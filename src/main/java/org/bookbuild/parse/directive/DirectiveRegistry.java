@@ -36,6 +36,7 @@ public final class DirectiveRegistry {
     Only.register();
     SphinxExtras.register();
     Glue.register();
+    WebOnly.register();
   }
 
   private DirectiveRegistry() {}

@@ -28,7 +28,7 @@ final class Proofs {
             Attr a = d.attr(kind);
             if (d.flag("nonumber") || Directive.notEnumerated(d)) a = a.withClass("unnumbered");
             return List.of(new Block.Div(d.pos(), a, ctx.inlines(d.argument(), d.argPos()), ctx.body(d)));
-          }));
+          }, "proof:" + k)); // mystmd's spelling of the same directives
     }
   }
 }

@@ -181,7 +181,13 @@ public final class NotebookFormat implements ChapterFormat {
         out.addAll(blocks);
       }
       case "raw" -> {
-        // raw cells are for other converters (nbconvert templates); print has no use for them
+        // raw cells are for other converters (nbconvert templates, a LaTeX or HTML export); MyST-NB passes them only
+        // to the output format they name, and the book's print build is none of those: left out, and said so
+        if (!c.source().isBlank()) {
+          diags.report(new org.bookbuild.diag.Diagnostic("print-omitted", org.bookbuild.diag.Severity.INFO,
+              "raw cell left out: raw cells pass through to one export format (nbconvert, LaTeX, HTML) untouched;"
+                  + " the book prints Markdown and code cells", c.pos(), ""));
+        }
       }
       default -> diags.warn("notebook-cell", c.pos(), "unknown cell type '" + c.type() + "' is not printed");
     }
