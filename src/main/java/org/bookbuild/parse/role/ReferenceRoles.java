@@ -22,8 +22,11 @@ final class ReferenceRoles {
     for (String kind : List.of("ref", "numref", "eq", "doc", "prf:ref", "term", "any")) {
       RoleRegistry.register(RoleSpec.of(kind, ReferenceRoles::ref));
     }
-    for (String kind : List.of("cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:alp", "cite:label",
-        "cite:year", "cite:yearpar", "cite:author")) {
+    // sphinxcontrib-bibtex's roles (c: capitalised, s: all authors, par: in brackets, empty: cited, nothing printed)
+    // and its footnote citations, which the citation transform prints as footnotes holding the entry
+    for (String kind : List.of("cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "cite:ct", "cite:cts", "cite:alp",
+        "cite:label", "cite:labelpar", "cite:year", "cite:yearpar", "cite:author", "cite:authorpar", "cite:empty",
+        "footcite", "footcite:p", "footcite:ps", "footcite:t", "footcite:ts", "footcite:ct", "footcite:cts")) {
       RoleRegistry.register(RoleSpec.of(kind, (r, ctx) -> List.of(new Inline.Ref(r.pos(), r.name(),
           r.content().trim(), List.of()))));
     }

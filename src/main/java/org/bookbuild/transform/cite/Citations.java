@@ -59,6 +59,15 @@ public final class Citations implements Transform {
     }
     if (all[0]) cited.addAll(bib.keySet());
     List<String> order = new ArrayList<>(cited);
+    Set<String> footCited = new LinkedHashSet<>();
+    for (Chapter ch : book.chapters()) {
+      Walk.blocks(ch.blocks(), n -> {
+        if (n instanceof Inline.Ref r && isFootCite(r)) {
+          for (String k : keys(r.label())) if (bib.containsKey(k)) footCited.add(k);
+        }
+      });
+    }
+    Map<String, String[]> footLabels = labels(new ArrayList<>(footCited), bib, ctx.style());
     Map<String, String[]> labels = labels(order, bib, ctx.style());
     if (authorYear) {
       Collator c = Collator.getInstance(Locale.ROOT);
@@ -74,6 +83,7 @@ public final class Citations implements Transform {
       @Override
       protected List<Inline> inline(Inline i) {
         if (i instanceof Inline.Ref r && isCite(r)) return cite(r, bib, labels, numbers, authorYear, ctx);
+        if (i instanceof Inline.Ref r && isFootCite(r)) return footCite(r, bib, footLabels, authorYear, ctx);
         return List.of(i);
       }
 
@@ -99,6 +109,45 @@ public final class Citations implements Transform {
 
   static boolean isCite(Inline.Ref r) {
     return r.kind().equals("cite") || r.kind().startsWith("cite:");
+  }
+
+  /** sphinxcontrib-bibtex's {@code footcite} family: each work cited in a footnote holding its entry. */
+  static boolean isFootCite(Inline.Ref r) {
+    return r.kind().equals("footcite") || r.kind().startsWith("footcite:");
+  }
+
+  /**
+   * A footnote citation as sphinxcontrib-bibtex's LaTeX output prints it: a footnote per work holding the formatted
+   * entry (prenote before it, postnote after it); the textual forms ({@code footcite:t}) name the authors first. The
+   * works are not added to the bibliography list, as there.
+   */
+  private static List<Inline> footCite(Inline.Ref r, Map<String, BibEntry> bib, Map<String, String[]> labels,
+      boolean authorYear, Context ctx) {
+    Style s = ctx.style();
+    SourcePos pos = r.pos();
+    boolean textual = r.kind().startsWith("footcite:t") || r.kind().startsWith("footcite:ct");
+    List<Inline> out = new ArrayList<>();
+    boolean first = true;
+    for (Item it : items(r.label())) {
+      if (it.key().isEmpty()) continue;
+      if (!first && textual) out.add(new Inline.Text(pos, s.string("cite.textual.separator")));
+      first = false;
+      BibEntry e = bib.get(it.key());
+      if (e == null) {
+        ctx.diags().warn("cite-unknown", pos, "no bibliography entry with key '" + it.key() + "'"
+            + (ctx.project().options().bibliography().isEmpty() ? " (book.yml names no bibliography file)" : ""));
+        out.add(new Inline.Span(pos, Attr.classes("unresolved"), List.of(new Inline.Text(pos, s.string("cite.unknown")))));
+        continue;
+      }
+      if (textual) out.add(new Inline.Text(pos, labels.get(it.key())[0]));
+      List<Inline> text = new ArrayList<>();
+      if (!it.pre().isEmpty()) text.add(new Inline.Text(pos, it.pre() + " "));
+      text.addAll(EntryFormat.format(e, authorYear, labels.get(it.key())[1], s));
+      if (!it.post().isEmpty()) text.add(new Inline.Text(pos, s.string("cite.locator") + it.post()));
+      out.add(new Inline.Note(pos, List.of(new Block.Para(pos, text, false))));
+    }
+    if (first) ctx.diags().warn("cite-unknown", pos, "citation without a key");
+    return out;
   }
 
   static List<String> keys(String label) {
@@ -183,7 +232,8 @@ public final class Citations implements Transform {
       Map<String, Integer> numbers, boolean authorYear, Context ctx) {
     Style s = ctx.style();
     SourcePos pos = r.pos();
-    boolean textual = r.kind().startsWith("cite:t");
+    boolean textual = r.kind().startsWith("cite:t") || r.kind().startsWith("cite:ct");
+    if (r.kind().equals("cite:empty")) return List.of(); // cited (listed), nothing printed
     List<Item> items = new ArrayList<>(items(r.label()));
     items.removeIf(it -> it.key().isEmpty());
     if (items.isEmpty()) {
