@@ -41,7 +41,28 @@ public final class CollectLabels implements Transform {
             "label '" + t.id() + "' is already used at " + old.pos() + "; references go to the first"));
       });
     }
+    // a heading's own anchor in its page, as MyST's heading anchors (myst_heading_anchors) and Jupyter write them:
+    // [text](#part-two), [text](other.ipynb#Part-two). Added last, so no author's label or HTML anchor is displaced
+    for (Chapter ch : book.chapters()) {
+      Walk.blocks(ch.blocks(), n -> {
+        if (!(n instanceof Block.Heading h) || h.pos().file() == null || h.attr().id().isEmpty()) return;
+        Labels.Target t = target(h, ch.id());
+        for (String anchor : headingAnchors(Walk.text(h.content()))) labels.addLocal(anchor, h.pos().file(), t);
+      });
+    }
     return book;
+  }
+
+  /**
+   * The anchors a heading's title has on the web: MyST's (GitHub's slug: lower case, punctuation other than hyphens
+   * and underscores dropped, spaces as hyphens) and Jupyter's (spaces as hyphens, the rest kept).
+   */
+  static List<String> headingAnchors(String title) {
+    String t = title.strip();
+    if (t.isEmpty()) return List.of();
+    String myst = t.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s_-]", "").replaceAll("\\s", "-");
+    String jupyter = t.replaceAll("\\s", "-");
+    return myst.equals(jupyter) || myst.isEmpty() ? List.of(jupyter) : List.of(myst, jupyter);
   }
 
   private static Labels.Target target(Object n, String chapter) {

@@ -20,7 +20,10 @@ import org.bookbuild.style.Style;
  * {@code inline.unresolved} style and gives a {@code ref-unresolved} diagnostic at its position. A reference into
  * another project's documentation (a label {@code name:…} whose {@code name} the project lists under
  * {@code references}, Sphinx's intersphinx mapping) prints its text, or the label after the name, as plain text; all
- * of them are listed once in a {@code ref-external} info note.
+ * of them are listed once in a {@code ref-external} info note. A link to another page of the book, as MyST and
+ * Jupyter write them ({@code [text](02-vectors.ipynb)}, {@code [text](../ch2/intro.md#a-heading)}), becomes an
+ * internal link to that page's title, or to the label or heading anchor after {@code #} in that page; a link to a
+ * file that is no page of the book stays as written.
  */
 public final class ResolveRefs implements Transform {
   /** How a reference role turns into inlines. Registered per role name; MyST roles add their own. */
@@ -52,6 +55,14 @@ public final class ResolveRefs implements Transform {
   @Override
   public Book apply(Book book, Context ctx) {
     Map<String, SourcePos> external = new LinkedHashMap<>();
+    Map<String, String> pages = new java.util.HashMap<>();
+    for (org.bookbuild.model.Chapter ch : book.chapters()) {
+      Walk.blocks(ch.blocks(), n -> {
+        if (n instanceof org.bookbuild.model.Block.Heading h && h.pos().file() != null && !h.attr().id().isEmpty()) {
+          pages.putIfAbsent(h.pos().file(), h.attr().id());
+        }
+      });
+    }
     Book out = book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
@@ -77,6 +88,10 @@ public final class ResolveRefs implements Transform {
             List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
             return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
           }
+        }
+        if (i instanceof Inline.Link l) {
+          Optional<Inline> page = pageLink(l, pages, ctx);
+          if (page.isPresent()) return List.of(page.get());
         }
         return List.of(i);
       }
@@ -159,6 +174,50 @@ public final class ResolveRefs implements Transform {
   }
 
   /** {doc} labels are file paths; the chapter id is the slug of the file's stem. */
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+  private static final List<String> PAGE_EXTENSIONS = List.of("", ".md", ".ipynb", ".rst", ".myst", ".markdown");
+
+  /**
+   * A link to a page of the book by its file name, relative to the linking page (or from the project root with a
+   * leading {@code /}), with an optional {@code #label} or heading anchor of that page: the internal link it stands
+   * for. Empty for web addresses and for files that are no page of the book.
+   */
+  static Optional<Inline> pageLink(Inline.Link l, Map<String, String> pages, Context ctx) {
+    String target = l.target();
+    if (target.isEmpty() || target.startsWith("#") || SCHEME.matcher(target).find() || l.pos().file() == null) {
+      return Optional.empty();
+    }
+    int hash = target.indexOf('#');
+    String path = hash < 0 ? target : target.substring(0, hash);
+    String fragment = hash < 0 ? "" : target.substring(hash + 1);
+    int query = path.indexOf('?');
+    if (query >= 0) path = path.substring(0, query);
+    try {
+      path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    String file = org.bookbuild.io.Paths2.join(l.pos().file(), path);
+    if (file == null) return Optional.empty();
+    String page = null;
+    for (String ext : PAGE_EXTENSIONS) {
+      if ((page = pages.get(file + ext)) != null) {
+        file = file + ext;
+        break;
+      }
+    }
+    if (page == null) return Optional.empty();
+    String id = page;
+    Labels.Target t = null;
+    if (!fragment.isEmpty()) {
+      t = ctx.labels().get(fragment, file).orElse(null);
+      if (t != null) id = t.id();
+    }
+    if (t == null) t = ctx.labels().get(page).orElse(null);
+    List<Inline> content = l.content().isEmpty() && t != null ? titleOrNumber(t, ctx.style()) : l.content();
+    return Optional.of(new Inline.Link(l.pos(), "#" + id, content));
+  }
+
   static String docId(String path) {
     return org.bookbuild.project.ProjectLoader.slug(org.bookbuild.io.Paths2.stem(path));
   }
