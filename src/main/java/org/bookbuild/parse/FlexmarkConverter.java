@@ -174,7 +174,8 @@ final class FlexmarkConverter {
       if (n instanceof BlockQuote) out.addAll(blocks(n));
       else for (Node li = n.getFirstChild(); li != null; li = li.getNext()) out.addAll(blocks(li));
     } else if (n instanceof BlockQuote q) {
-      out.add(new Block.Quote(pos, blocks(q)));
+      List<Block> quoted = blocks(q);
+      out.add(GitHubAlerts.of(pos, quoted).orElseGet(() -> new Block.Quote(pos, quoted)));
     } else if (n instanceof BulletList l) {
       out.add(new Block.BulletList(pos, l.isTight(), items(l)));
     } else if (n instanceof OrderedList l) {

@@ -25,7 +25,8 @@ final class Html {
   /** Elements that start a block of their own. */
   private static final Set<String> BLOCKS = Set.of("div", "center", "details", "p", "table", "iframe", "blockquote",
       "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "ul", "ol", "section", "article", "main", "header", "footer",
-      "nav", "aside", "figure", "figcaption", "body", "html", "head", "script", "style", "summary", "dl", "form");
+      "nav", "aside", "figure", "figcaption", "body", "html", "head", "script", "style", "summary", "dl", "form",
+      "video", "audio");
 
   private final Diagnostics diags;
   private final SourcePos base;
@@ -178,9 +179,16 @@ final class Html {
     switch (e.name()) {
       case "center":
         return List.of(new Block.Div(p, Attr.classes("center"), List.of(), blockContent(e.children())));
-      case "div", "body", "html":
+      case "div", "body", "html": {
+        String alert = alertKind(e.attrs().getOrDefault("class", ""));
+        if (alert != null) {
+          // a Bootstrap alert box, as classic Jupyter and JupyterLab colour it: the admonition of that colour, with
+          // no title of its own (the author's first words, "Tip:", are usually in the box)
+          return List.of(new Block.Div(p, Attr.classes(alert, "untitled"), List.of(), blockContent(e.children())));
+        }
         return centred ? List.of(new Block.Div(p, Attr.classes("center"), List.of(), blockContent(e.children())))
             : blockContent(e.children());
+      }
       case "p": {
         List<Inline> in = trim(inlines(e.children()));
         if (in.isEmpty()) return List.of();
@@ -218,7 +226,28 @@ final class Html {
         for (Node c : e.children()) {
           if (c instanceof El li && li.name().equals("li")) items.add(new Block.ListItem(pos(li.offset()), null, plainFirst(blockContent(li.children()))));
         }
-        return List.of(e.name().equals("ul") ? new Block.BulletList(p, true, items) : new Block.OrderedList(p, 1, true, items));
+        if (e.name().equals("ul")) return List.of(new Block.BulletList(p, true, items));
+        // <ol type="a" start="3">: letters or roman numerals, as the browser numbers them
+        String type = e.attrs().getOrDefault("type", "1").strip();
+        String numbering = type.length() == 1 && "1aAiI".contains(type) ? type + "." : Block.OrderedList.ARABIC;
+        int start = 1;
+        try {
+          start = Integer.parseInt(e.attrs().getOrDefault("start", "1").strip());
+        } catch (NumberFormatException ignored) {
+          // not a number: the browser starts at 1 too
+        }
+        return List.of(new Block.OrderedList(p, start, true, items, numbering));
+      }
+      case "video", "audio": {
+        String src = e.attrs().getOrDefault("src", "");
+        for (Node c : e.children()) {
+          if (src.isEmpty() && c instanceof El s && s.name().equals("source")) src = s.attrs().getOrDefault("src", "");
+        }
+        if (src.isEmpty()) return blockContent(e.children());
+        // the same placeholder as the video directives: the link (a QR code for a web address), the title if any
+        String t = e.attrs().getOrDefault("title", "");
+        return List.of(new Block.Div(p, Attr.classes("iframe").with("src", src).with("medium", "video"),
+            t.isEmpty() ? List.of() : List.of(new Inline.Text(p, t)), List.of()));
       }
       case "script", "style", "head", "form":
         warn(e.name(), p, "cannot be printed and is left out");
@@ -230,6 +259,27 @@ final class Html {
         }
         return blockContent(e.children());
     }
+  }
+
+  /** The admonition kind of a Bootstrap alert's classes ({@code alert alert-info} …), or null. */
+  static String alertKind(String classes) {
+    List<String> cs = List.of(classes.trim().split("\\s+"));
+    if (!cs.contains("alert")) return null;
+    for (String c : cs) {
+      switch (c) {
+        case "alert-info", "alert-primary", "alert-secondary", "alert-light", "alert-dark":
+          return "note";
+        case "alert-warning":
+          return "warning";
+        case "alert-danger", "alert-error":
+          return "danger";
+        case "alert-success":
+          return "tip";
+        default:
+          break;
+      }
+    }
+    return "note";
   }
 
   private static List<Block> plainFirst(List<Block> bs) {

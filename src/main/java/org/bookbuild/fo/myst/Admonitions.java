@@ -32,9 +32,12 @@ final class Admonitions {
     }
     Boxes.open(fo, "admonition", "admonition." + look);
     fo.id(d.attr().id());
-    Boxes.open(fo, "admonition.title", "admonition." + look + ".title");
-    Boxes.title(fo, d.title(), "admonition." + d.kind());
-    fo.xml().end();
+    // a Bootstrap alert box from a notebook's HTML (class untitled) has no title line, as on screen
+    if (!d.title().isEmpty() || !d.attr().hasClass("untitled")) {
+      Boxes.open(fo, "admonition.title", "admonition." + look + ".title");
+      Boxes.title(fo, d.title(), "admonition." + d.kind());
+      fo.xml().end();
+    }
     fo.resetIndent();
     fo.blocks(d.content());
     Boxes.close(fo);
