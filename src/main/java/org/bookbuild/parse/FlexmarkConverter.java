@@ -64,7 +64,36 @@ final class FlexmarkConverter {
 
   List<Block> document(Document doc) {
     HtmlNodes.nest(doc);
+    for (Node c = doc.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof FootnoteBlock fb) definitions.putIfAbsent(fb.getText().toString().toLowerCase(java.util.Locale.ROOT), fb);
+    }
+    if (env.notes() != null && env.notes().page == null) env.notes().page = this;
     return blocks(doc);
+  }
+
+  /** This document's footnote definitions by label (lower case). */
+  private final java.util.Map<String, FootnoteBlock> definitions = new java.util.HashMap<>();
+
+  /**
+   * A footnote a directive body refers to but does not define, from the page's definitions, converted by the page's
+   * converter (so its positions, its source accounting and its recursion guard are the page's); null when the page
+   * does not define it either.
+   */
+  private Inline pageNote(Footnote f, SourcePos pos) {
+    ParseEnv.PageNotes notes = env.notes();
+    FlexmarkConverter page = notes == null ? null : notes.page;
+    if (page == null || page == this) return null;
+    FootnoteBlock fb = page.definitions.get(f.getText().toString().toLowerCase(java.util.Locale.ROOT));
+    if (fb == null) return null;
+    if (!page.openNotes.add(fb)) {
+      diags.warn("footnote-recursive", pos, "footnote [^" + f.getText() + "] refers to itself; the inner reference is not expanded");
+      return new Inline.Problem(pos, "footnote refers to itself", f.getChars().toString());
+    }
+    try {
+      return new Inline.Note(pos, page.blocks(fb));
+    } finally {
+      page.openNotes.remove(fb);
+    }
   }
 
   List<Block> blocks(Node parent) {
@@ -400,7 +429,10 @@ final class FlexmarkConverter {
       else out.add(new Inline.Image(pos, Attr.EMPTY, ref.getUrl().unescape(), inlines(r)));
     } else if (n instanceof Footnote f) {
       FootnoteBlock fb = f.getFootnoteBlock();
-      if (fb == null) {
+      Inline fromPage = fb == null ? pageNote(f, pos) : null;
+      if (fromPage != null) {
+        out.add(fromPage);
+      } else if (fb == null) {
         diags.warn("footnote-undefined", pos, "footnote [^" + f.getText() + "] has no definition");
         out.add(new Inline.Problem(pos, "undefined footnote", f.getChars().toString()));
       } else if (!openNotes.add(fb)) {

@@ -92,7 +92,7 @@ public final class MarkdownParser {
         scope = scope.withSubstitutions(pageSubstitutions(fm.get(), lines));
       }
     }
-    ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger, scope);
+    ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger, scope, new ParseEnv.PageNotes());
     String checked = SourceChecks.prepare(lines, body, env.diags());
     LineIndex ix = checked == body ? lines : new LineIndex(lines.file(), checked, lines.lineOffset());
     List<Block> blocks = TexRefs.apply(new FlexmarkConverter(ix, env).document(parser.parse(checked)));

@@ -35,10 +35,22 @@ final class Includes {
     lit.put("lineno-match", OptionType.FLAG);
     lit.put("prepend", OptionType.STRING);
     lit.put("append", OptionType.STRING);
+    lit.put("pyobject", OptionType.STRING);
     DirectiveRegistry.register(DirectiveSpec.of("literalinclude", Argument.REQUIRED, Body.NONE, lit, (d, ctx) -> {
       var f = ctx.read(d.argument(), d.argPos());
       if (f.isEmpty()) return List.of(problem(d));
-      String text = select(f.get().text(), d, ctx);
+      String whole = f.get().text();
+      String object = d.option("pyobject");
+      if (object != null && !object.isBlank()) {
+        String found = pyobject(whole, object.strip());
+        if (found == null) {
+          ctx.diags().warn("directive-option", d.pos(), ":pyobject: names no class or function '" + object.strip()
+              + "' in " + d.argument().strip() + "; the whole file is printed");
+        } else {
+          whole = found;
+        }
+      }
+      String text = select(whole, d, ctx);
       String lang = d.option("language", d.option("lang", guess(f.get().path())));
       return List.of(Code.codeBlock(d, lang, text, ""));
     }));
@@ -98,6 +110,56 @@ final class Includes {
     if (pre != null) lines.add(0, pre);
     if (app != null) lines.add(app);
     return String.join("\n", lines);
+  }
+
+  /**
+   * Sphinx's {@code :pyobject: Class.method}: the lines of that Python class or function, its decorators included,
+   * found by indentation (each dotted part inside the one before; the first at the top level when there is one), or
+   * null when the file has none.
+   */
+  static String pyobject(String text, String dotted) {
+    List<String> lines = List.of(text.split("\n", -1));
+    int from = 0;
+    int to = lines.size();
+    int indent = -1;
+    int start = -1;
+    String[] parts = dotted.split("\\.");
+    for (int k = 0; k < parts.length; k++) {
+      java.util.regex.Pattern def = java.util.regex.Pattern.compile(
+          "^(\\s*)(?:async\\s+)?(?:def|class)\\s+" + java.util.regex.Pattern.quote(parts[k]) + "\\b");
+      int found = -1;
+      int foundIndent = -1;
+      for (int i = from; i < to; i++) {
+        java.util.regex.Matcher m = def.matcher(lines.get(i));
+        if (!m.find() || m.group(1).length() <= indent) continue;
+        if (found < 0 || (k == 0 && foundIndent > 0 && m.group(1).length() == 0)) {
+          found = i;
+          foundIndent = m.group(1).length();
+          if (k > 0 || foundIndent == 0) break;
+        }
+      }
+      if (found < 0) return null;
+      start = found;
+      indent = foundIndent;
+      int end = start + 1;
+      while (end < to) {
+        String l = lines.get(end);
+        String t = l.stripLeading();
+        int in = l.length() - t.length();
+        // blank lines, the body, and a multi-line signature's closing bracket at the def's own indent
+        if (t.isEmpty() || in > indent || (in == indent && (t.startsWith(")") || t.startsWith("]")))) end++;
+        else break;
+      }
+      from = start + 1;
+      to = end;
+    }
+    while (to > start + 1 && lines.get(to - 1).isBlank()) to--;
+    int first = start;
+    while (first > 0 && lines.get(first - 1).stripLeading().startsWith("@")
+        && lines.get(first - 1).length() - lines.get(first - 1).stripLeading().length() == indent) {
+      first--;
+    }
+    return String.join("\n", lines.subList(first, to));
   }
 
   private static int intOpt(Directive d, String key, int dflt) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bookbuild.diag.SourcePos;
 import org.bookbuild.model.Attr;
 import org.bookbuild.model.Block;
+import org.bookbuild.model.Inline;
 import org.bookbuild.parse.directive.DirectiveSpec.Argument;
 import org.bookbuild.parse.directive.DirectiveSpec.Body;
 import org.bookbuild.parse.directive.DirectiveSpec.OptionType;
@@ -20,7 +21,8 @@ final class Layout {
   private static final Map<String, OptionType> CARD = Map.ofEntries(Map.entry("link", OptionType.STRING),
       Map.entry("link-type", OptionType.STRING), Map.entry("header", OptionType.STRING),
       Map.entry("footer", OptionType.STRING), Map.entry("img-top", OptionType.STRING),
-      Map.entry("img-bottom", OptionType.STRING), Map.entry("shadow", OptionType.STRING),
+      Map.entry("img-bottom", OptionType.STRING), Map.entry("img-background", OptionType.STRING),
+      Map.entry("img-alt", OptionType.STRING), Map.entry("shadow", OptionType.STRING),
       Map.entry("class-card", OptionType.CLASSES), Map.entry("class-header", OptionType.CLASSES),
       Map.entry("class-body", OptionType.CLASSES), Map.entry("class-footer", OptionType.CLASSES),
       Map.entry("columns", OptionType.STRING), Map.entry("text-align", OptionType.STRING),
@@ -88,6 +90,16 @@ final class Layout {
     if (foot != null && !foot.isBlank()) {
       content.add(new Block.Div(d.pos(), Attr.classes("card-footer"), List.of(),
           List.of(new Block.Plain(d.pos(), ctx.inlines(foot.strip(), d.pos())))));
+    }
+    // sphinx-design's card images: above the header, behind the text (printed above it), below the footer
+    for (String opt : List.of("img-background", "img-top", "img-bottom")) {
+      String src = d.option(opt);
+      if (src == null || src.isBlank()) continue;
+      String alt = d.option("img-alt", "");
+      Block image = new Block.Para(d.pos(), List.of(new Inline.Image(d.pos(), Attr.EMPTY, src.strip(),
+          alt.isBlank() ? List.of() : List.of(new Inline.Text(d.pos(), alt.strip())))));
+      if (opt.equals("img-bottom")) content.add(image);
+      else content.add(0, image);
     }
     Attr a = d.attr(d.name());
     String link = d.option("link");

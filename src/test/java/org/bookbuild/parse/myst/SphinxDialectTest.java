@@ -130,4 +130,60 @@ class SphinxDialectTest {
     assertFalse(all.contains("{cite:empty}") || all.matches(".*quietly \\(.*"), "cite:empty prints nothing");
     assertTrue(all.indexOf("Quietwork") > all.indexOf("Choose Edit"), "a cite:empty work is listed in the bibliography");
   }
+
+  /**
+   * A footnote a note box refers to but the page defines at its foot, {@code :pyobject:}, and card images: the note
+   * was "undefined" and its definition reported as dropped, the whole file was printed with a warning, and the
+   * images were left out without a word.
+   */
+  @Test
+  void pageFootnotesInBoxesPyobjectAndCardImages() throws Exception {
+    java.nio.file.Files.write(dir.resolve("pic.png"), tinyPng());
+    var again = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "a.md"),
+        "a.md", """
+            # Page
+
+            :::{note}
+            Boxed claim[^far].
+            :::
+
+            ```{literalinclude} code.py
+            :pyobject: Widget.spin
+            ```
+
+            :::{card} Cardtitle
+            :img-top: pic.png
+            Cardbody.
+            :::
+
+            [^far]: Farfootnote text.
+            """,
+        "code.py", "class Widget:\n    @property\n    def spin(self):\n        return 42\n\n    def stop(self):\n"
+            + "        return 'stopline'\n\ndef spin():\n    return 'toplevel'\n"));
+    assertNotNull(again.pdf(), () -> again.diags().all().toString());
+    List<Diagnostic> bad = again.diags().all().stream().filter(d -> d.severity() != Severity.INFO
+        && !d.ruleId().equals("image-resolution")).toList();
+    assertEquals(List.of(), bad);
+    StringBuilder text = new StringBuilder();
+    int images = 0;
+    try (PdfInspector pdf = PdfInspector.open(again.pdf())) {
+      for (int p = 0; p < pdf.pageCount(); p++) {
+        text.append(pdf.text(p)).append('\n');
+        images += pdf.images(p).size();
+      }
+    }
+    String all = text.toString().replaceAll("\\s+", " ");
+    assertTrue(all.contains("Farfootnote text"), all);
+    assertTrue(all.contains("@property def spin(self): return 42"), all);
+    assertFalse(all.contains("stopline") || all.contains("toplevel"), "only Widget.spin: " + all);
+    assertEquals(1, images, "the card's image is printed");
+  }
+
+  private static byte[] tinyPng() throws java.io.IOException {
+    java.awt.image.BufferedImage im = new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(im, "png", out);
+    return out.toByteArray();
+  }
 }
