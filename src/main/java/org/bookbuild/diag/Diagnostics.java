@@ -13,8 +13,32 @@ public final class Diagnostics {
   private final java.util.Set<String> seen = new java.util.HashSet<>();
   private final List<Throwable> failures = new ArrayList<>();
 
+  /** Every diagnostic reported while a tap is on, repeats included, in order ({@link #tap}). */
+  private List<Diagnostic> tapped;
+
   public synchronized void report(Diagnostic d) {
+    if (tapped != null) tapped.add(d);
     if (seen.add(d.ruleId() + "|" + d.pos() + "|" + d.message())) items.add(d);
+  }
+
+  /**
+   * Starts noting every diagnostic reported from now on, repeats included, until {@link #untap}: what one part of a
+   * single-threaded stage reported, for a memo that replays it later through {@link #report}.
+   */
+  public synchronized void tap() {
+    tapped = new ArrayList<>();
+  }
+
+  /** Stops the tap and returns what was reported since {@link #tap} (empty when no tap was on). */
+  public synchronized List<Diagnostic> untap() {
+    List<Diagnostic> t = tapped == null ? List.of() : List.copyOf(tapped);
+    tapped = null;
+    return t;
+  }
+
+  /** How many failures ({@code internal-error}s with their exception) were reported so far. */
+  public synchronized int failureCount() {
+    return failures.size();
   }
 
   public void warn(String ruleId, SourcePos pos, String message) {

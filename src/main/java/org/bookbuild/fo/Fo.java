@@ -18,16 +18,18 @@ import org.bookbuild.transform.Context;
 public final class Fo {
   private final Xml xml;
   private final Style style;
-  private final Context ctx;
-  private final Set<String> ids = new HashSet<>();
-  private final GlyphCheck glyphs;
+  /** The build's context; while {@link ChapterMemo} records a chapter, seen through a recording world. */
+  private Context ctx;
+  /** Ids written so far: FOP refuses an id twice. */
+  final Claims ids = new Claims();
+  final GlyphCheck glyphs;
   private Chapter chapter;
   private int footnotes;
   /** Where the block being written stands, for its first-line indent (see {@link #unindented}). */
   private Run run = Run.START;
-  private int headingTag;
+  int headingTag;
   private int listDepth;
-  private final SourceMap sources;
+  final SourceMap sources;
   /** Labels of list items waiting for their item's first line ({@link #lead}), outermost first, by token. */
   private final java.util.LinkedHashMap<Integer, String> leads = new java.util.LinkedHashMap<>();
   /** Tokens of the labels {@link #lead} has set. */
@@ -56,6 +58,10 @@ public final class Fo {
     return ctx;
   }
 
+  void ctx(Context c) {
+    ctx = c;
+  }
+
   /** The math context of this FO, made by {@code make} on first use. */
   public org.bookbuild.math.MathContext math(java.util.function.Supplier<org.bookbuild.math.MathContext> make) {
     if (math == null) math = make.get();
@@ -71,6 +77,39 @@ public final class Fo {
     headingTag = Math.min(headingTag, 1);
     footnotes = 0;
     run = Run.START;
+  }
+
+  /** Writes a chapter's blocks, each guarded ({@link #guardedBlock}). */
+  void chapterBlocks(Chapter c) {
+    for (Block b : c.blocks()) guardedBlock(b);
+  }
+
+  /** Whether no list item's label waits and none is set but not yet asked for: a place where a chapter may begin. */
+  boolean between() {
+    return leads.isEmpty() && led.isEmpty() && listDepth == 0;
+  }
+
+  /**
+   * The bytes of a file the build generated (a figure, a notebook's picture), which lies under the output folder and
+   * is read directly rather than through the world; null when it is not a regular file. Noted for the chapter memo
+   * when a chapter is being recorded, so that a changed file writes the chapter again.
+   */
+  public byte[] generatedFile(java.nio.file.Path p) throws java.io.IOException {
+    boolean regular = java.nio.file.Files.isRegularFile(p);
+    byte[] b = regular ? java.nio.file.Files.readAllBytes(p) : null;
+    if (ctx.world() instanceof org.bookbuild.io.RecordingWorld rec) {
+      byte[] sha = b == null ? null : org.bookbuild.io.RecordingWorld.sha(b);
+      rec.note(w -> {
+        try {
+          boolean now = java.nio.file.Files.isRegularFile(p);
+          return now == regular
+              && (!now || java.util.Arrays.equals(sha, org.bookbuild.io.RecordingWorld.sha(java.nio.file.Files.readAllBytes(p))));
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      });
+    }
+    return b;
   }
 
   /**
@@ -111,13 +150,13 @@ public final class Fo {
    * (already reported by label collection) is silently not repeated here.
    */
   public Xml id(String id) {
-    if (id != null && !id.isEmpty() && ids.add(id)) xml.attr("id", id);
+    if (id != null && !id.isEmpty() && ids.claim(id)) xml.attr("id", id);
     return xml;
   }
 
   /** Whether the id was written (links to ids that were never written would not resolve). */
   public boolean hasId(String id) {
-    return ids.contains(id);
+    return ids.has(id);
   }
 
   /** Writes blocks through the registered renderers. */

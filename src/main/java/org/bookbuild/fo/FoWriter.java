@@ -26,6 +26,14 @@ public final class FoWriter {
   }
 
   public static Output writeMapped(Book book, Context ctx) {
+    return writeMapped(book, ctx, null);
+  }
+
+  /**
+   * The book's FO; with a {@link ChapterMemo} (a resident process's), a chapter whose model and everything its FO
+   * depended on are as at the last build is not written again: its FO and diagnostics are taken from the memo.
+   */
+  public static Output writeMapped(Book book, Context ctx, ChapterMemo memo) {
     Style style = ctx.style();
     SourceMap sources = new SourceMap();
     Xml x = new Xml();
@@ -62,8 +70,7 @@ public final class FoWriter {
             ? PageMasters.COLUMNS : PageMasters.CHAPTER;
         sequence(fo, master, isFront ? "i" : "1", !isFront && firstBody ? "1" : "auto", book.meta());
         if (!isFront) firstBody = false;
-        fo.startChapter(c);
-        for (org.bookbuild.model.Block b : c.blocks()) fo.guardedBlock(b);
+        ChapterMemo.write(memo, fo, c);
         endSequence(x);
       }
     }

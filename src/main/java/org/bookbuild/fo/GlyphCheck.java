@@ -20,7 +20,8 @@ final class GlyphCheck {
   private final List<Font> mono;
   private final List<String> textFamilies = new ArrayList<>();
   private final List<String> monoFamilies = new ArrayList<>();
-  private final Set<String> reported = new HashSet<>();
+  /** Characters reported, once per file ({@code file|codepoint}). */
+  final Claims reported = new Claims();
 
   GlyphCheck(Style style, World world) {
     this.text = chain(style, style.prop("body", "font-family", ""), world, textFamilies);
@@ -135,7 +136,7 @@ final class GlyphCheck {
           break;
         }
       }
-      if (!ok && reported.add(pos.file() + "|" + cp)) {
+      if (!ok && reported.claim(pos.file() + "|" + cp)) {
         String name = Character.getName(cp);
         diags.warn("glyph-missing", pos, String.format("no font has a glyph for U+%04X %s (%s); it will print as '#'",
             cp, name == null ? "" : name, new String(Character.toChars(cp))));

@@ -119,8 +119,8 @@ final class Images {
         placeholder(im, fo, "image outside the project");
         return false;
       }
-      if (!java.nio.file.Files.isRegularFile(p)) return true; // its producer reported why it is missing
-      b = java.nio.file.Files.readAllBytes(p);
+      b = fo.generatedFile(p);
+      if (b == null) return true; // its producer reported why it is missing
     } catch (RuntimeException | java.io.IOException e) {
       return true; // not a local file URI: the render stage refuses what it must
     }

@@ -15,8 +15,22 @@ public final class SourceMap {
   private int n;
   private int[] lineStarts;
 
+  /** Every call of {@link #note} while a tap is on, as (offset, position) pairs, for the chapter memo. */
+  private java.util.List<Object[]> tapped;
+
+  void tap() {
+    tapped = new java.util.ArrayList<>();
+  }
+
+  java.util.List<Object[]> untap() {
+    java.util.List<Object[]> t = tapped;
+    tapped = null;
+    return t == null ? java.util.List.of() : t;
+  }
+
   /** Notes that FO written from {@code offset} on comes from {@code pos} (offsets must not decrease). */
   void note(int offset, SourcePos pos) {
+    if (tapped != null) tapped.add(new Object[] {offset, pos});
     if (pos == null || !pos.isKnown()) return;
     if (n > 0 && positions[n - 1].equals(pos)) return;
     if (n == offsets.length) {

@@ -101,6 +101,17 @@ public final class Xml {
     return open.size();
   }
 
+  /** The markup written from {@code offset} on. */
+  public String from(int offset) {
+    return sb.substring(offset);
+  }
+
+  /** Closes a start tag still open for attributes, so that what follows starts at {@link #length}. */
+  public Xml settle() {
+    closeTag();
+    return this;
+  }
+
   /** Characters written so far (the offset the next markup starts at). */
   public int length() {
     return sb.length();

@@ -67,6 +67,21 @@ public final class Macros {
     return java.util.Set.copyOf(defs.keySet());
   }
 
+  /**
+   * Every definition as it stands, as a value that is equal to another snapshot exactly when the definitions are: what
+   * a memo of written FO compares to know that the formulas it kept were expanded with the same macros.
+   */
+  public synchronized Object snapshot() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defs));
+  }
+
+  /** Puts back the definitions of a {@link #snapshot} (the definitions made by FO a memo replays). */
+  @SuppressWarnings("unchecked")
+  public synchronized void restore(Object snapshot) {
+    defs.clear();
+    defs.putAll((Map<String, Def>) snapshot);
+  }
+
   public synchronized int size() {
     return defs.size();
   }

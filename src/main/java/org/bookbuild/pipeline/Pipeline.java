@@ -134,13 +134,19 @@ public final class Pipeline {
 
   /** Everything up to the FO for one edition. */
   public static FoResult fo(World world, Diagnostics diags, Edition edition) {
-    return BigStack.call(() -> foHere(world, diags, Progress.NONE, edition));
+    return fo(world, diags, edition, null);
   }
 
-  private static FoResult foHere(World world, Diagnostics diags, Progress progress, Edition edition) {
+  /** Everything up to the FO, with what a resident process kept from earlier builds (null: nothing). */
+  public static FoResult fo(World world, Diagnostics diags, Edition edition, Resident resident) {
+    return BigStack.call(() -> foHere(world, diags, Progress.NONE, edition, resident));
+  }
+
+  private static FoResult foHere(World world, Diagnostics diags, Progress progress, Edition edition,
+      Resident resident) {
     progress.stage("project");
     Configured c = configure(world, diags, edition);
-    return c == null ? null : foFrom(world, diags, c, c.style(), progress, edition, null);
+    return c == null ? null : foFrom(world, diags, c, c.style(), progress, edition, resident);
   }
 
   /** The project (the chosen edition's) and its style, or null when the configuration is unusable (reported). */
@@ -189,7 +195,7 @@ public final class Pipeline {
     progress.stage("fo");
     FoWriter.Output written;
     try {
-      written = FoWriter.writeMapped(book, tr.ctx());
+      written = FoWriter.writeMapped(book, tr.ctx(), resident == null ? null : resident.chapters());
     } catch (RuntimeException | StackOverflowError e) {
       diags.internal(SourcePos.NONE, "writing the FO (outside any chapter)", e);
       return new FoResult(project, style, book, null, timings);

@@ -43,6 +43,21 @@ public final class Style {
     this.licenses = licenses;
   }
 
+  /**
+   * Two styles are equal when every page setting, role, string, font face and licence is: a resident process loads the
+   * style again for every build, and its memos hold while the loaded style is the same.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Style s && page.equals(s.page) && roles.equals(s.roles) && strings.equals(s.strings)
+        && fonts.equals(s.fonts) && licenses.equals(s.licenses);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(page, roles, strings, fonts, licenses);
+  }
+
   /** A copy with some page settings replaced or added (a press's gutter and bleed). */
   public Style withPage(Map<String, Object> changes) {
     Map<String, Object> p = new LinkedHashMap<>(page);

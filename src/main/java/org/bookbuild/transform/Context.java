@@ -14,13 +14,23 @@ public final class Context {
   private final Style style;
   private final Diagnostics diags;
   private final World world;
-  private final Labels labels = new Labels();
+  private final Labels labels;
 
   public Context(Project project, Style style, Diagnostics diags, World world) {
+    this(project, style, diags, world, new Labels());
+  }
+
+  private Context(Project project, Style style, Diagnostics diags, World world, Labels labels) {
     this.project = project;
     this.style = style;
     this.diags = diags;
     this.world = world;
+    this.labels = labels;
+  }
+
+  /** The same context seen through another world (one that records what is asked: a memo's). */
+  public Context withWorld(World w) {
+    return new Context(project, style, diags, w, labels);
   }
 
   public Project project() {

@@ -1,0 +1,154 @@
+package org.bookbuild.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A world that notes every question asked through it and the answer (files read, whether files exist, folder listings,
+ * env, files written), so that a resident process's memo can later ask again ({@link #holds}) and know whether what
+ * it kept still stands: the page memo of the parse stage and the chapter memo of the FO writer.
+ */
+public final class RecordingWorld implements World {
+  private final World inner;
+  private final List<Fact> facts = new ArrayList<>();
+  /** Set when the caller asked something that cannot be asked again (the memo then keeps nothing). */
+  private boolean unknown;
+
+  /** One answer the world gave; {@link #holds} asks again. */
+  public interface Fact {
+    boolean holds(World w);
+  }
+
+  /** The answers noted so far, in order. */
+  public List<Fact> facts() {
+    return List.copyOf(facts);
+  }
+
+  /** Notes one more thing to check again, asked outside this world (a file the caller read itself). */
+  public void note(Fact f) {
+    facts.add(f);
+  }
+
+  /** Whether something was asked that cannot be asked again (a memo then keeps nothing). */
+  public boolean unknown() {
+    return unknown;
+  }
+
+  /** Whether every fact still holds in {@code w}. */
+  public static boolean holds(List<Fact> facts, World w) {
+    for (Fact f : facts) if (!f.holds(w)) return false;
+    return true;
+  }
+
+  public static byte[] sha(byte[] b) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public RecordingWorld(World inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public String describeRoot() {
+    return inner.describeRoot();
+  }
+
+  @Override
+  public byte[] read(String relPath) throws IOException {
+    byte[] b;
+    try {
+      b = inner.read(relPath);
+    } catch (IOException e) {
+      facts.add(w -> {
+        try {
+          w.read(relPath);
+          return false;
+        } catch (IOException again) {
+          return true;
+        }
+      });
+      throw e;
+    }
+    byte[] sha = sha(b);
+    facts.add(w -> {
+      try {
+        return Arrays.equals(sha, sha(w.read(relPath)));
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    return b;
+  }
+
+  @Override
+  public boolean exists(String relPath) {
+    boolean answer = inner.exists(relPath);
+    facts.add(w -> w.exists(relPath) == answer);
+    return answer;
+  }
+
+  @Override
+  public List<String> list(String relDir, boolean recursive) throws IOException {
+    List<String> answer = inner.list(relDir, recursive);
+    facts.add(w -> {
+      try {
+        return w.list(relDir, recursive).equals(answer);
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    return answer;
+  }
+
+  @Override
+  public String resolve(String fromFile, String target) throws SandboxException {
+    return inner.resolve(fromFile, target);
+  }
+
+  @Override
+  public Optional<byte[]> builtin(String path) {
+    return inner.builtin(path);
+  }
+
+  @Override
+  public Optional<String> env(String name) {
+    Optional<String> answer = inner.env(name);
+    facts.add(w -> w.env(name).equals(answer));
+    return answer;
+  }
+
+  @Override
+  public Path outputPath(String relPath) {
+    return inner.outputPath(relPath);
+  }
+
+  @Override
+  public void writeAtomically(Path target, IOWriter writer) throws IOException {
+    inner.writeAtomically(target, writer);
+    // a file written while recording (a notebook's image in the cache) must still be there for its blocks to hold
+    facts.add(w -> Files.exists(target));
+  }
+
+  @Override
+  public Optional<org.bookbuild.io.SourceVersion> sourceVersion() {
+    unknown = true;
+    return inner.sourceVersion();
+  }
+
+  @Override
+  public Optional<World> atRevision(String revision) {
+    unknown = true;
+    return inner.atRevision(revision);
+  }
+}
