@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.SourcePos;
+import org.bookbuild.io.RecordingWorld;
 import org.bookbuild.io.World;
 
 /**
@@ -84,12 +86,35 @@ public final class FigureEngine {
     return new FigureEngine(world).renderFile(specPath, ref, diags);
   }
 
+  /** A figure found drawn in the cache: what reading its spec asked the world (data files), its file and size. */
+  private record Drawn(List<RecordingWorld.Fact> asked, String rel, double widthPt, double heightPt) {}
+
+  /**
+   * Figures recently found drawn, by everything that went into reading their spec: {@code book watch} builds the book
+   * again for every edit, and reading each spec (sampling its functions, reading its data) again only to find its SVG
+   * in the cache was a fifth of the transform stage. One is taken from here while every answer the world gave its
+   * reading (data files found and read) stands and its SVG is still in the cache.
+   */
+  private static final Map<String, Drawn> DRAWN = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Drawn> eldest) {
+      return size() > 512;
+    }
+  };
+
   private Rendered render(String text, SourcePos base, boolean inline, String specFile, Diagnostics diags) {
     synchronized (LOCK) {
+      String seen = theme.fingerprint() + "\0" + base + "\0" + inline + "\0" + specFile + "\0"
+          + world.outputPath(CACHE_DIR) + "\0" + text;
+      Drawn drawn = DRAWN.get(seen);
+      if (drawn != null && stillDrawn(drawn)) {
+        return new Rendered(world.outputPath(drawn.rel()), drawn.widthPt(), drawn.heightPt(), true, true);
+      }
       double[] size = {theme.width(), theme.height()};
       Labels labels = new Labels(theme.fontFamily());
       labels.setChecking(false);
-      SpecReader reader = new SpecReader(world, specFile, theme, labels);
+      RecordingWorld asked = new RecordingWorld(world);
+      SpecReader reader = new SpecReader(asked, specFile, theme, labels);
       SpecNode root;
       Model.Figure fig;
       try {
@@ -107,7 +132,10 @@ public final class FigureEngine {
       String key = key(text, reader.dataFiles);
       String rel = CACHE_DIR + key + ".svg";
       Path out = world.outputPath(rel);
-      if (world.exists(rel)) return new Rendered(out, fig.width(), fig.height(), true, true);
+      if (world.exists(rel)) {
+        if (!asked.unknown()) DRAWN.put(seen, new Drawn(asked.facts(), rel, fig.width(), fig.height()));
+        return new Rendered(out, fig.width(), fig.height(), true, true);
+      }
       // not drawn before: read again with the labels' TeX checked, then draw
       labels.setChecking(true);
       try {
@@ -180,6 +208,11 @@ public final class FigureEngine {
       else new Plot2D(painter).draw(p, cell);
     }
     return canvas.toBytes();
+  }
+
+  /** Whether every answer the world gave a drawn figure's reading stands and its SVG is still in the cache. */
+  private boolean stillDrawn(Drawn d) {
+    return RecordingWorld.holds(d.asked(), world) && world.exists(d.rel());
   }
 
   private Rendered placeholder(double w, double h, String message, String text) {

@@ -138,6 +138,8 @@ class FigureEngineTest {
   void changedDataMeansANewDrawing() throws Exception {
     FigureEngine engine = new FigureEngine(world);
     FigureEngine.Rendered a = engine.renderFile("figures/scatter.yml", SourcePos.NONE, new Diagnostics());
+    // found drawn, and kept as found for the next build of a resident process: it must still see the data change
+    assertTrue(engine.renderFile("figures/scatter.yml", SourcePos.NONE, new Diagnostics()).fromCache());
     Files.writeString(dir.resolve("figures/data/study.csv"), "\n9,95,a\n", java.nio.file.StandardOpenOption.APPEND);
     FigureEngine.Rendered b = engine.renderFile("figures/scatter.yml", SourcePos.NONE, new Diagnostics());
     assertFalse(b.fromCache());

@@ -45,12 +45,40 @@ public final class BibFiles {
         diags.error("bib-missing", SourcePos.of("book.yml", 1, 1), "cannot read bibliography file " + file + ": " + e.getMessage());
         continue;
       }
-      read(file, text, diags).forEach((k, v) -> {
+      readKept(file, text, diags).forEach((k, v) -> {
         BibEntry old = out.putIfAbsent(k, v);
         if (old != null) diags.warn("bib-duplicate", v.pos(), "BibTeX key '" + k + "' is already defined at " + old.pos() + "; that one is used");
       });
     }
     return out;
+  }
+
+  /** A file's entries and what reading it reported. */
+  private record Read(Map<String, BibEntry> entries, List<org.bookbuild.diag.Diagnostic> said) {}
+
+  /**
+   * The last files read, by name and text: {@code book watch} builds the book again for every edit, and parsing a
+   * bibliography of a few hundred entries again each time was a tenth of the transform stage.
+   */
+  private static final Map<String, Read> KEPT = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
+          return size() > 8;
+        }
+      });
+
+  /** {@link #read}, answered from the files last read when the same file has the same text. */
+  private static Map<String, BibEntry> readKept(String file, String text, Diagnostics diags) {
+    String key = file + "\0" + text;
+    Read r = KEPT.get(key);
+    if (r == null) {
+      Diagnostics local = new Diagnostics();
+      r = new Read(java.util.Collections.unmodifiableMap(read(file, text, local)), local.all());
+      if (local.failures().isEmpty()) KEPT.put(key, r);
+    }
+    for (org.bookbuild.diag.Diagnostic d : r.said()) diags.report(d);
+    return r.entries();
   }
 
   /**

@@ -77,6 +77,9 @@ class CitationsTest {
     assertTrue(bad.get(0).message().contains("broken"), bad.get(0).message());
     assertEquals("[1] [2, 3]", text(w.book().chapters().get(0)));
     assertTrue(w.diags().byRule("ref-unresolved").isEmpty(), "entry links resolve: " + w.diags().all());
+    // the same file read again (a resident process's next build) is taken as read, and says the same
+    var again = build("numeric", cite("cite", "boyd2004"));
+    assertEquals(bad, again.diags().byRule("bib-parse"));
   }
 
   @Test
