@@ -80,7 +80,7 @@ public final class SmartQuotes implements Transform {
 
   /** The inline content of one block with its quotes, dashes and ellipses set. */
   public static List<Inline> inlines(List<Inline> content, Marks marks) {
-    if (content.isEmpty()) return content;
+    if (content.isEmpty() || !candidates(content)) return content;
     Flat flat = new Flat();
     flat.add(content);
     if (flat.texts.isEmpty()) return content;
@@ -178,6 +178,29 @@ public final class SmartQuotes implements Transform {
       }
       return sb.toString();
     }
+  }
+
+  /**
+   * Whether any text this transform reads holds a straight quote, {@code --} or {@code ...}: most blocks hold none, and
+   * for them the answer is the content as it was, without the pairing and the URL scan (a quarter of a watch
+   * rebuild's transform stage).
+   */
+  private static boolean candidates(List<Inline> is) {
+    for (Inline i : is) {
+      if (i instanceof Inline.Text t) {
+        String s = t.text();
+        if (s.indexOf('"') >= 0 || s.indexOf('\'') >= 0 || s.contains("--") || s.contains("...")) return true;
+      } else if (i instanceof Inline.Styled s && !verbatim(s.role())) {
+        if (candidates(s.content())) return true;
+      } else if (i instanceof Inline.Link l && !isUrlText(l)) {
+        if (candidates(l.content())) return true;
+      } else if (i instanceof Inline.Span s) {
+        if (candidates(s.content())) return true;
+      } else if (i instanceof Inline.Ref r && !r.text().isEmpty()) {
+        if (candidates(r.text())) return true;
+      }
+    }
+    return false;
   }
 
   /** Character styles whose text is typed as it is (keys, code-like roles): left alone. */
