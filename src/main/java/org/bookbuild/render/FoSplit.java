@@ -177,6 +177,39 @@ final class FoSplit {
     return new FoSplit(fo, prolog, seqs, marks, home, targets, root.attrs().get("color"));
   }
 
+  private final Map<Integer, String> signatures = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A hash of everything {@link #piece} reads of the book for sequence {@code s}, besides its first page and the labels
+   * it is given: the prolog, the root colour, the sequence's text, its place in the book, which of its ids anything
+   * targets, and the sequence (and its page format) each id it links to or cites lives in. Two splits whose sequences
+   * have the same signature write the same piece for the same first page and labels.
+   */
+  String signature(Sequence s) {
+    return signatures.computeIfAbsent(s.index(), k -> {
+      StringBuilder ctx = new StringBuilder().append(s.index()).append('|').append(rootColor).append('|');
+      for (String id : s.ids()) ctx.append(targets.contains(id) ? '1' : '0');
+      for (Set<String> refs : List.of(s.links(), s.cites())) {
+        ctx.append('|');
+        for (String id : refs) {
+          Integer h = home.get(id);
+          ctx.append(h == null ? "-" : h + sequences.get(h).format()).append(',');
+        }
+      }
+      try {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update(prolog.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(fo.substring(s.start(), s.end()).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(ctx.toString().getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(md.digest());
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   /** The standalone FO document for one sequence and how its offsets map back to the book FO. */
   record Piece(String fo, int firstPage, List<NumberPatch.Num> nums, boolean unmarked, int[] pieceOffsets,
       int[] bookOffsets) {

@@ -267,6 +267,19 @@ final class PerChapter {
     return labels;
   }
 
+  /**
+   * Layout-cache keys this process worked out, by the piece's signature ({@link FoSplit#signature}, salted as the cache
+   * salts keys), first page and cited labels: {@code book watch} builds the book again for every edit, and writing
+   * every chapter's standalone FO again only to hash it was a tenth of an edit's time before the preview.
+   */
+  private static final Map<String, String> KEYS = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 4096;
+        }
+      });
+
   /** A sequence's layout-cache key as last computed in this build, with the first page and labels it was made for. */
   private record KeyMemo(int first, Map<String, String> labels, String key) {}
 
@@ -282,7 +295,12 @@ final class PerChapter {
     Map<String, String> labels = labels(i, first);
     KeyMemo m = keyMemo.get(i);
     if (m != null && m.first() == first[i] && m.labels().equals(labels)) return m.key();
-    String k = cache.key(split.piece(split.sequences.get(i), first[i], labels).fo());
+    String seen = cache.key(split.signature(split.sequences.get(i))) + "|" + first[i] + "|" + new java.util.TreeMap<>(labels);
+    String k = KEYS.get(seen);
+    if (k == null) {
+      k = cache.key(split.piece(split.sequences.get(i), first[i], labels).fo());
+      KEYS.put(seen, k);
+    }
     keyMemo.put(i, new KeyMemo(first[i], labels, k));
     return k;
   }

@@ -196,4 +196,32 @@ class PerChapterLayoutTest {
         new Diagnostics());
     assertSameBook(grownSingle.pdf(), grown.pdf());
   }
+
+  /**
+   * A process keeps the layout-cache keys it worked out ({@code book watch}, and here the test JVM); a chapter whose
+   * text is unchanged must still come out as the single pass makes it when what its piece takes from the rest of the
+   * book changes: here a heading of chapter one, too deep for the outline, that nothing linked to becomes the target of
+   * a link in chapter two, so chapter one's piece needs its destination.
+   */
+  @Test
+  void aChapterWhoseLabelBecomesATargetIsLaidOutAgain(@TempDir Path tmp) throws IOException {
+    Path book = tmp.resolve("book");
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("book.yml", "title: Targets\nauthors:\n  - name: Ada Author\ndate: 2026-01-15\nlicense: CC-BY-4.0\ntoc:\n"
+        + "  - file: c1.md\n  - file: c2.md\n");
+    f.put("c1.md", "# One\n\n" + "Words of the first chapter. ".repeat(300) + "\n\n(quiet-spot)=\n#### A heading too deep for the outline\n\nThe place a later edit links to.\n");
+    f.put("c2.md", "# Two\n\nThe second chapter says nothing of the first.\n");
+    write(book, f);
+    RenderSettings per = RenderSettings.DEFAULT.withWorkers(1);
+    Pipeline.Result first = build(book, book.resolve("out/book.pdf"), per, new Diagnostics());
+    assertEquals(0, first.status());
+    write(book, Map.of("c2.md", "# Two\n\nThe second chapter points at {ref}`quiet-spot` now.\n"));
+    Diagnostics d = new Diagnostics();
+    Pipeline.Result linked = build(book, book.resolve("out/book.pdf"), per, d);
+    assertEquals(0, linked.status(), d.all().toString());
+    assertTrue(linked.layout().laidOut().contains("c1"), "chapter one gains a destination: " + linked.layout());
+    Pipeline.Result single = build(book, tmp.resolve("single.pdf"), RenderSettings.DEFAULT.withPerChapter(false),
+        new Diagnostics());
+    assertSameBook(single.pdf(), linked.pdf());
+  }
 }
