@@ -10,7 +10,8 @@
 # empty output folder (with --out, the figure and layout caches live beside the PDF). Wall time and peak resident memory from /usr/bin/time; heap from the
 # JVM's own GC log (-Xlog:gc). The peer is ../shared/tools/myst-pdf.sh (mystmd 1.8.3 + xelatex, installed by
 # ../shared/tools/peers.sh); its own timing of the myst build is used. Needs: java 17, python3, /usr/bin/time, pdfinfo.
-# Each build's layout line (--timings: chapters laid out, passes, layouts) is printed under its time.
+# Each build's layout line (--timings: chapters laid out, passes, layouts) is printed under its time, and the last run's
+# jvm line (process CPU, JIT, GC, classes loaded).
 # Only SKIP_PEER=1 / SKIP_BIG=1 / SKIP_WATCH=1 / SKIP_WORKERS=1 / SKIP_LARGEST=1 leave parts out. On a shared,
 # loaded machine wall times stretch; the CPU seconds beside them and ratios taken within one run are steadier.
 set -euo pipefail
@@ -54,10 +55,12 @@ cold() {
   wall=$(median < "$work/walls"); cpu=$(median < "$work/cpus"); rss=$(maxof < "$work/rss"); pp=$(pages "$work/$name.pdf")
   peak=$(heap_peak "$work"/gc.*.log); live=$(heap_live "$work"/gc.*.log)
   report=$(grep -o 'layout: .*' "$work/$name.err" | tail -1 || true)
+  jvm=$(grep -o 'jvm: .*' "$work/$name.err" | tail -1 || true)
   printf '%-28s %7.2f s wall, %7.2f s CPU  %5s pp  %6.1f ms/page  heap peak %4s MB, live %4s MB, RSS %4s MB  (walls: %s)\n' \
     "$name${opts:+ [$opts]}" "$wall" "$cpu" "${pp:-?}" "$(echo "1000 * $wall / ${pp:-1}" | bc -l)" "${peak:-?}" \
     "${live:-?}" "$rss" "$(tr '\n' ' ' < "$work/walls")"
   [ -z "$report" ] || echo "    $report"
+  [ -z "$jvm" ] || echo "    $jvm (last run)"
   [ -n "$pp" ] || { echo "bench: no PDF for $name:"; tail -5 "$work/$name.err"; }
 }
 

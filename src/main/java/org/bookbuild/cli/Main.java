@@ -38,6 +38,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    org.bookbuild.diag.Timings.markMain();
     System.setProperty("java.awt.headless", "true");
     System.exit(run(args, System.out, System.err));
   }
@@ -167,7 +168,10 @@ public final class Main implements Callable<Integer> {
       }
       print(diags, err, world);
       if (debug) for (Throwable t : diags.failures()) t.printStackTrace(err);
-      if (timings) r.timings().forEach(t -> err.println("book: " + t));
+      if (timings) {
+        r.timings().forEach(t -> err.println("book: " + t));
+        err.println("book: " + org.bookbuild.diag.Timings.jvm());
+      }
       long errors = diags.count(Severity.ERROR);
       long warnings = diags.count(Severity.WARNING);
       if (strict) {

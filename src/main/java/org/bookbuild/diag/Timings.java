@@ -57,6 +57,15 @@ public final class Timings {
     return now;
   }
 
+  /**
+   * The next {@link #lap}'s processor time counts from now: for a caller whose thread did work timed elsewhere since
+   * the previous lap on this object (laps of another {@code Timings}, parts measured with {@link #addUp}), which would
+   * otherwise all be put on the next lap.
+   */
+  public synchronized void restart() {
+    cpuMark = cpuNow();
+  }
+
   public synchronized void add(String stage, long ms) {
     entries.add(new Entry(stage, ms));
   }
@@ -86,6 +95,51 @@ public final class Timings {
 
   public synchronized List<Entry> entries() {
     return List.copyOf(entries);
+  }
+
+  /**
+   * The whole process so far, as the JVM counts it, for {@code --timings}: processor time of all threads, how long the
+   * JVM took to reach {@code main}, the JIT compilers' time, the collector's time and collections, classes loaded. In a
+   * short build these are a large share of the processor time (a cold 160-page build: JIT about a quarter, collection
+   * and class loading a tenth each), and none of it shows in the stage lines. Fields the JVM does not give are left out.
+   */
+  public static String jvm() {
+    StringBuilder b = new StringBuilder("jvm:");
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun && sun.getProcessCpuTime() >= 0) {
+      b.append(String.format(Locale.ROOT, " process cpu %d ms,", sun.getProcessCpuTime() / 1_000_000));
+    }
+    var rt = java.lang.management.ManagementFactory.getRuntimeMXBean();
+    b.append(String.format(Locale.ROOT, " up %d ms", rt.getUptime()));
+    b.append(mainAtMs >= 0 ? String.format(Locale.ROOT, " (main at %d ms),", mainAtMs) : ",");
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
+      b.append(String.format(Locale.ROOT, " JIT %d ms,", jit.getTotalCompilationTime()));
+    }
+    long gcMs = 0;
+    long gcs = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcMs += Math.max(0, gc.getCollectionTime());
+      gcs += Math.max(0, gc.getCollectionCount());
+    }
+    b.append(String.format(Locale.ROOT, " GC %d ms in %d collections,", gcMs, gcs));
+    b.append(String.format(Locale.ROOT, " %d classes loaded",
+        java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()));
+    return b.toString();
+  }
+
+  /** Milliseconds from the JVM's start to {@link #markMain()}, -1 before it is called. */
+  private static volatile long mainAtMs = -1;
+
+  /** Notes how long the JVM took to reach the command line's {@code main} (call first thing there), for {@link #jvm()}. */
+  public static void markMain() {
+    if (mainAtMs >= 0) return;
+    try {
+      mainAtMs = Math.max(0, System.currentTimeMillis()
+          - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    } catch (RuntimeException | Error e) {
+      // no management beans: left out
+    }
   }
 
   /** One line per entry, parts indented under their stage, as {@code --timings} prints them. */

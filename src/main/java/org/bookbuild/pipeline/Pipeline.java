@@ -223,6 +223,7 @@ public final class Pipeline {
     if (r.fo() == null) return result(1, null, book, timings, null);
     String fo = r.fo().fo();
     t0 = System.nanoTime();
+    timings.restart(); // parse, transform and fo lapped their own Timings on this thread
 
     Path pdfPath = req.out() != null ? req.out() : defaultPdf(world, project);
     Path foPath = pdfPath.resolveSibling(stripPdf(pdfPath.getFileName().toString()) + ".fo");

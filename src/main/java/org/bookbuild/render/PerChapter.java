@@ -144,6 +144,7 @@ final class PerChapter {
     long t2 = System.nanoTime();
     long joinCpuEnd = org.bookbuild.diag.Timings.threadCpuNanos();
     stages.addUp("join", t2 - t1, joinCpu < 0 || joinCpuEnd < 0 ? -1 : joinCpuEnd - joinCpu);
+    stages.restart(); // the layout and join above are timed on their own entries
     saveHints();
     cache.prune(new HashSet<>(Arrays.asList(key)));
     stages.lap("hints-save", t2);

@@ -38,4 +38,39 @@ class TimingsTest {
         "  render.join                20 ms",
         "write                         3 ms"), t.lines());
   }
+
+  /** Spends {@code nanos} of this thread's processor time (not wall time: the machine may be loaded). */
+  private static void spin(long nanos) {
+    long t0 = Timings.threadCpuNanos();
+    long n = 0;
+    while (Timings.threadCpuNanos() - t0 < nanos) n++;
+    if (n < 0) throw new AssertionError();
+  }
+
+  @Test
+  void restartLeavesWorkTimedElsewhereOutOfTheNextLap() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Timings.threadCpuNanos() >= 0, "no thread time in this JVM");
+    // the pipeline's case: parse, transform and fo lap their own Timings; the next lap on the outer one is fo-file
+    Timings outer = new Timings();
+    long t0 = outer.lap("project", System.nanoTime());
+    spin(200_000_000); // work timed on another Timings
+    outer.restart();
+    outer.lap("fo-file", System.nanoTime());
+    Timings.Entry after = outer.entries().get(1);
+    org.junit.jupiter.api.Assertions.assertTrue(after.cpuMs() < 50, after.toString());
+    // without restart the same work lands on the next lap
+    Timings plain = new Timings();
+    plain.lap("project", t0);
+    spin(200_000_000);
+    plain.lap("fo-file", System.nanoTime());
+    org.junit.jupiter.api.Assertions.assertTrue(plain.entries().get(1).cpuMs() >= 190, plain.entries().get(1).toString());
+  }
+
+  @Test
+  void jvmLineNamesTheProcessFigures() {
+    Timings.markMain();
+    String line = Timings.jvm();
+    org.junit.jupiter.api.Assertions.assertTrue(line.matches("jvm:( process cpu \\d+ ms,)? up \\d+ ms \\(main at \\d+ ms\\),"
+        + "( JIT \\d+ ms,)? GC \\d+ ms in \\d+ collections, [1-9]\\d* classes loaded"), line);
+  }
 }
