@@ -78,14 +78,14 @@ public final class ResolveRefs implements Transform {
           String label = l.target().substring(1);
           Optional<Labels.Target> t = ctx.labels().get(label, l.pos().file());
           if (t.isEmpty()) return unresolved(l.pos(), label, ctx, l.content());
-          List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
+          List<Inline> content = l.content().isEmpty() ? linkText(t.get(), ctx) : l.content();
           return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
         }
         // MyST's [](label) and [text](label): a bare target that names a label is a cross-reference
         if (i instanceof Inline.Link l && l.target().matches("[^:/#?\\s]+")) {
           Optional<Labels.Target> t = ctx.labels().get(l.target(), l.pos().file());
           if (t.isPresent()) {
-            List<Inline> content = l.content().isEmpty() ? titleOrNumber(t.get(), ctx.style()) : l.content();
+            List<Inline> content = l.content().isEmpty() ? linkText(t.get(), ctx) : l.content();
             return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
           }
         }
@@ -168,12 +168,26 @@ public final class ResolveRefs implements Transform {
     return style.string(key, "number", t.number());
   }
 
+  /**
+   * The text of a link written without any ({@code [](#label)}): MyST's (Jupyter Book) is the target's title or
+   * caption; mystmd's, in a {@code myst.yml} project, is the numbered name of a numbered block ("Figure 1.2", "(3)"),
+   * as {@code {numref}} prints it, and the title of a heading.
+   */
+  static List<Inline> linkText(Labels.Target t, Context ctx) {
+    String config = ctx.project().configFile() == null ? "" : ctx.project().configFile();
+    boolean mystmd = config.equals("myst.yml") || config.endsWith("/myst.yml");
+    boolean heading = t.kind().equals("section") || t.kind().equals("chapter");
+    if (mystmd && !heading && t.number() != null && !t.number().isEmpty()) {
+      return List.of(new Inline.Text(t.pos(), kindWord(t, ctx.style())));
+    }
+    return titleOrNumber(t, ctx.style());
+  }
+
   static List<Inline> titleOrNumber(Labels.Target t, Style style) {
     if (!t.title().isEmpty()) return t.title();
     return List.of(new Inline.Text(t.pos(), kindWord(t, style)));
   }
 
-  /** {doc} labels are file paths; the chapter id is the slug of the file's stem. */
   private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private static final List<String> PAGE_EXTENSIONS = List.of("", ".md", ".ipynb", ".rst", ".myst", ".markdown");
 
@@ -214,10 +228,11 @@ public final class ResolveRefs implements Transform {
       if (t != null) id = t.id();
     }
     if (t == null) t = ctx.labels().get(page).orElse(null);
-    List<Inline> content = l.content().isEmpty() && t != null ? titleOrNumber(t, ctx.style()) : l.content();
+    List<Inline> content = l.content().isEmpty() && t != null ? linkText(t, ctx) : l.content();
     return Optional.of(new Inline.Link(l.pos(), "#" + id, content));
   }
 
+  /** {doc} labels are file paths; the chapter id is the slug of the file's stem. */
   static String docId(String path) {
     return org.bookbuild.project.ProjectLoader.slug(org.bookbuild.io.Paths2.stem(path));
   }

@@ -65,6 +65,35 @@ class PageLinksTest {
     }
   }
 
+  /** mystmd prints {@code [](#label)} of a numbered block as its numbered name; MyST (Jupyter Book) as its caption. */
+  @Test
+  void emptyLinkTextFollowsTheProjectsDialect() throws Exception {
+    String page = """
+        # Page
+
+        ```{list-table} Captionwords here
+        :name: tbl-x
+        * - a
+        ```
+
+        Linkline [](#tbl-x) end.
+        """;
+    var mystmd = PipelineBooks.build(dir.resolve("mystmd"), Map.of(
+        "myst.yml", "version: 1\nproject:\n  title: T\n  toc:\n    - file: a.md\n", "a.md", page));
+    var jb = PipelineBooks.build(dir.resolve("jb"), Map.of(
+        "book.yml", PipelineBooks.bookYml("", "a.md"), "a.md", page));
+    assertTrue(text(mystmd.pdf()).contains("Linkline Table 1.1 end."), text(mystmd.pdf()));
+    assertTrue(text(jb.pdf()).contains("Linkline Captionwords here end."), text(jb.pdf()));
+  }
+
+  private static String text(Path pdfFile) throws Exception {
+    StringBuilder sb = new StringBuilder();
+    try (PdfInspector pdf = PdfInspector.open(pdfFile)) {
+      for (int p = 0; p < pdf.pageCount(); p++) sb.append(pdf.text(p)).append('\n');
+    }
+    return sb.toString().replaceAll("\\s+", " ");
+  }
+
   private static int pageWith(PdfInspector pdf, String text) throws Exception {
     for (int p = 0; p < pdf.pageCount(); p++) if (pdf.text(p).replaceAll("\\s+", " ").contains(text)) return p;
     fail("no page shows '" + text + "'");
