@@ -27,10 +27,11 @@ final class NotebookStream {
   /**
    * One output. {@code mime}/{@code value} is the best representation in the bundle (value: a String or, for JSON
    * types, a JsonNode); {@code plain} the text/plain fallback; {@code interactive} names a MIME type that has no
-   * static form (a widget, JavaScript), if any.
+   * static form (a widget, JavaScript), if any; {@code unprintable} the first other type this tool cannot print
+   * ({@code application/json}, {@code application/pdf} …), if any.
    */
   record Output(String type, String name, String text, String mime, Object value, String plain, String interactive,
-      String ename, String evalue, List<String> traceback, SourcePos pos, String glue) {
+      String ename, String evalue, List<String> traceback, SourcePos pos, String glue, String unprintable) {
     /** Whether MyST-NB's {@code glue()} stored this output under a name (metadata {@code scrapbook.name}). */
     boolean glued() {
       return glue != null && !glue.isEmpty();
@@ -169,7 +170,8 @@ final class NotebookStream {
       b.plain = text;
       text = "";
     }
-    return new Output(type, name, text, b.mime, b.value, b.plain, b.interactive, ename, evalue, tb, at, glue);
+    return new Output(type, name, text, b.mime, b.value, b.plain, b.interactive, ename, evalue, tb, at, glue,
+        b.unprintable);
   }
 
   /** The best representation found so far in a MIME bundle. */
@@ -178,6 +180,7 @@ final class NotebookStream {
     Object value;
     String plain;
     String interactive;
+    String unprintable;
   }
 
   private void bundle(JsonParser p, Bundle b) throws IOException {
@@ -203,6 +206,7 @@ final class NotebookStream {
       b.value = p.currentToken() == JsonToken.START_OBJECT ? MAPPER.readTree(p) : text(p);
     } else {
       if (Mime.isInteractive(mime) && b.interactive == null) b.interactive = mime;
+      else if (!Mime.printable(mime) && !Mime.isInteractive(mime) && b.unprintable == null) b.unprintable = mime;
       // not needed: a long string is skipped by the next nextToken() without being decoded
       p.skipChildren();
     }

@@ -65,6 +65,10 @@ final class Outputs {
         interactive(out, o);
       } else if (o.plain() != null) {
         text(out, pos, o.plain(), "plain", null);
+      } else if (o.unprintable() != null) {
+        // an output held only in a form this tool cannot print (application/json, a PDF …) is said, not dropped
+        diags.warn("notebook-output", pos, "output stored only as " + o.unprintable() + ", which cannot be printed");
+        out.add(new Block.Problem(pos, "output not printed (" + o.unprintable() + ")", ""));
       }
       return;
     }

@@ -285,6 +285,30 @@ public class NotebookTest {
     assertEquals(1, diags.byRule("notebook-html").size(), diags.all().toString());
   }
 
+  /**
+   * An output stored only in a form the tool cannot print (application/json here, with no text/plain) is said and
+   * shown as a placeholder; it used to vanish without a word. One that also has text/plain prints that, quietly.
+   */
+  @Test
+  void anOutputWithOnlyAnUnprintableFormIsSaidNotDropped() throws Exception {
+    Nb nb = new Nb();
+    ObjectNode c1 = nb.code("JSON(data)");
+    Nb.display(c1).putObject("application/json").put("answer", 42);
+    ObjectNode c2 = nb.code("JSON(other)");
+    Nb.display(c2).put("text/plain", "<IPython.core.display.JSON object>").putObject("application/json").put("b", 1);
+    Diagnostics diags = new Diagnostics();
+    List<Block> blocks = new NotebookFormat(new MarkdownParser()).parse(DiskWorld.of(dir), "nb.ipynb",
+        nb.json().getBytes(StandardCharsets.UTF_8), diags);
+    List<Block> all = new ArrayList<>();
+    flatten(blocks, all);
+    List<Block.Problem> problems = all.stream().filter(b -> b instanceof Block.Problem).map(b -> (Block.Problem) b).toList();
+    assertEquals(1, problems.size(), all.toString());
+    assertTrue(problems.get(0).message().contains("application/json"), problems.get(0).message());
+    assertEquals(1, diags.byRule("notebook-output").size(), diags.all().toString());
+    assertEquals("nb.ipynb", diags.byRule("notebook-output").get(0).pos().file());
+    assertTrue(all.stream().anyMatch(b -> b instanceof Block.CodeBlock c && c.text().contains("IPython.core.display.JSON")));
+  }
+
   /** Graphviz's stroke="transparent" (Batik refuses the CSS colour and the whole picture failed in FOP) is no paint. */
   @Test
   void transparentPaintInSvgOutputsBecomesNone() {
