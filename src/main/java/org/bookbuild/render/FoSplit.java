@@ -33,7 +33,7 @@ final class FoSplit {
 
   /** One page-sequence: its text in the book FO and what it defines and refers to. */
   record Sequence(int index, int start, int end, String format, String initial, String forcePageCount,
-      Set<String> ids, Set<String> links, Set<String> cites) {
+      Set<String> ids, Set<String> links, Set<String> cites, Set<String> images) {
     boolean autoNumbered() {
       return initial.equals("auto") || initial.startsWith("auto-");
     }
@@ -92,6 +92,7 @@ final class FoSplit {
     Set<String> ids = null;
     Set<String> links = null;
     Set<String> cites = null;
+    Set<String> images = null;
     StringBuilder title = null;
     for (int i = 1; i < tags.size(); i++) {
       Tag t = tags.get(i);
@@ -107,9 +108,11 @@ final class FoSplit {
           ids = new LinkedHashSet<>();
           links = new LinkedHashSet<>();
           cites = new LinkedHashSet<>();
+          images = new java.util.TreeSet<>();
         } else {
           if (seqStart < 0) return null;
-          seqs.add(new Sequence(seqs.size(), seqStart, t.stop(), seqFormat, seqInitial, seqForce, ids, links, cites));
+          seqs.add(new Sequence(seqs.size(), seqStart, t.stop(), seqFormat, seqInitial, seqForce, ids, links, cites,
+              images));
           seqStart = -1;
         }
         continue;
@@ -162,6 +165,7 @@ final class FoSplit {
         links.add(dest);
         targets.add(dest);
       }
+      if (n.equals("fo:external-graphic") && t.attrs().get("src") != null) images.add(t.attrs().get("src"));
       if (n.equals("fo:page-number-citation") || n.equals("fo:page-number-citation-last")) {
         String ref = t.attrs().get("ref-id");
         if (ref != null) {

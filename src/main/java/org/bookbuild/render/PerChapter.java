@@ -281,6 +281,38 @@ final class PerChapter {
         }
       });
 
+  /**
+   * The layout-cache key of sequence {@code i} laid out from {@code pieceFo}: its FO and the bytes of every project
+   * image it shows. FOP sizes an image from the file when it lays the page out, and the join paints the file as it is
+   * then: an image replaced under the same name (a plot drawn again) gave a rebuild the old layout with the new picture
+   * squeezed into the old picture's box.
+   */
+  private String keyOf(int i, String pieceFo) {
+    return cache.key(pieceFo + images(i));
+  }
+
+  private final Map<Integer, String> images = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The project images sequence {@code i} shows, each with a hash of its bytes, once per build. */
+  private String images(int i) {
+    return images.computeIfAbsent(i, k -> {
+      StringBuilder sb = new StringBuilder();
+      for (String src : split.sequences.get(i).images()) {
+        String s = src.startsWith("url(") && src.endsWith(")") ? src.substring(4, src.length() - 1) : src;
+        if (s.length() > 1 && (s.charAt(0) == '"' || s.charAt(0) == '\'')) s = s.substring(1, s.length() - 1);
+        if (!s.startsWith("project:")) continue; // generated files are named by their content
+        sb.append('\0').append(s).append('=');
+        try {
+          String rel = java.net.URLDecoder.decode(s.substring("project:".length()), StandardCharsets.UTF_8);
+          sb.append(java.util.HexFormat.of().formatHex(org.bookbuild.io.RecordingWorld.sha(job.world().read(rel))));
+        } catch (IOException | RuntimeException e) {
+          sb.append("unreadable");
+        }
+      }
+      return sb.toString();
+    });
+  }
+
   /** A sequence's layout-cache key as last computed in this build, with the first page and labels it was made for. */
   private record KeyMemo(int first, Map<String, String> labels, String key) {}
 
@@ -296,10 +328,10 @@ final class PerChapter {
     Map<String, String> labels = labels(i, first);
     KeyMemo m = keyMemo.get(i);
     if (m != null && m.first() == first[i] && m.labels().equals(labels)) return m.key();
-    String seen = cache.key(split.signature(split.sequences.get(i))) + "|" + first[i] + "|" + new java.util.TreeMap<>(labels);
+    String seen = cache.key(split.signature(split.sequences.get(i)) + images(i)) + "|" + first[i] + "|" + new java.util.TreeMap<>(labels);
     String k = KEYS.get(seen);
     if (k == null) {
-      k = cache.key(split.piece(split.sequences.get(i), first[i], labels).fo());
+      k = keyOf(i, split.piece(split.sequences.get(i), first[i], labels).fo());
       KEYS.put(seen, k);
     }
     keyMemo.put(i, new KeyMemo(first[i], labels, k));
@@ -372,7 +404,7 @@ final class PerChapter {
       while (failure.get() == null && (i = queue.poll()) != null) {
         try {
           FoSplit.Piece piece = piece(i);
-          String k = cache.key(piece.fo());
+          String k = keyOf(i, piece.fo());
           if (!k.equals(key[i])) one(new Task(i, piece, k));
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
@@ -506,7 +538,7 @@ final class PerChapter {
       System.err.println("renumber " + i + " " + firstUsed[i] + "->" + now.firstPage() + ": " + (swapped != null));
     }
     if (swapped == null) return false;
-    String k = cache.key(now.fo());
+    String k = keyOf(i, now.fo());
     ChapterLayout.Laid l = new ChapterLayout.Laid(List.copyOf(newNames), laid[i].dests(), laid[i].diagnostics());
     byte[] bytes = swapped.getBytes(StandardCharsets.UTF_8);
     if (cache.enabled()) {

@@ -224,4 +224,35 @@ class PerChapterLayoutTest {
         new Diagnostics());
     assertSameBook(single.pdf(), linked.pdf());
   }
+
+  /**
+   * An image replaced under the same name (a plot drawn again, now tall where it was wide) is laid out again: the
+   * layout cache's key holds the image's bytes. The cached layout had kept the old picture's box, and the new picture
+   * was painted squeezed into it, where a cold build moves it to the next page.
+   */
+  @Test
+  void anImageReplacedUnderItsNameIsLaidOutAgain(@TempDir Path tmp) throws IOException {
+    Path book = tmp.resolve("book");
+    write(book, Map.of("book.yml", "title: Pictures\nauthors:\n  - name: Ada Author\ndate: 2026-01-15\n"
+        + "license: CC-BY-4.0\ntoc:\n  - file: c1.md\n",
+        "c1.md", "# One\n\nText before.\n\n![A picture](pic.png)\n\nText after.\n"));
+    png(book.resolve("pic.png"), 400, 200);
+    Path out = book.resolve("out/book.pdf");
+    RenderSettings per = RenderSettings.DEFAULT.withWorkers(1);
+    assertEquals(0, build(book, out, per, new Diagnostics()).status());
+    png(book.resolve("pic.png"), 200, 400);
+    Pipeline.Result warm = build(book, out, per, new Diagnostics());
+    assertTrue(warm.layout().laidOut().contains("c1"), warm.layout().toString());
+    byte[] warmBytes = Files.readAllBytes(out);
+    try (java.util.stream.Stream<Path> all = Files.walk(book.resolve("out"))) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+    build(book, out, per, new Diagnostics());
+    assertTrue(Arrays.equals(Files.readAllBytes(out), warmBytes), "the rebuild equals a cold build");
+  }
+
+  private static void png(Path p, int w, int h) throws IOException {
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+        p.toFile());
+  }
 }
