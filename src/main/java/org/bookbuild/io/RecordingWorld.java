@@ -15,8 +15,7 @@ import java.util.Optional;
  * env, files written), so that a resident process's memo can later ask again ({@link #holds}) and know whether what
  * it kept still stands: the page memo of the parse stage and the chapter memo of the FO writer.
  */
-public final class RecordingWorld implements World {
-  private final World inner;
+public final class RecordingWorld extends ForwardingWorld {
   private final List<Fact> facts = new ArrayList<>();
   /** Set when the caller asked something that cannot be asked again (the memo then keeps nothing). */
   private boolean unknown;
@@ -56,12 +55,7 @@ public final class RecordingWorld implements World {
   }
 
   public RecordingWorld(World inner) {
-    this.inner = inner;
-  }
-
-  @Override
-  public String describeRoot() {
-    return inner.describeRoot();
+    super(inner);
   }
 
   @Override
@@ -112,25 +106,10 @@ public final class RecordingWorld implements World {
   }
 
   @Override
-  public String resolve(String fromFile, String target) throws SandboxException {
-    return inner.resolve(fromFile, target);
-  }
-
-  @Override
-  public Optional<byte[]> builtin(String path) {
-    return inner.builtin(path);
-  }
-
-  @Override
   public Optional<String> env(String name) {
     Optional<String> answer = inner.env(name);
     facts.add(w -> w.env(name).equals(answer));
     return answer;
-  }
-
-  @Override
-  public Path outputPath(String relPath) {
-    return inner.outputPath(relPath);
   }
 
   @Override
