@@ -18,6 +18,7 @@ public final class Transforms {
       new Numbering(),
       new EquationNumbers(),
       new PlaceSolutions(),
+      new Embeds(),
       new org.bookbuild.transform.cite.Citations(),
       new org.bookbuild.transform.index.BackIndex(),
       new CollectLabels(),

@@ -37,6 +37,7 @@ public final class DirectiveRegistry {
     SphinxExtras.register();
     Glue.register();
     WebOnly.register();
+    Embed.register();
   }
 
   private DirectiveRegistry() {}

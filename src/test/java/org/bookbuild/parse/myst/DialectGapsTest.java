@@ -1,0 +1,88 @@
+package org.bookbuild.parse.myst;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.bookbuild.check.PdfInspector;
+import org.bookbuild.diag.Diagnostic;
+import org.bookbuild.testing.PipelineBooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MyST, Sphinx and Jupyter Book constructs that unseen course books use and that printed as an unknown box, lost
+ * text or went unresolved: each test builds a small book and reads the PDF.
+ */
+class DialectGapsTest {
+  @TempDir Path dir;
+
+  static String text(PipelineBooks.Built built) throws Exception {
+    assertNotNull(built.pdf(), () -> built.diags().all().toString());
+    StringBuilder text = new StringBuilder();
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      for (int p = 0; p < pdf.pageCount(); p++) text.append(pdf.text(p)).append('\n');
+    }
+    return text.toString().replaceAll("\\s+", " ");
+  }
+
+  static int count(String all, String w) {
+    int n = 0;
+    for (int i = all.indexOf(w); i >= 0; i = all.indexOf(w, i + 1)) n++;
+    return n;
+  }
+
+  /** mystmd's {embed} prints the labelled block again, from another page; an unknown label is reported. */
+  @Test
+  void embedPrintsTheLabelledBlockAgain() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "one.md", "two.md"),
+        "one.md", """
+            # One
+
+            (para-x)=
+            Embeddedparagraph words here.
+
+            ```{figure} pic.svg
+            :label: fig-x
+            Captionwords of the figure.
+            ```
+
+            ```{note}
+            :label: note-x
+            Notebodyword inside.
+            ```
+            """,
+        "pic.svg", "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>",
+        "two.md", """
+            # Two
+
+            ```{embed} #para-x
+            ```
+
+            ```{embed} #fig-x
+            ```
+
+            ```{embed} note-x
+            ```
+
+            ```{embed} #nowhere
+            ```
+
+            See {numref}`fig-x`.
+            """));
+    String all = text(built);
+    assertEquals(2, count(all, "Embeddedparagraph words here."), all);
+    assertEquals(2, count(all, "Captionwords of the figure."), all);
+    assertEquals(2, count(all, "Notebodyword inside."), all);
+    assertEquals(2, count(all, "Figure 1.1. Captionwords"), "the copy keeps its number: " + all);
+    assertTrue(all.contains("See Figure 1.1."), "no second figure is counted, references go to the first: " + all);
+    assertEquals(List.of(), built.rule("label-duplicate"), "the copy is no second target");
+    assertEquals(List.of(), built.rule("directive-unknown"));
+    List<Diagnostic> missing = built.rule("embed-unresolved");
+    assertEquals(1, missing.size(), () -> built.diags().all().toString());
+    assertEquals(12, missing.get(0).pos().line(), "at the directive");
+    assertTrue(all.contains("nowhere"), "a placeholder names the label: " + all);
+  }
+}
