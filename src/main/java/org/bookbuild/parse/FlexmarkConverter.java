@@ -67,7 +67,21 @@ final class FlexmarkConverter {
     for (Node c = doc.getFirstChild(); c != null; c = c.getNext()) {
       if (c instanceof FootnoteBlock fb) definitions.putIfAbsent(fb.getText().toString().toLowerCase(java.util.Locale.ROOT), fb);
     }
-    if (env.notes() != null && env.notes().page == null) env.notes().page = this;
+    if (env.notes() != null && env.notes().page == null) {
+      env.notes().page = this;
+      NotebookNotes shared = env.notes().shared;
+      if (shared != null) {
+        // notes other cells of the notebook refer to, converted here where they are written
+        for (var e : definitions.entrySet()) {
+          if (!shared.wanted(e.getKey()) || !openNotes.add(e.getValue())) continue;
+          try {
+            shared.converted(e.getKey(), new Inline.Note(pos(e.getValue()), blocks(e.getValue())));
+          } finally {
+            openNotes.remove(e.getValue());
+          }
+        }
+      }
+    }
     return blocks(doc);
   }
 
@@ -430,8 +444,15 @@ final class FlexmarkConverter {
     } else if (n instanceof Footnote f) {
       FootnoteBlock fb = f.getFootnoteBlock();
       Inline fromPage = fb == null ? pageNote(f, pos) : null;
+      NotebookNotes shared = env.notes() == null ? null : env.notes().shared;
+      String key = f.getText().toString().toLowerCase(java.util.Locale.ROOT);
       if (fromPage != null) {
         out.add(fromPage);
+      } else if (fb == null && shared != null && shared.definedElsewhere(key)) {
+        // defined in another cell of the notebook: put in place once every cell is read (NotebookNotes.resolve)
+        Inline.Problem p = new Inline.Problem(pos, "undefined footnote", f.getChars().toString());
+        shared.placeholder(p, key);
+        out.add(p);
       } else if (fb == null) {
         diags.warn("footnote-undefined", pos, "footnote [^" + f.getText() + "] has no definition");
         out.add(new Inline.Problem(pos, "undefined footnote", f.getChars().toString()));

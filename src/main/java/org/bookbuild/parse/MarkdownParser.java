@@ -82,6 +82,12 @@ public final class MarkdownParser {
   /** As above, with the build's tags and the notebook's glued values ({@link ParseScope}). */
   public List<Block> parse(World world, LineIndex lines, String text, Diagnostics diags, boolean frontMatter,
       ParseScope scope) {
+    return parse(world, lines, text, diags, frontMatter, scope, null);
+  }
+
+  /** As above, for one Markdown cell of a notebook whose footnotes may be defined in its other cells. */
+  public List<Block> parse(World world, LineIndex lines, String text, Diagnostics diags, boolean frontMatter,
+      ParseScope scope, NotebookNotes cellNotes) {
     SourceLedger ledger = new SourceLedger();
     String body = text;
     if (frontMatter) {
@@ -92,7 +98,9 @@ public final class MarkdownParser {
         scope = scope.withSubstitutions(pageSubstitutions(fm.get(), lines));
       }
     }
-    ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger, scope, new ParseEnv.PageNotes());
+    ParseEnv.PageNotes notes = new ParseEnv.PageNotes();
+    notes.shared = cellNotes;
+    ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger, scope, notes);
     String checked = SourceChecks.prepare(lines, body, env.diags());
     LineIndex ix = checked == body ? lines : new LineIndex(lines.file(), checked, lines.lineOffset());
     List<Block> blocks = TexRefs.apply(new FlexmarkConverter(ix, env).document(parser.parse(checked)));

@@ -20,5 +20,7 @@ record ParseEnv(MarkdownParser parser, World world, String file, Diagnostics dia
   /** The page's own converter, which owns its footnote definitions; set by the first converter of the page. */
   static final class PageNotes {
     FlexmarkConverter page;
+    /** The notebook's notes across cells when this page is one Markdown cell of a notebook, else null. */
+    NotebookNotes shared;
   }
 }

@@ -14,6 +14,7 @@ import org.bookbuild.model.Inline;
 import org.bookbuild.parse.ChapterFormat;
 import org.bookbuild.parse.LineIndex;
 import org.bookbuild.parse.MarkdownParser;
+import org.bookbuild.parse.NotebookNotes;
 import org.bookbuild.parse.directive.Glued;
 
 /**
@@ -69,15 +70,22 @@ public final class NotebookFormat implements ChapterFormat {
     }
     String lang = language(header.metadata());
     org.bookbuild.parse.ParseScope cellScope = scope.withGlue(glue);
+    List<String> markdown = new ArrayList<>();
+    for (Object[] c : cells) {
+      NotebookStream.Cell cell = (NotebookStream.Cell) c[0];
+      if (cell.type().equals("markdown")) markdown.add(cell.source());
+    }
+    NotebookNotes notes = new NotebookNotes(markdown);
+    notes = notes.needed() ? notes : null;
     List<Block> out = new ArrayList<>();
     boolean first = true;
     for (Object[] c : cells) {
       @SuppressWarnings("unchecked")
       List<Block> outs = (List<Block>) c[1];
-      cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags, first, cellScope);
+      cell(world, outputs, (NotebookStream.Cell) c[0], outs, lang, out, diags, first, cellScope, notes);
       first = false;
     }
-    return oneTitle(out);
+    return oneTitle(notes == null ? out : notes.resolve(out, diags));
   }
 
   /**
@@ -139,14 +147,14 @@ public final class NotebookFormat implements ChapterFormat {
 
   /** @param first whether this is the notebook's first cell, the only place front matter is read (FrontMatter) */
   private void cell(World world, Outputs outputs, NotebookStream.Cell c, List<Block> cellOutputs, String lang, List<Block> out, Diagnostics diags, boolean first,
-      org.bookbuild.parse.ParseScope scope) {
+      org.bookbuild.parse.ParseScope scope, NotebookNotes notes) {
     CellOptions opts = CellOptions.of(c.metadata(), c.type().equals("code") ? c.source() : "");
     if (opts.dropCell()) return;
     SourcePos pos = SourcePos.of(c.pos().file(), c.sourceLine(), 1);
     switch (c.type()) {
       case "markdown" -> {
         LineIndex lines = new LineIndex(c.pos().file(), c.source(), c.sourceLine() - 1);
-        List<Block> blocks = md.parse(world, lines, c.source(), diags, first, scope);
+        List<Block> blocks = md.parse(world, lines, c.source(), diags, first, scope, notes);
         if (c.source().contains("attachment:")) {
           blocks = new org.bookbuild.model.Rewriter() {
             @Override

@@ -85,4 +85,26 @@ class DialectGapsTest {
     assertEquals(12, missing.get(0).pos().line(), "at the directive");
     assertTrue(all.contains("nowhere"), "a placeholder names the label: " + all);
   }
+
+  /** Jupyter Book reads a notebook as one page: a footnote may be defined in another Markdown cell than its reference. */
+  @Test
+  void footnotesResolveAcrossNotebookCells() throws Exception {
+    String nb = """
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+         "cells": [
+          {"cell_type": "markdown", "metadata": {}, "source": ["# Notes page\\n", "\\n", "Forwardref sentence.[^1]\\n"]},
+          {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": ["x = 1"]},
+          {"cell_type": "markdown", "metadata": {}, "source": ["Middle text.[^gone]\\n", "\\n", "[^1]: Definitionbody in a later cell.\\n", "[^b]: Backwardbody defined early.\\n"]},
+          {"cell_type": "markdown", "metadata": {}, "source": ["Backref sentence.[^b]\\n"]}
+         ]}
+        """;
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
+    String all = text(built);
+    assertTrue(all.contains("Definitionbody in a later cell."), all);
+    assertTrue(all.contains("Backwardbody defined early."), all);
+    List<Diagnostic> undefined = built.rule("footnote-undefined");
+    assertEquals(1, undefined.size(), () -> undefined.toString());
+    assertTrue(undefined.get(0).message().contains("gone"), undefined.toString());
+    assertEquals(List.of(), built.rule("content-dropped"), "the definitions are used, not dropped");
+  }
 }
