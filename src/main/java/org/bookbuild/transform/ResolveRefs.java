@@ -23,7 +23,7 @@ import org.bookbuild.style.Style;
  * of them are listed once in a {@code ref-external} info note. A link to another page of the book, as MyST and
  * Jupyter write them ({@code [text](02-vectors.ipynb)}, {@code [text](../ch2/intro.md#a-heading)}), becomes an
  * internal link to that page's title, or to the label or heading anchor after {@code #} in that page; a link to a
- * file that is no page of the book stays as written.
+ * file that is no page of the book prints its text and path ({@link #fileLink}).
  */
 public final class ResolveRefs implements Transform {
   /** How a reference role turns into inlines. Registered per role name; MyST roles add their own. */
@@ -55,6 +55,7 @@ public final class ResolveRefs implements Transform {
   @Override
   public Book apply(Book book, Context ctx) {
     Map<String, SourcePos> external = new LinkedHashMap<>();
+    Map<String, SourcePos> files = new LinkedHashMap<>();
     Map<String, String> pages = new java.util.HashMap<>();
     for (org.bookbuild.model.Chapter ch : book.chapters()) {
       Walk.blocks(ch.blocks(), n -> {
@@ -92,6 +93,8 @@ public final class ResolveRefs implements Transform {
         if (i instanceof Inline.Link l) {
           Optional<Inline> page = pageLink(l, pages, ctx);
           if (page.isPresent()) return List.of(page.get());
+          Optional<Inline> file = fileLink(l, pages, ctx, files);
+          if (file.isPresent()) return List.of(file.get());
         }
         return List.of(i);
       }
@@ -102,6 +105,14 @@ public final class ResolveRefs implements Transform {
       ctx.diags().report(new org.bookbuild.diag.Diagnostic("ref-external", org.bookbuild.diag.Severity.INFO,
           names.size() + (names.size() == 1 ? " reference points" : " references point") + " into other projects'"
           + " documentation and print as text: " + list, external.values().iterator().next(), ""));
+    }
+    if (!files.isEmpty()) {
+      List<String> names = new ArrayList<>(files.keySet());
+      String list = String.join(", ", names.size() > 8 ? names.subList(0, 8) : names) + (names.size() > 8 ? " \u2026" : "");
+      ctx.diags().report(new org.bookbuild.diag.Diagnostic("link-to-file", org.bookbuild.diag.Severity.INFO,
+          names.size() + (names.size() == 1 ? " link points" : " links point") + " to a file that is no page of the"
+          + " book (data, scripts); printed as the link text with the file's path: " + list,
+          files.values().iterator().next(), ""));
     }
     return out;
   }
@@ -214,11 +225,16 @@ public final class ResolveRefs implements Transform {
     String file = org.bookbuild.io.Paths2.join(l.pos().file(), path);
     if (file == null) return Optional.empty();
     String page = null;
-    for (String ext : PAGE_EXTENSIONS) {
-      if ((page = pages.get(file + ext)) != null) {
-        file = file + ext;
-        break;
+    // Sphinx's web build names each page's output .html: a link to intro.html is a link to the page intro.md
+    String base = file.matches("(?i).+\\.html?") ? file.substring(0, file.lastIndexOf('.')) : file;
+    for (String stem : base.equals(file) ? List.of(file) : List.of(file, base)) {
+      for (String ext : PAGE_EXTENSIONS) {
+        if ((page = pages.get(stem + ext)) != null) {
+          file = stem + ext;
+          break;
+        }
       }
+      if (page != null) break;
     }
     if (page == null) return Optional.empty();
     String id = page;
@@ -230,6 +246,58 @@ public final class ResolveRefs implements Transform {
     if (t == null) t = ctx.labels().get(page).orElse(null);
     List<Inline> content = l.content().isEmpty() && t != null ? linkText(t, ctx) : l.content();
     return Optional.of(new Inline.Link(l.pos(), "#" + id, content));
+  }
+
+  /**
+   * A link by relative path to something that is no page of the book: on paper there is nothing to click, so a file
+   * of the project (data, a script) prints as its text followed by the path in code type, as {@code {download}} does
+   * (noted in {@code files} for one {@code link-to-file} note); a path outside the project is printed the same way;
+   * a path no file answers to is a {@code link-broken} warning, its text printed. Empty for web addresses, anchors
+   * and empty targets.
+   */
+  static Optional<Inline> fileLink(Inline.Link l, Map<String, String> pages, Context ctx, Map<String, SourcePos> files) {
+    String target = l.target();
+    if (target.isBlank() || target.startsWith("#") || SCHEME.matcher(target).find() || target.startsWith("//")
+        || l.pos().file() == null) {
+      return Optional.empty();
+    }
+    String path = target;
+    int cut = indexOfAny(path, "#?");
+    if (cut >= 0) path = path.substring(0, cut);
+    try {
+      path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      // a stray % in a file name: look the path up as written
+    }
+    String file = org.bookbuild.io.Paths2.join(l.pos().file(), path);
+    boolean exists = file == null || file.isEmpty() || ctx.world().exists(file);
+    List<Inline> text = l.content();
+    boolean image = text.stream().anyMatch(x -> x instanceof Inline.Image);
+    if (!exists) {
+      String near = org.bookbuild.diag.Hints.closest(file, pages.keySet()).map(f -> "did you mean '" + f + "'?").orElse("");
+      ctx.diags().report(org.bookbuild.diag.Diagnostic.warning("link-broken", l.pos(), "link to '" + target
+          + "': no page of the book, file of the project or label has this name").withHint(near));
+      List<Inline> out = text.isEmpty() ? List.of(new Inline.Code(l.pos(), target)) : text;
+      return Optional.of(new Inline.Span(l.pos(), Attr.classes("link-broken"), out));
+    }
+    files.putIfAbsent(file == null ? target : file, l.pos());
+    if (image) return Optional.of(new Inline.Span(l.pos(), Attr.classes("download"), text));
+    List<Inline> out = new ArrayList<>();
+    String written = Walk.text(text).strip();
+    if (text.isEmpty() || written.equals(target) || written.equals(path)) {
+      out.add(new Inline.Code(l.pos(), target));
+    } else {
+      out.addAll(text);
+      out.add(new Inline.Text(l.pos(), " ("));
+      out.add(new Inline.Code(l.pos(), target));
+      out.add(new Inline.Text(l.pos(), ")"));
+    }
+    return Optional.of(new Inline.Span(l.pos(), Attr.classes("download"), out));
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
+    return -1;
   }
 
   /** {doc} labels are file paths; the chapter id is the slug of the file's stem. */

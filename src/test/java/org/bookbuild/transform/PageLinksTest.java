@@ -99,4 +99,43 @@ class PageLinksTest {
     fail("no page shows '" + text + "'");
     return -1;
   }
+
+  /**
+   * A link to a file that is no page (data, a script) has nothing to click on paper: its text prints with the path,
+   * as {download} does, noted once as link-to-file; a path no file answers to is link-broken at its position. A link
+   * to a page's web name (intro.html) is a link to the page.
+   */
+  @Test
+  void linksToFilesPrintTheirPathAndBrokenOnesAreReported() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "ch1/intro.md", "ch2/other.md"),
+        "ch1/intro.md", """
+            # First page
+
+            Get [the measurements](../data/values.csv) and [](run.py).
+
+            Also [the missing notes](../notes/gone.md) and [the web page](../ch2/other.html).
+            """,
+        "data/values.csv", "a,b\n1,2\n",
+        "ch1/run.py", "print(1)\n",
+        "ch2/other.md", "# Other page\n\nText.\n"));
+    assertNotNull(built.pdf(), () -> built.diags().all().toString());
+    List<org.bookbuild.diag.Diagnostic> broken = built.rule("link-broken");
+    assertEquals(1, broken.size(), () -> built.diags().all().toString());
+    assertEquals(5, broken.get(0).pos().line());
+    assertTrue(broken.get(0).message().contains("../notes/gone.md"), broken.toString());
+    assertEquals(1, built.rule("link-to-file").size(), () -> built.diags().all().toString());
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      StringBuilder sb = new StringBuilder();
+      for (int p = 0; p < pdf.pageCount(); p++) sb.append(pdf.text(p)).append('\n');
+      String all = sb.toString().replaceAll("\\s+", " ");
+      assertTrue(all.contains("Get the measurements (../data/values.csv) and run.py."), all);
+      assertTrue(all.contains("Also the missing notes and the web page."), all);
+      int first = pageWith(pdf, "Get the measurements");
+      int other = pageWith(pdf, "Text.");
+      assertEquals(List.of(), pdf.links().stream().filter(l -> !l.internal() && !l.uri().startsWith("http")).toList(),
+          "no link to a file name");
+      assertTrue(pdf.links().stream().anyMatch(l -> l.page() == first && l.target() == other), "the .html link");
+    }
+  }
 }
