@@ -14,7 +14,7 @@ import org.bookbuild.model.Inline;
 /**
  * Converts the HTML people write in Markdown into the model: {@code <img>}, {@code <br>}, {@code <sub>},
  * {@code <sup>}, {@code <b>}/{@code <strong>}, {@code <i>}/{@code <em>}, {@code <u>}, {@code <span>}/{@code <div>}
- * (content kept), {@code <center>} and centred divs, {@code <details>}/{@code <summary>} (printed expanded, the
+ * (content kept), {@code <h1>}…{@code <h6>} (headings, as Markdown's), {@code <center>} and centred divs, {@code <details>}/{@code <summary>} (printed expanded, the
  * summary as title), {@code <iframe>} (the same Div as the iframe directive: a framed placeholder with the link),
  * simple {@code <table>}s, links, code, lists and paragraphs. Any other element keeps its text and gives an
  * {@code html-unsupported} warning naming the tag. Fragments are read by {@link HtmlTokens}, never by an XML parser.
@@ -252,11 +252,21 @@ final class Html {
       case "script", "style", "head", "form":
         warn(e.name(), p, "cannot be printed and is left out");
         return List.of();
+      case "h1", "h2", "h3", "h4", "h5", "h6": {
+        // a heading as Jupyter Book reads it: in the contents and outline like a Markdown heading; its id is an
+        // anchor of its page, as <a id> is
+        List<Inline> title = new ArrayList<>();
+        String id = e.attrs().getOrDefault("id", "").strip();
+        if (!id.isEmpty()) {
+          title.add(new Inline.Span(p, new Attr(id, List.of(Inline.Span.HTML_ANCHOR), Map.of()), List.of()));
+        }
+        List<Inline> words = trim(inlines(e.children()));
+        if (words.isEmpty()) return title.isEmpty() ? List.of() : List.of(new Block.Plain(p, title));
+        title.addAll(words);
+        return List.of(new Block.Heading(p, Attr.EMPTY, e.name().charAt(1) - '0', title));
+      }
       default:
         warn(e.name(), p, "is not supported in print; its text is kept");
-        if (e.name().matches("h[1-6]")) {
-          return List.of(new Block.Para(p, List.of(new Inline.Styled(p, "strong", trim(inlines(e.children()))))));
-        }
         return blockContent(e.children());
     }
   }

@@ -107,4 +107,26 @@ class DialectGapsTest {
     assertTrue(undefined.get(0).message().contains("gone"), undefined.toString());
     assertEquals(List.of(), built.rule("content-dropped"), "the definitions are used, not dropped");
   }
+
+  /** Jupyter Book makes HTML headings in Markdown and notebook cells headings: in the outline, not bold paragraphs. */
+  @Test
+  void htmlHeadingsAreHeadings() throws Exception {
+    String nb = """
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+         "cells": [
+          {"cell_type": "markdown", "metadata": {}, "source": ["<h1>Htmlchapter Title</h1>\\n", "\\n", "Intro text.\\n"]},
+          {"cell_type": "markdown", "metadata": {}, "source": ["<h2 id=\\"part-b\\">Htmlsection Two</h2>\\n", "\\n", "Body text, see [back](#part-b).\\n"]}
+         ]}
+        """;
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
+    String all = text(built);
+    assertTrue(all.contains("Htmlsection Two"), all);
+    assertEquals(List.of(), built.rule("html-unsupported"));
+    assertEquals(List.of(), built.rule("ref-unresolved"), "the heading's id is an anchor of its page");
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      List<String> titles = pdf.outlineFlat().stream().map(PdfInspector.OutlineEntry::title).toList();
+      assertTrue(titles.stream().anyMatch(t -> t.contains("Htmlchapter Title")), titles.toString());
+      assertTrue(titles.stream().anyMatch(t -> t.contains("Htmlsection Two")), titles.toString());
+    }
+  }
 }
