@@ -39,9 +39,19 @@ public final class SmartQuotes implements Transform {
   @Override
   public Book apply(Book book, Context ctx) {
     Marks marks = marks(ctx.style(), ctx.project().meta().language());
+    // a parsed literal is literal text (its markup aside): kept as written, as Sphinx keeps literal blocks
+    java.util.Map<org.bookbuild.diag.SourcePos, Block.Div> literal = new java.util.HashMap<>();
+    for (org.bookbuild.model.Chapter ch : book.chapters()) {
+      org.bookbuild.model.Walk.blocks(ch.blocks(), n -> {
+        if (n instanceof Block.Div d && d.kind().equals("parsed-literal")) literal.putIfAbsent(d.pos(), d);
+      });
+    }
     Rewriter r = new Rewriter() {
       @Override
       protected List<Block> block(Block b) {
+        if (b instanceof Block.Div d && d.kind().equals("parsed-literal") && literal.containsKey(d.pos())) {
+          return List.of(literal.get(d.pos()));
+        }
         return List.of(rewrite(b, marks));
       }
     };

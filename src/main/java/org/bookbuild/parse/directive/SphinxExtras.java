@@ -75,10 +75,78 @@ final class SphinxExtras {
       if (out.isEmpty()) ctx.omit(d); // only comments or targets: nothing to print, nothing lost
       return out;
     }));
+    // docutils/Sphinx text blocks: Sphinx's LaTeX prints centered as a bold centred line, a line block with its line
+    // breaks and indentation, a parsed literal as a literal block whose inline markup is read
+    DirectiveRegistry.register(DirectiveSpec.of("centered", Argument.REQUIRED, Body.NONE, Map.of(), (d, ctx) ->
+        List.of(new Block.Div(d.pos(), d.attr("center"), List.of(), List.of(new Block.Para(d.argPos(),
+            List.of(new Inline.Styled(d.argPos(), "strong", ctx.inlines(d.argument().strip(), d.argPos())))))))));
+    DirectiveRegistry.register(DirectiveSpec.of("line-block", Argument.NONE, Body.RAW, Map.of(), (d, ctx) -> {
+      List<Inline> lines = lines(d, ctx, true);
+      if (lines.isEmpty()) ctx.omit(d);
+      return lines.isEmpty() ? List.of() : List.of(new Block.Para(d.bodyPos(), lines));
+    }));
+    DirectiveRegistry.register(DirectiveSpec.of("parsed-literal", Argument.NONE, Body.RAW, Map.of(), (d, ctx) -> {
+      List<Inline> lines = lines(d, ctx, false);
+      if (lines.isEmpty()) ctx.omit(d);
+      return lines.isEmpty() ? List.of() : List.of(new Block.Div(d.pos(), d.attr("parsed-literal"), List.of(),
+          List.of(new Block.Plain(d.bodyPos(), lines))));
+    }));
+    Map<String, OptionType> info = new HashMap<>();
+    for (String k : List.of("avatar", "avatar-link", "avatar-outline", "author", "date", "read-time", "class-container",
+        "class-avatar")) {
+      info.put(k, OptionType.STRING);
+    }
+    DirectiveRegistry.register(DirectiveSpec.of("article-info", Argument.NONE, Body.NONE, info, SphinxExtras::articleInfo));
     DirectiveRegistry.register(DirectiveSpec.of("nb-exec-table", Argument.NONE, Body.NONE, Map.of(), (d, ctx) -> {
       omitted(ctx, d, "{nb-exec-table} lists how long each notebook took to run on the web build; nothing to print");
       return List.of();
     }));
+  }
+
+  /**
+   * The body's lines as inlines joined by line breaks, each line's markup read; with {@code indent} (a line block) a
+   * line's leading spaces are kept as no-break spaces, as a line block indents its continuation lines. Blank lines at
+   * either end are dropped; a blank line inside stays an empty line.
+   */
+  private static List<Inline> lines(Directive d, DirectiveContext ctx, boolean indent) {
+    String[] ls = d.body().split("\n", -1);
+    int from = 0;
+    int to = ls.length;
+    while (from < to && ls[from].isBlank()) from++;
+    while (to > from && ls[to - 1].isBlank()) to--;
+    List<Inline> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      SourcePos at = SourcePos.of(d.bodyPos().file(), d.bodyPos().line() + i, 1);
+      if (i > from) out.add(new Inline.LineBreak(at));
+      String line = ls[i].stripTrailing();
+      int lead = line.length() - line.stripLeading().length();
+      if (lead > 0) out.add(new Inline.Text(at, (indent ? "\u00a0" : " ").repeat(lead)));
+      if (!line.isBlank()) out.addAll(ctx.inlines(line.stripLeading(), SourcePos.of(at.file(), at.line(), lead + 1)));
+    }
+    return out;
+  }
+
+  /**
+   * sphinx-design's {@code article-info}: the author, date and reading time on one small line, as the page's header
+   * shows them; the avatar picture is web decoration, left out with a note.
+   */
+  private static List<Block> articleInfo(Directive d, DirectiveContext ctx) {
+    List<Inline> line = new ArrayList<>();
+    for (String k : List.of("author", "date", "read-time")) {
+      String v = d.option(k);
+      if (v == null || v.isBlank()) continue;
+      if (!line.isEmpty()) line.add(new Inline.Text(d.pos(), " \u00b7 "));
+      line.addAll(ctx.inlines(v.strip(), d.pos()));
+    }
+    if (d.option("avatar") != null) {
+      ctx.diags().report(new Diagnostic("print-omitted", Severity.INFO, "{article-info}: the author's avatar picture"
+          + " is web decoration, left out of print", d.pos(), ""));
+    }
+    if (line.isEmpty()) {
+      ctx.omit(d);
+      return List.of();
+    }
+    return List.of(new Block.Div(d.pos(), d.attr("article-info"), List.of(), List.of(new Block.Para(d.pos(), line))));
   }
 
   /** Says, as an info note, that a directive is left out of print on purpose, and marks its lines as consumed. */

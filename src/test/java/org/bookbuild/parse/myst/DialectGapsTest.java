@@ -129,4 +129,57 @@ class DialectGapsTest {
       assertTrue(titles.stream().anyMatch(t -> t.contains("Htmlsection Two")), titles.toString());
     }
   }
+
+  /** sphinx-design's article-info, docutils' centered, line-block and parsed-literal print as Sphinx's LaTeX does. */
+  @Test
+  void sphinxTextBlocksPrint() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md", "rst.rst"),
+        "page.md", """
+            # Page
+
+            ```{article-info}
+            :avatar: img/me.png
+            :author: Ada Writer
+            :date: Jul 24, 2021
+            :read-time: 5 min read
+            ```
+
+            ```{centered} Centredline **words**
+            ```
+
+            ```{line-block}
+            Roses are red,
+                Violets are *blue*.
+            ```
+
+            ```{parsed-literal}
+            pip install **bookpkg**
+              --upgrade
+            ```
+            """,
+        "rst.rst", """
+            Rst page
+            ========
+
+            .. centered:: Rstcentred text
+
+            .. parsed-literal::
+
+               rstliteral *emph* here
+
+            | Lineone of the block
+            |    Linetwo indented
+            """));
+    String all = text(built);
+    assertEquals(List.of(), built.rule("directive-unknown"), () -> built.diags().all().toString());
+    assertEquals(List.of(), built.rule("rst-directive-unknown"));
+    for (String w : List.of("Ada Writer \u00b7 Jul 24, 2021 \u00b7 5 min read", "Centredline words", "Roses are red,",
+        "Violets are blue.", "pip install bookpkg", "--upgrade", "Rstcentred text", "rstliteral emph here",
+        "Lineone of the block", "Linetwo indented")) {
+      assertTrue(all.contains(w), "'" + w + "' is printed: " + all);
+    }
+    assertFalse(all.contains("{article-info}") || all.contains("parsed-literal"), all);
+    assertTrue(built.fo().contains("Roses are red,"), "the line block keeps its lines");
+  }
 }
