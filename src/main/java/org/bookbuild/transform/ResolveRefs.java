@@ -66,7 +66,18 @@ public final class ResolveRefs implements Transform {
     }
     Book out = book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
       @Override
+      protected List<org.bookbuild.model.Block> block(org.bookbuild.model.Block b) {
+        if (b instanceof org.bookbuild.model.Block.MathBlock m && m.tex().contains("ref{")) {
+          return List.of(new org.bookbuild.model.Block.MathBlock(m.pos(), m.attr(), mathRefs(m.tex(), m.pos(), ctx)));
+        }
+        return List.of(b);
+      }
+
+      @Override
       protected List<Inline> inline(Inline i) {
+        if (i instanceof Inline.MathInline m && m.tex().contains("ref{")) {
+          return List.of(new Inline.MathInline(m.pos(), mathRefs(m.tex(), m.pos(), ctx)));
+        }
         if (i instanceof Inline.Ref r) {
           Optional<List<Inline>> ext = external(r, ctx);
           if (ext.isPresent()) {
@@ -298,6 +309,34 @@ public final class ResolveRefs implements Transform {
   private static int indexOfAny(String s, String chars) {
     for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return i;
     return -1;
+  }
+
+  private static final java.util.regex.Pattern MATH_REF =
+      java.util.regex.Pattern.compile("\\\\(eqref|ref|autoref|cref|Cref)\\s*\\{([^{}]*)\\}");
+
+  /**
+   * {@code \ref{label}} and {@code \eqref{label}} inside a formula (MathJax and KaTeX read them; jlatexmath does not):
+   * the label's number as text, in parentheses for {@code \eqref}; a label the book lacks prints ?? with
+   * {@code ref-unresolved}.
+   */
+  static String mathRefs(String tex, SourcePos pos, Context ctx) {
+    java.util.regex.Matcher m = MATH_REF.matcher(tex);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String label = m.group(2).strip();
+      Optional<Labels.Target> t = ctx.labels().get(label, pos.file());
+      String number;
+      if (t.isPresent() && !t.get().number().isEmpty()) {
+        number = t.get().number();
+      } else {
+        if (t.isEmpty()) unresolved(pos, label, ctx, List.of());
+        number = "??";
+      }
+      String shown = m.group(1).equals("eqref") ? "(" + number + ")" : number;
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("\\mathrm{" + shown + "}"));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   /** {doc} labels are file paths; the chapter id is the slug of the file's stem. */

@@ -36,6 +36,20 @@ final class Layout {
       fo.xml().end();
       fo.resetIndent();
     });
+    // a subfigure (transform.SubFigures): its image, then "(a) caption" under it
+    Renderers.div("subfigure", (d, fo) -> {
+      fo.block("subfigure");
+      fo.id(d.attr().id());
+      fo.resetIndent();
+      fo.blocks(d.content());
+      fo.block("subfigure.caption");
+      java.util.List<Inline> cap = new java.util.ArrayList<>();
+      cap.add(new Inline.Text(d.pos(), "(" + d.attr().get("letter", "") + ")" + (d.title().isEmpty() ? "" : " ")));
+      cap.addAll(d.title());
+      fo.inlines(cap);
+      fo.xml().end();
+      Boxes.close(fo);
+    });
     Renderers.div("legend", (d, fo) -> plain(d, fo, "figure.legend"));
     Renderers.div("div", (d, fo) -> plain(d, fo, "container"));
     Renderers.div("container", (d, fo) -> plain(d, fo, "container"));

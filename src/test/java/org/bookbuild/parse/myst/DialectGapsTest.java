@@ -182,4 +182,65 @@ class DialectGapsTest {
     assertFalse(all.contains("{article-info}") || all.contains("parsed-literal"), all);
     assertTrue(built.fo().contains("Roses are red,"), "the line block keeps its lines");
   }
+
+  /**
+   * \\eqref and \\ref inside a formula print the label's number (they failed with math-parse); mystmd subfigures (a
+   * figure of several labelled images, or of nested figures) are lettered, captioned and referred to as 1.1a.
+   */
+  @Test
+  void mathRefsAndSubfiguresResolve() throws Exception {
+    String svg = "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>";
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "a.svg", svg, "b.svg", svg,
+        "page.md", """
+            # Page
+
+            ```{math}
+            :label: eq-one
+            x = y
+            ```
+
+            ```{math}
+            a = b \\quad \\text{by } \\eqref{eq-one}
+            ```
+
+            Inline $z = \\ref{eq-one}$ and $w = \\eqref{nolabel}$.
+
+            :::{figure}
+            :label: fig-group
+            (fig-a)=
+            ![Leftsub caption](a.svg)
+            (fig-b)=
+            ![Rightsub caption](b.svg)
+
+            Two images in one figure.
+            :::
+
+            ::::{figure}
+            :label: fig-nest
+            ```{figure} a.svg
+            :label: fig-n1
+            Nestedone caption
+            ```
+            ```{figure} b.svg
+            :label: fig-n2
+            Nestedtwo caption
+            ```
+            Outer caption.
+            ::::
+
+            See {numref}`fig-a`, {numref}`fig-b`, {numref}`fig-n2` and {numref}`fig-nest`.
+            """));
+    String all = text(built);
+    assertEquals(List.of(), built.rule("math-parse"), () -> built.diags().all().toString());
+    List<Diagnostic> unresolved = built.rule("ref-unresolved");
+    assertEquals(1, unresolved.size(), () -> unresolved.toString());
+    assertTrue(unresolved.get(0).message().contains("nolabel"));
+    for (String w : List.of("by (1.1)", "z = 1.1", "w = (??)", "(a) Leftsub caption", "(b) Rightsub caption",
+        "Figure 1.1. Two images", "(a) Nestedone caption", "(b) Nestedtwo caption", "Figure 1.2. Outer caption.",
+        "See Figure 1.1a, Figure 1.1b, Figure 1.2b and Figure 1.2.")) {
+      assertTrue(all.contains(w), "'" + w + "' is printed: " + all);
+    }
+  }
 }
