@@ -19,8 +19,9 @@ final class Layout {
     Renderers.div("tab-item", (d, fo) -> titled(d, fo, "tab-item", "tab-item.title"));
     Renderers.div("grid", (d, fo) -> plain(d, fo, "grid"));
     Renderers.div("grid-item", (d, fo) -> plain(d, fo, "grid-item"));
-    Renderers.div("card", (d, fo) -> titled(d, fo, "card", "card.title"));
-    Renderers.div("grid-item-card", (d, fo) -> titled(d, fo, "card", "card.title"));
+    Renderers.div("card", Layout::card);
+    Renderers.div("grid-item-card", Layout::card);
+    Renderers.div("card-image", (d, fo) -> plain(d, fo, "card.image"));
     Renderers.div("card-header", (d, fo) -> plain(d, fo, "card.header"));
     Renderers.div("card-footer", (d, fo) -> plain(d, fo, "card.footer"));
     for (String k : new String[] {"sidebar", "margin", "aside", "topic"}) {
@@ -61,6 +62,31 @@ final class Layout {
     fo.id(d.attr().id());
     fo.resetIndent();
     fo.blocks(d.content());
+    Boxes.close(fo);
+  }
+
+  /**
+   * A sphinx-design card as its web page stacks it: the top image and the header above the title, then the body,
+   * the footer and the bottom image.
+   */
+  static void card(Block.Div d, Fo fo) {
+    fo.block("card");
+    fo.id(d.attr().id());
+    java.util.List<Block> content = d.content();
+    int lead = 0;
+    while (lead < content.size() && content.get(lead) instanceof Block.Div k
+        && (k.kind().equals("card-header") || k.kind().equals("card-image") && k.attr().get("place", "").equals("top"))) {
+      lead++;
+    }
+    fo.resetIndent();
+    fo.blocks(content.subList(0, lead));
+    if (!d.title().isEmpty()) {
+      fo.block("card.title");
+      fo.inlines(d.title());
+      fo.xml().end();
+    }
+    fo.resetIndent();
+    fo.blocks(content.subList(lead, content.size()));
     Boxes.close(fo);
   }
 

@@ -96,8 +96,9 @@ final class Layout {
       String src = d.option(opt);
       if (src == null || src.isBlank()) continue;
       String alt = d.option("img-alt", "");
-      Block image = new Block.Para(d.pos(), List.of(new Inline.Image(d.pos(), Attr.EMPTY, src.strip(),
-          alt.isBlank() ? List.of() : List.of(new Inline.Text(d.pos(), alt.strip())))));
+      Block image = new Block.Div(d.pos(), Attr.classes("card-image").with("place", opt.equals("img-bottom") ? "bottom"
+          : "top"), List.of(), List.of(new Block.Para(d.pos(), List.of(new Inline.Image(d.pos(), Attr.EMPTY, src.strip(),
+          alt.isBlank() ? List.of() : List.of(new Inline.Text(d.pos(), alt.strip())))))));
       if (opt.equals("img-bottom")) content.add(image);
       else content.add(0, image);
     }

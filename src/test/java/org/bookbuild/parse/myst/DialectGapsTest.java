@@ -243,4 +243,37 @@ class DialectGapsTest {
       assertTrue(all.contains(w), "'" + w + "' is printed: " + all);
     }
   }
+
+  /** sphinx-design stacks a card: top image and header above the title, body, footer, bottom image. */
+  @Test
+  void cardImagesStandAboveTheTitleAndBelowTheBody() throws Exception {
+    String svg = "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>";
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "topimg.svg", svg, "bottomimg.svg", svg,
+        "page.md", """
+            # Page
+
+            :::{card} Cardtitle
+            :img-top: topimg.svg
+            :img-bottom: bottomimg.svg
+            Cardheader
+            ^^^
+            Cardbody.
+            +++
+            Cardfooter
+            :::
+            """));
+    String fo = built.fo();
+    assertNotNull(built.pdf(), () -> built.diags().all().toString());
+    int top = fo.indexOf("topimg.svg");
+    int header = fo.indexOf("Cardheader");
+    int title = fo.indexOf("Cardtitle");
+    int body = fo.indexOf("Cardbody.");
+    int footer = fo.indexOf("Cardfooter");
+    int bottom = fo.indexOf("bottomimg.svg");
+    assertTrue(top >= 0 && bottom >= 0, "both images are written");
+    assertTrue(top < header && header < title && title < body && body < footer && footer < bottom,
+        List.of(top, header, title, body, footer, bottom).toString());
+  }
 }
