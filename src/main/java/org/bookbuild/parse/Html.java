@@ -28,6 +28,10 @@ final class Html {
       "nav", "aside", "figure", "figcaption", "body", "html", "head", "script", "style", "summary", "dl", "form",
       "video", "audio");
 
+  /** The admonition kinds an HTML admonition's classes may name. */
+  private static final Set<String> ADMONITIONS = Set.of("note", "warning", "tip", "hint", "important", "caution",
+      "attention", "danger", "error", "seealso");
+
   private final Diagnostics diags;
   private final SourcePos base;
   private final String source;
@@ -185,6 +189,22 @@ final class Html {
           // a Bootstrap alert box, as classic Jupyter and JupyterLab colour it: the admonition of that colour, with
           // no title of its own (the author's first words, "Tip:", are usually in the box)
           return List.of(new Block.Div(p, Attr.classes(alert, "untitled"), List.of(), blockContent(e.children())));
+        }
+        List<String> cls = List.of(e.attrs().getOrDefault("class", "").trim().split("\\s+"));
+        if (cls.contains("admonition")) {
+          // MyST's html_admonition (and Sphinx's own HTML): <div class="admonition note"><p class="title">…</p>…</div>
+          String kind = cls.stream().filter(ADMONITIONS::contains).findFirst().orElse("admonition");
+          List<Inline> title = List.of();
+          List<Node> rest = new ArrayList<>(e.children());
+          for (Node n : e.children()) {
+            if (n instanceof Txt t && t.text().isBlank()) continue;
+            if (n instanceof El t && t.name().equals("p") && t.attrs().getOrDefault("class", "").contains("title")) {
+              title = trim(inlines(t.children()));
+              rest.remove(n);
+            }
+            break;
+          }
+          return List.of(new Block.Div(p, Attr.classes(kind), title, blockContent(rest)));
         }
         return centred ? List.of(new Block.Div(p, Attr.classes("center"), List.of(), blockContent(e.children())))
             : blockContent(e.children());

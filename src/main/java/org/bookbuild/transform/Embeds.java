@@ -21,7 +21,9 @@ import org.bookbuild.model.Rewriter;
  * {@code label} (its input and output, without {@code :remove-input:} / {@code :remove-output:}); a heading's whole
  * section, its title printed as a rubric so that the contents and outline keep one entry. The copy keeps its number
  * (Figure 2.1 twice, as mystmd prints it) but no label: references still go to the original. Runs after numbering,
- * before labels are collected. A label no block carries gives {@code embed-unresolved} and a placeholder.
+ * before labels are collected. A label no block carries gives {@code embed-unresolved} and a placeholder. mystmd's
+ * {@code {figure} #label} holds such an embed (attribute {@code in-figure}): the figure shows the labelled block's
+ * content (a notebook cell's output) under its own caption and number.
  */
 public final class Embeds implements Transform {
   private static final String KIND = "embed";
@@ -68,6 +70,15 @@ public final class Embeds implements Transform {
           if (!input && found.size() > 1 && found.get(0) instanceof Block.CodeBlock c0 && c0.attr().hasClass("cell-input")
               && d.attr().get("remove-output", "").equals("true")) continue;
           copy.add(f);
+        }
+        if (d.attr().get("in-figure", "").equals("true")) {
+          // the picture of a figure: a labelled figure's (a cell's) content without its own caption and number
+          List<Block> inner = new ArrayList<>();
+          for (Block f : copy) {
+            if (f instanceof Block.Figure fig) inner.addAll(fig.content());
+            else inner.add(f);
+          }
+          copy = inner;
         }
         open.add(key);
         List<Block> out = resolve(unlabelled(copy), targets, ctx, open, depth + 1);

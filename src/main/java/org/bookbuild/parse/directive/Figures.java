@@ -60,7 +60,12 @@ final class Figures {
   private static List<Block> figure(Directive d, DirectiveContext ctx) {
     List<Block> body = new ArrayList<>(ctx.body(d));
     List<Block> content = new ArrayList<>();
-    if (!d.argument().isEmpty()) {
+    if (d.argument().strip().startsWith("#")) {
+      // mystmd's {figure} #label: the figure shows the labelled block (a notebook cell's output), transform.Embeds
+      String label = d.argument().strip().substring(1).strip();
+      content.add(new Block.Div(d.argPos(), Attr.classes(Embed.KIND).with(Embed.KIND, label).with("remove-input", "true")
+          .with("in-figure", "true"), List.of(), List.of()));
+    } else if (!d.argument().isEmpty()) {
       content.add(new Block.Para(d.argPos(), List.of(new Inline.Image(d.argPos(), imageAttr(d), d.argument().trim(),
           alt(d)))));
     } else {

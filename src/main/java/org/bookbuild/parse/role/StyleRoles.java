@@ -8,7 +8,8 @@ import org.bookbuild.model.Inline;
 
 /**
  * Roles that style their text: {@code sub}, {@code sup}, {@code u}, {@code smallcaps}, {@code del}, {@code kbd},
- * {@code abbr} (printed with its expansion, since paper has no tooltip), {@code math}, and a few synonyms.
+ * {@code abbr} (printed with its expansion, since paper has no tooltip), {@code math}, mystmd's {@code chem} (counts
+ * as subscripts) and {@code span} (its text), and a few synonyms.
  */
 final class StyleRoles {
   private static final Pattern ABBR = Pattern.compile("(?s)^(.*?)\\s*\\(([^()]*)\\)\\s*$");
@@ -28,6 +29,25 @@ final class StyleRoles {
     RoleRegistry.register(RoleSpec.of("code", (r, ctx) -> List.of(new Inline.Code(r.pos(), r.content()))));
     RoleRegistry.register(RoleSpec.of("literal", (r, ctx) -> List.of(new Inline.Code(r.pos(), r.content()))));
     RoleRegistry.register(RoleSpec.of("abbr", StyleRoles::abbr));
+    // mystmd's {chem}`H2O` (a formula, its counts as subscripts) and {span}`text` (text with classes for the web)
+    RoleRegistry.register(RoleSpec.of("chem", StyleRoles::chem));
+    RoleRegistry.register(RoleSpec.of("span", (r, ctx) -> ctx.inlines(r.content(), r.contentPos())));
+  }
+
+  private static final Pattern COUNT = Pattern.compile("(?<=[A-Za-z)\\]])\\d+");
+
+  /** A chemical formula: the counts after an element or a bracket as subscripts (H2O, Ca(OH)2). */
+  private static List<Inline> chem(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    List<Inline> out = new java.util.ArrayList<>();
+    Matcher m = COUNT.matcher(r.content());
+    int last = 0;
+    while (m.find()) {
+      if (m.start() > last) out.add(new Inline.Text(r.contentPos(), r.content().substring(last, m.start())));
+      out.add(new Inline.Styled(r.contentPos(), "sub", List.of(new Inline.Text(r.contentPos(), m.group()))));
+      last = m.end();
+    }
+    if (last < r.content().length()) out.add(new Inline.Text(r.contentPos(), r.content().substring(last)));
+    return out;
   }
 
   private static List<Inline> abbr(RoleSpec.Role r, RoleSpec.RoleContext ctx) {

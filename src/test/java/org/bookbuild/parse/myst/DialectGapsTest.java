@@ -276,4 +276,52 @@ class DialectGapsTest {
     assertTrue(top < header && header < title && title < body && body < footer && footer < bottom,
         List.of(top, header, title, body, footer, bottom).toString());
   }
+
+  /**
+   * Found by probe books: mystmd's {chem} and {span} roles, its {figure} #label (a figure showing a notebook cell's
+   * output) and MyST's HTML admonitions printed as written, as a missing image, or without their box.
+   */
+  @Test
+  void probeFindsPrint() throws Exception {
+    String nb = """
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+         "cells": [
+          {"cell_type": "markdown", "metadata": {}, "source": ["# Cells\\n"]},
+          {"cell_type": "code", "metadata": {"label": "cell-plot"}, "execution_count": 1, "source": ["print('x')"],
+           "outputs": [{"output_type": "stream", "name": "stdout", "text": ["Celloutputline\\n"]}]}
+         ]}
+        """;
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md", "nb.ipynb"),
+        "nb.ipynb", nb,
+        "page.md", """
+            # Page
+
+            Water is {chem}`H2O` and {span}`Spannedword here`.
+
+            ```{figure} #cell-plot
+            :label: fig-cell
+            Cellfigure caption.
+            ```
+
+            <div class="admonition warning" name="html-admonition">
+            <p class="title">Htmltitle words</p>
+            Htmlbody words.
+            </div>
+
+            See {numref}`fig-cell`.
+            """));
+    String all = text(built);
+    assertEquals(List.of(), built.rule("role-unknown"), () -> built.diags().all().toString());
+    assertEquals(List.of(), built.rule("image-missing"), () -> built.diags().all().toString());
+    for (String w : List.of("Water is H2O and Spannedword here.", "Celloutputline", "Figure 1.1. Cellfigure caption.",
+        "Htmltitle words", "Htmlbody words.", "See Figure 1.1.")) {
+      assertTrue(all.contains(w), "'" + w + "' is printed: " + all);
+    }
+    assertEquals(2, count(all, "Celloutputline"), "the cell prints in its notebook and in the figure: " + all);
+    String fo = built.fo();
+    int title = fo.indexOf("Htmltitle words");
+    assertTrue(fo.lastIndexOf("#fdf5e6", title) > fo.lastIndexOf("Cellfigure caption", title),
+        "the HTML admonition is a warning box with its title");
+  }
 }
