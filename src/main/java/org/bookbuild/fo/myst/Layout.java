@@ -108,6 +108,7 @@ final class Layout {
     fo.block(kind);
     fo.id(d.attr().id());
     fo.resetIndent();
+    if (!d.title().isEmpty()) fo.block(new Block.Para(d.pos(), d.title())); // {epigraph} Text on the fence line
     int n = d.content().size();
     for (int i = 0; i < n; i++) {
       Block b = d.content().get(i);

@@ -38,6 +38,7 @@ public final class DirectiveRegistry {
     Glue.register();
     WebOnly.register();
     Embed.register();
+    SphinxDocs.register();
   }
 
   private DirectiveRegistry() {}

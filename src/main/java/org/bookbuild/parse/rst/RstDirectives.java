@@ -29,9 +29,12 @@ import org.bookbuild.parse.directive.Glued;
  */
 final class RstDirectives implements DirectiveContext {
   static final Pattern OPTION = Pattern.compile("\\s*:([A-Za-z0-9_.\\-]+):(?:\\s+(.*)|\\s*)");
-  /** docutils admonitions take no argument: text on the directive line is the first line of the body. */
+  /**
+   * docutils admonitions and block quotes take no argument: text on the directive line, or the first paragraph, is the
+   * body's.
+   */
   private static final Set<String> NO_ARGUMENT = Set.of("note", "tip", "hint", "important", "attention", "caution",
-      "warning", "danger", "error", "seealso");
+      "warning", "danger", "error", "seealso", "epigraph", "pull-quote", "highlights", "compound");
 
   private final RstBlocks blocks;
   private final List<Line> body;
@@ -55,8 +58,10 @@ final class RstDirectives implements DirectiveContext {
     List<Line> block = new ArrayList<>();
     block.add(arg);
     block.addAll(rest);
+    // the directive line's own rest, when empty, goes; a blank line after it then ends an empty argument block, so the
+    // first paragraph is the body, not the argument (docutils: ".. code::", a blank line, then code)
     if (block.get(0).blank()) block.remove(0);
-    block = RstBlocks.trim(block);
+    while (!block.isEmpty() && block.get(block.size() - 1).blank()) block.remove(block.size() - 1);
     int blank = 0;
     while (blank < block.size() && !block.get(blank).blank()) blank++;
     List<Line> argBlock = new ArrayList<>(block.subList(0, blank));
