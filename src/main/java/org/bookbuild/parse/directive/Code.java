@@ -70,6 +70,8 @@ final class Code {
   static Block.CodeBlock codeBlock(Directive d, String language, String text, String cls) {
     Attr a = new Attr(d.label(), cls.isEmpty() ? List.of() : List.of(cls), Map.of());
     String cap = d.option("caption");
+    // mystmd's :filename: heads the block with the file's name; print takes it as the listing's caption
+    if (cap == null || cap.isBlank()) cap = d.option("filename");
     if (cap != null && !cap.isBlank()) a = a.with("caption", cap.trim());
     if (d.options().containsKey("linenos") || d.options().containsKey("number-lines")) {
       a = a.with("linenos", "true");

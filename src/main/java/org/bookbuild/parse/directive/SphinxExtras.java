@@ -250,6 +250,11 @@ final class SphinxExtras {
   private static List<Block> button(Directive d, DirectiveContext ctx) {
     String target = d.argument().strip();
     List<Inline> text = new ArrayList<>();
+    Matcher explicit = Pattern.compile("(?s)(.*\\S)\\s*<([^<>]+)>").matcher(target);
+    if (explicit.matches()) { // mystmd's "text <url>" form
+      text.addAll(ctx.inlines(explicit.group(1), d.argPos()));
+      target = explicit.group(2).strip();
+    }
     for (Block b : ctx.body(d)) {
       if (b instanceof Block.Para p) text.addAll(p.content());
       else if (b instanceof Block.Plain p) text.addAll(p.content());

@@ -386,4 +386,29 @@ class DialectGapsTest {
     assertEquals(37, autodoc.get(0).pos().line());
     assertTrue(built.rule("print-omitted").size() >= 4, () -> built.rule("print-omitted").toString());
   }
+
+  /** mystmd's code :filename: heads its listing; a button written "text <url>" prints its text as the link. */
+  @Test
+  void codeFilenameAndButtonText() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            ```{code} python
+            :filename: Scriptname.py
+            print("x")
+            ```
+
+            ```{button} Buttonwords here <https://example.org/b>
+            ```
+            """));
+    String all = text(built);
+    assertTrue(all.contains("Scriptname.py"), all);
+    assertTrue(all.contains("Buttonwords here") && !all.contains("<https"), all);
+    assertEquals(List.of(), built.rule("link-broken"));
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      assertTrue(pdf.links().stream().anyMatch(l -> "https://example.org/b".equals(l.uri())), "the button's link");
+    }
+  }
 }
