@@ -497,6 +497,16 @@ final class RstBlocks {
       // Sphinx's highlight and docutils' default-role set how later text is read; they print nothing
       doc.settings[SETTINGS.get(m.group(1).toLowerCase(java.util.Locale.ROOT))] = m.group(2) == null ? "" : m.group(2).strip();
       account(ls.subList(i, e));
+    } else if ((m = DIRECTIVE.matcher(t)).matches() && m.group(1).equalsIgnoreCase("role") && m.group(2) != null
+        && m.group(2).strip().matches("[A-Za-z0-9_.:+-]+(\\([A-Za-z0-9_.:+-]+\\))?")) {
+      // docutils' custom role, for the web's styling ('.. role:: red') or as another role's alias ('.. role:: x(code)'):
+      // text in it prints plainly, or as the base role
+      String def = m.group(2).strip();
+      int paren = def.indexOf('(');
+      String name = paren < 0 ? def : def.substring(0, paren);
+      String base = paren < 0 ? "" : def.substring(paren + 1, def.length() - 1);
+      doc.settings[RstDoc.CUSTOM_ROLES] += " " + name.toLowerCase(java.util.Locale.ROOT) + "=" + base;
+      account(ls.subList(i, e));
     } else if ((m = DIRECTIVE.matcher(t)).matches()) {
       Line argLine = m.group(2) == null ? new Line("", first.offset() + t.length())
           : new Line(m.group(2), first.offset() + m.start(2));

@@ -68,12 +68,14 @@ final class RstDoc {
   final String[] settings;
   static final int HIGHLIGHT = 0;
   static final int DEFAULT_ROLE = 1;
+  /** Roles the document defines with {@code .. role:: name} or {@code name(base)}: " name=base" entries. */
+  static final int CUSTOM_ROLES = 2;
   /** Footnotes and substitutions being expanded right now (one that refers to itself is not expanded again). */
   final Set<Object> open;
 
   RstDoc(World world, String file, Diagnostics diags, int depth, SourceLedger ledger, ParseScope scope, int baseLevel) {
     this(world, file, diags, depth, ledger, scope, baseLevel, new ArrayList<>(), new HashMap<>(), new ArrayList<>(),
-        new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new int[3], new HashSet<>(), new String[] {"", ""});
+        new HashMap<>(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new int[3], new HashSet<>(), new String[] {"", "", ""});
   }
 
   private RstDoc(World world, String file, Diagnostics diags, int depth, SourceLedger ledger, ParseScope scope,

@@ -262,6 +262,12 @@ final class RstInlines implements RoleSpec.RoleContext {
       } else {
         String name = role != null ? role : suffixRole;
         if (name == null && !doc.settings[RstDoc.DEFAULT_ROLE].isEmpty()) name = doc.settings[RstDoc.DEFAULT_ROLE];
+        String custom = name == null ? null : customBase(name);
+        if (custom != null && custom.isEmpty()) {
+          out.node(new Inline.Span(s.pos(start), org.bookbuild.model.Attr.classes("custom-role", name), plain(s, contentStart, k)));
+          return after;
+        }
+        if (custom != null) name = custom;
         if (name == null) {
           out.node(new Inline.Styled(s.pos(start), "emph", plain(s, contentStart, k)));
         } else if (LOCAL_ROLES.containsKey(name) && RoleRegistry.get(name) == null) {
@@ -281,6 +287,16 @@ final class RstInlines implements RoleSpec.RoleContext {
     }
     s.noEnd().merge(key, contentStart, Math::min);
     return -1;
+  }
+
+  /** The base role of a role the document defined ("" for a plain one), or null when it defined none of that name. */
+  private String customBase(String name) {
+    String key = " " + name.toLowerCase(java.util.Locale.ROOT) + "=";
+    String all = doc.settings[RstDoc.CUSTOM_ROLES];
+    int at = all.lastIndexOf(key);
+    if (at < 0) return null;
+    int end = all.indexOf(' ', at + key.length());
+    return all.substring(at + key.length(), end < 0 ? all.length() : end);
   }
 
   /** A hyperlink reference: an embedded URI or target ({@code `text <url>`_}), or a target named elsewhere. */

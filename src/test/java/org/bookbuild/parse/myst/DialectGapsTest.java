@@ -372,12 +372,19 @@ class DialectGapsTest {
                Todobody text.
 
             .. autofunction:: numpy.sum
+
+            .. role:: red
+
+            .. role:: pycode(code)
+
+            Styled :red:`Redwords here` and :pycode:`x = 1`.
             """));
     String all = text(built);
     assertEquals(List.of(), built.rule("directive-unknown"), () -> built.diags().all().toString());
     assertEquals(List.of(), built.rule("content-dropped"), () -> built.diags().all().toString());
+    assertEquals(List.of(), built.rule("role-unknown"), "roles the page defines print their text");
     for (String w : List.of("Rstepigraph body.", "Rst Author", "spin(speed, direction=1)", "Spinsbody of the function.",
-        ">>> 1 + 1", "Compoundpara one.", "expr: term (\"+\" term)*", "numpy.sum")) {
+        ">>> 1 + 1", "Compoundpara one.", "expr: term (\"+\" term)*", "numpy.sum", "Styled Redwords here and x = 1.")) {
       assertTrue(all.contains(w), "'" + w + "' is printed: " + all);
     }
     assertFalse(all.contains("Metadescription") || all.contains("Todobody") || all.contains("|l|r|"), all);
