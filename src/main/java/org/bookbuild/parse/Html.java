@@ -181,8 +181,12 @@ final class Html {
     String align = e.attrs().getOrDefault("align", "") + " " + e.attrs().getOrDefault("style", "").replace(" ", "");
     boolean centred = align.contains("center");
     switch (e.name()) {
-      case "center":
-        return List.of(new Block.Div(p, Attr.classes("center"), List.of(), blockContent(e.children())));
+      case "center": {
+        List<Block> inner = blockContent(e.children());
+        // a centred title (<center><h1>…</h1></center>) is the page's heading, as it would be without the centring
+        if (inner.size() == 1 && inner.get(0) instanceof Block.Heading) return inner;
+        return List.of(new Block.Div(p, Attr.classes("center"), List.of(), inner));
+      }
       case "div", "body", "html": {
         String alert = alertKind(e.attrs().getOrDefault("class", ""));
         if (alert != null) {
@@ -206,8 +210,9 @@ final class Html {
           }
           return List.of(new Block.Div(p, Attr.classes(kind), title, blockContent(rest)));
         }
-        return centred ? List.of(new Block.Div(p, Attr.classes("center"), List.of(), blockContent(e.children())))
-            : blockContent(e.children());
+        List<Block> inner = blockContent(e.children());
+        if (centred && inner.size() == 1 && inner.get(0) instanceof Block.Heading) return inner;
+        return centred ? List.of(new Block.Div(p, Attr.classes("center"), List.of(), inner)) : inner;
       }
       case "p": {
         List<Inline> in = trim(inlines(e.children()));
@@ -452,8 +457,25 @@ final class Html {
           return out;
         }
         return content;
-      case "span", "#inner":
+      case "span", "#inner", "font", "small", "big", "mark", "time", "data", "bdi", "bdo", "label", "nobr", "center":
+        // look on the web only (a colour, a size, a highlight): the text prints as the sentence around it
         return content;
+      case "var", "cite", "dfn":
+        return List.of(new Inline.Styled(p, "emph", content));
+      case "q": {
+        List<Inline> out = new ArrayList<>();
+        out.add(new Inline.Text(p, "\""));
+        out.addAll(content);
+        out.add(new Inline.Text(p, "\""));
+        return out;
+      }
+      case "abbr": {
+        // as MyST's {abbr}: paper has no tooltip, so the expansion follows in parentheses
+        List<Inline> out = new ArrayList<>(List.of(new Inline.Styled(p, "abbr", content)));
+        String title = a.getOrDefault("title", "").strip();
+        if (!title.isEmpty()) out.add(new Inline.Text(p, " (" + title + ")"));
+        return out;
+      }
       case "tr", "td", "th", "li", "caption", "thead", "tbody", "tfoot", "dt", "dd": {
         // parts of a table or list printed as text (the whole was already reported): cells apart by a space
         List<Inline> out = new ArrayList<>(content);

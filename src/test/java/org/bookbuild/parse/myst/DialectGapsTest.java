@@ -418,4 +418,28 @@ class DialectGapsTest {
       assertTrue(pdf.links().stream().anyMatch(l -> "https://example.org/b".equals(l.uri())), "the button's link");
     }
   }
+
+  /**
+   * Notebook HTML as people write it: a centred <h1> is the page's title (the chapter was named after the file), and
+   * <font>, <small>, <mark>, <q>, <abbr> print their text without a warning each (abbr with its title, q in quotes).
+   */
+  @Test
+  void notebookHtmlCentredTitleAndInlineElements() throws Exception {
+    String nb = """
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+         "cells": [
+          {"cell_type": "markdown", "metadata": {}, "source": ["<center><h1>Centred Title</h1></center>\\n", "\\n", "Intro para.\\n"]},
+          {"cell_type": "markdown", "metadata": {}, "source": ["Text <font color='red'>redfont</font>, <small>smallish</small>, <mark>marked</mark>, <q>quoted</q>, <abbr title='Hyper Text'>HT</abbr>.\\n"]}
+         ]}
+        """;
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
+    String all = text(built);
+    assertEquals(List.of(), built.rule("html-unsupported"), () -> built.diags().all().toString());
+    assertTrue(all.contains("Text redfont, smallish, marked, \u201cquoted\u201d, HT (Hyper Text)."), all);
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      List<String> titles = pdf.outlineFlat().stream().map(PdfInspector.OutlineEntry::title).toList();
+      assertTrue(titles.stream().anyMatch(t -> t.contains("Centred Title")), titles.toString());
+      assertFalse(titles.stream().anyMatch(t -> t.endsWith("nb")), "the chapter is not named after its file: " + titles);
+    }
+  }
 }
