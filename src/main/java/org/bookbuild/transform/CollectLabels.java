@@ -41,6 +41,11 @@ public final class CollectLabels implements Transform {
             "label '" + t.id() + "' is already used at " + old.pos() + "; references go to the first"));
       });
     }
+    // {doc}`page` finds a page by its name even when its title heading carries the author's own label
+    for (Chapter ch : book.chapters()) {
+      ch.titleHeading().filter(h -> !h.attr().id().isEmpty() && !h.attr().id().equals(ch.id()))
+          .ifPresent(h -> labels.alias(ch.id(), target(h, ch.id())));
+    }
     // a heading's own anchor in its page, as MyST's heading anchors (myst_heading_anchors) and Jupyter write them:
     // [text](#part-two), [text](other.ipynb#Part-two). Added last, so no author's label or HTML anchor is displaced
     for (Chapter ch : book.chapters()) {

@@ -40,6 +40,11 @@ public final class Labels {
     return Optional.ofNullable(old);
   }
 
+  /** Another name for a target, unless something already answers to it (a page's name for its title heading). */
+  public void alias(String name, Target t) {
+    byId.putIfAbsent(name, t);
+  }
+
   /** A label as seen from a source file: its own document-scoped labels first, then the book's. */
   public Optional<Target> get(String id, String document) {
     Map<String, Target> own = document == null ? null : local.get(document);

@@ -40,6 +40,30 @@ public final class RoleRegistry {
     return Collections.unmodifiableList(new ArrayList<>(new TreeMap<>(SPECS).keySet()));
   }
 
+  /** sphinx.ext.intersphinx's explicit roles: {external:ref}, {external+python:doc} … */
+  private static final java.util.regex.Pattern EXTERNAL = java.util.regex.Pattern.compile("external(\\+[\\w.-]+)?:[\\w:.-]+");
+  private static final java.util.regex.Pattern EXPLICIT = java.util.regex.Pattern.compile("(?s)^(.*?)\\s*<([^<>]+)>\\s*$");
+
+  /**
+   * A reference into another project's documentation through intersphinx: its text (or the name after the last
+   * colon, without a leading ~) printed as text, as {@code transform.ResolveRefs} prints references under the
+   * project's {@code references}; said in a {@code ref-external} note.
+   */
+  private static List<Inline> external(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    java.util.regex.Matcher m = EXPLICIT.matcher(r.content());
+    String text;
+    if (m.matches() && !m.group(1).isBlank()) {
+      text = m.group(1).strip();
+    } else {
+      String target = (m.matches() ? m.group(2) : r.content()).strip();
+      if (target.startsWith("~")) target = target.substring(target.lastIndexOf('.') + 1);
+      text = target;
+    }
+    ctx.diags().report(new Diagnostic("ref-external", org.bookbuild.diag.Severity.INFO, "{" + r.name() + "}`"
+        + r.content() + "` points into another project's documentation and prints as text", r.pos(), ""));
+    return List.of(new Inline.Span(r.pos(), Attr.classes("external-ref"), List.of(new Inline.Text(r.contentPos(), text))));
+  }
+
   public static List<Inline> run(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
     RoleSpec spec = SPECS.get(r.name());
     if (spec == null && get(r.name()) != null) {
@@ -47,6 +71,8 @@ public final class RoleRegistry {
       spec = SPECS.get(r.name());
     }
     if (spec != null) return spec.toModel(r, ctx);
+    java.util.regex.Matcher ext = EXTERNAL.matcher(r.name());
+    if (ext.matches()) return external(r, ctx);
     String near = org.bookbuild.parse.directive.DirectiveRegistry.nearest(r.name(), SPECS.keySet());
     ctx.diags().report(Diagnostic.warning("role-unknown", r.pos(), "unknown role {" + r.name()
         + "}: its text is printed as written").withHint(near.isEmpty() ? "" : "did you mean {" + near + "}?"));

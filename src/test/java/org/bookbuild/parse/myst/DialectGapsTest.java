@@ -442,4 +442,25 @@ class DialectGapsTest {
       assertFalse(titles.stream().anyMatch(t -> t.endsWith("nb")), "the chapter is not named after its file: " + titles);
     }
   }
+
+  /**
+   * {doc} finds a page whose title carries its own label (it was ref-unresolved); intersphinx's explicit roles
+   * ({external+python:ref}) print their text (they were role-unknown and printed as written).
+   */
+  @Test
+  void docRoleAndIntersphinxRoles() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "index.md", "other.md"),
+        "index.md", """
+            # Start
+
+            Go to {doc}`other`, {doc}`that page <other>`, {external+python:ref}`the tutorial <tutorial-index>` and
+            {external:py:func}`~os.path.join`.
+            """,
+        "other.md", "(other-label)=\n# Otherpage Title\n\nText.\n"));
+    String all = text(built);
+    assertEquals(List.of(), built.rule("ref-unresolved"), () -> built.diags().all().toString());
+    assertEquals(List.of(), built.rule("role-unknown"), () -> built.diags().all().toString());
+    assertTrue(all.contains("Go to Otherpage Title, that page, the tutorial and join."), all);
+  }
 }
