@@ -103,7 +103,7 @@ public final class MarkdownParser {
     ParseEnv env = new ParseEnv(this, world, lines.file(), diags, 0, ledger, scope, notes);
     String checked = SourceChecks.prepare(lines, body, env.diags());
     LineIndex ix = checked == body ? lines : new LineIndex(lines.file(), checked, lines.lineOffset());
-    List<Block> blocks = TexRefs.apply(new FlexmarkConverter(ix, env).document(parser.parse(checked)));
+    List<Block> blocks = Attrs.apply(TexRefs.apply(new FlexmarkConverter(ix, env).document(parser.parse(checked))));
     return ledger.settle(ix, checked, blocks, diags);
   }
 

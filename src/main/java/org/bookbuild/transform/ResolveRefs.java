@@ -272,6 +272,10 @@ public final class ResolveRefs implements Transform {
         || l.pos().file() == null) {
       return Optional.empty();
     }
+    // linkify's bare web addresses (www.example.org) are web links, not files
+    if (target.matches("(?i)www\\.[^/\\s]+\\.[a-z]{2,}.*")) {
+      return Optional.of(new Inline.Link(l.pos(), "https://" + target, l.content()));
+    }
     String path = target;
     int cut = indexOfAny(path, "#?");
     if (cut >= 0) path = path.substring(0, cut);

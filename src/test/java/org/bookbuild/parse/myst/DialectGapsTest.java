@@ -463,4 +463,37 @@ class DialectGapsTest {
     assertEquals(List.of(), built.rule("role-unknown"), () -> built.diags().all().toString());
     assertTrue(all.contains("Go to Otherpage Title, that page, the tutorial and join."), all);
   }
+
+  /**
+   * MyST attributes (attrs_inline, attrs_block; mystmd reads them natively) size images and label spans and
+   * paragraphs; they printed as written ("{w=40px}") with the image at full width. linkify's www. addresses are web
+   * links, not broken file links.
+   */
+  @Test
+  void mystAttributesApply() throws Exception {
+    String svg = "<svg xmlns='http://www.w3.org/2000/svg' width='400' height='200'><rect width='400' height='200'/></svg>";
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "a.svg", svg,
+        "page.md", """
+            # Page
+
+            [Spanned words]{#span-x .highlight} and *emphasised*{#emph-x} and ![pic](a.svg){w=40px align=center}.
+
+            {#para-x .special}
+            Labelled paragraph text.
+
+            See [the span](#span-x), [the word](#emph-x), [the paragraph](#para-x) and www.example.com.
+            """));
+    String all = text(built);
+    assertEquals(List.of(), built.rule("ref-unresolved"), () -> built.diags().all().toString());
+    assertEquals(List.of(), built.rule("link-broken"), () -> built.diags().all().toString());
+    assertTrue(all.contains("Spanned words and emphasised and"), all);
+    assertTrue(all.contains("Labelled paragraph text."), all);
+    assertFalse(all.contains("{") || all.contains("}"), all);
+    assertTrue(built.fo().contains("width=\"30.0pt\""), "the image takes its width (40px)");
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      assertTrue(pdf.links().stream().anyMatch(l -> "https://www.example.com".equals(l.uri())), "linkify's address");
+    }
+  }
 }
