@@ -195,7 +195,7 @@ public final class ReadBack {
   private record Draw(COSName name) implements Step {}
 
   /**
-   * Traces of content streams by their bytes (SHA-256), kept from one read-back to the next in one process:
+   * Traces of content streams by their bytes' fingerprint, kept from one read-back to the next in one process:
    * {@code book watch} reads back every rebuild, and a rebuild after an edit paints the pages of the chapters it did
    * not change with the same bytes. Sound because a trace is a pure function of the stream's bytes (the parse, its
    * faults and their messages, the font names selected, the strings shown, the XObjects drawn); what depends on the
@@ -210,11 +210,7 @@ public final class ReadBack {
     private int lastHits;
 
     private static java.nio.ByteBuffer key(byte[] bytes) {
-      try {
-        return java.nio.ByteBuffer.wrap(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      return java.nio.ByteBuffer.wrap(org.bookbuild.io.Fingerprint.of(bytes));
     }
 
     synchronized List<Step> get(byte[] bytes) {

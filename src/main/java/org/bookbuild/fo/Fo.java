@@ -98,12 +98,12 @@ public final class Fo {
     boolean regular = java.nio.file.Files.isRegularFile(p);
     byte[] b = regular ? java.nio.file.Files.readAllBytes(p) : null;
     if (ctx.world() instanceof org.bookbuild.io.RecordingWorld rec) {
-      byte[] sha = b == null ? null : org.bookbuild.io.RecordingWorld.sha(b);
+      byte[] sha = b == null ? null : org.bookbuild.io.RecordingWorld.fingerprint(b);
       rec.note(w -> {
         try {
           boolean now = java.nio.file.Files.isRegularFile(p);
           return now == regular
-              && (!now || java.util.Arrays.equals(sha, org.bookbuild.io.RecordingWorld.sha(java.nio.file.Files.readAllBytes(p))));
+              && (!now || java.util.Arrays.equals(sha, org.bookbuild.io.RecordingWorld.fingerprint(java.nio.file.Files.readAllBytes(p))));
         } catch (java.io.IOException e) {
           return false;
         }

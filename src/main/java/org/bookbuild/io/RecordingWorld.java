@@ -3,8 +3,6 @@ package org.bookbuild.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,12 +44,9 @@ public final class RecordingWorld extends ForwardingWorld {
     return true;
   }
 
-  public static byte[] sha(byte[] b) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(b);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The fingerprint a fact keeps of a file's bytes. */
+  public static byte[] fingerprint(byte[] b) {
+    return Fingerprint.of(b);
   }
 
   public RecordingWorld(World inner) {
@@ -74,10 +69,10 @@ public final class RecordingWorld extends ForwardingWorld {
       });
       throw e;
     }
-    byte[] sha = sha(b);
+    byte[] print = fingerprint(b);
     facts.add(w -> {
       try {
-        return Arrays.equals(sha, sha(w.read(relPath)));
+        return Arrays.equals(print, fingerprint(w.read(relPath)));
       } catch (IOException e) {
         return false;
       }

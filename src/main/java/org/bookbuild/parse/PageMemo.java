@@ -22,7 +22,7 @@ public final class PageMemo {
   private int hits;
 
   /** What a page's parse gave, and what it depended on. */
-  private record Entry(byte[] sha, ParseScope scope, List<RecordingWorld.Fact> facts, List<Block> blocks, List<Diagnostic> diags) {}
+  private record Entry(byte[] print, ParseScope scope, List<RecordingWorld.Fact> facts, List<Block> blocks, List<Diagnostic> diags) {}
 
   /** Pages taken from the memo so far (for tests). */
   public synchronized int hits() {
@@ -35,9 +35,9 @@ public final class PageMemo {
 
   /** The blocks of {@code file}: remembered when nothing it depends on changed, else parsed through {@code parse}. */
   List<Block> page(World world, String file, byte[] content, ParseScope scope, Diagnostics diags, Parse parse) {
-    byte[] sha = sha(content);
+    byte[] print = RecordingWorld.fingerprint(content);
     Entry e = pages.get(file);
-    if (e != null && Arrays.equals(e.sha, sha) && e.scope.equals(scope) && RecordingWorld.holds(e.facts, world)) {
+    if (e != null && Arrays.equals(e.print, print) && e.scope.equals(scope) && RecordingWorld.holds(e.facts, world)) {
       synchronized (this) {
         hits++;
       }
@@ -49,14 +49,11 @@ public final class PageMemo {
     List<Block> blocks = parse.run(rec, local);
     diags.absorb(local);
     if (local.failures().isEmpty() && !rec.unknown()) {
-      pages.put(file, new Entry(sha, scope, rec.facts(), blocks, local.all()));
+      pages.put(file, new Entry(print, scope, rec.facts(), blocks, local.all()));
     } else {
       pages.remove(file);
     }
     return blocks;
   }
 
-  static byte[] sha(byte[] b) {
-    return RecordingWorld.sha(b);
-  }
 }

@@ -200,17 +200,8 @@ final class FoSplit {
           ctx.append(h == null ? "-" : h + sequences.get(h).format()).append(',');
         }
       }
-      try {
-        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-        md.update(prolog.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(fo.substring(s.start(), s.end()).getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(ctx.toString().getBytes(StandardCharsets.UTF_8));
-        return java.util.HexFormat.of().formatHex(md.digest());
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      return new org.bookbuild.io.Fingerprint().add(prolog).add(fo.substring(s.start(), s.end())).add(ctx.toString())
+          .hex();
     });
   }
 

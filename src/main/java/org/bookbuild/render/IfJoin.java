@@ -50,16 +50,26 @@ final class IfJoin {
    */
   static boolean join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
       Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
+    return join(session, parts, places, marks, diags, out, stages, true);
+  }
+
+  /**
+   * @param tagged false leaves the structure tree out even of a tagged book: for {@code book watch}'s preview of a
+   *     chapter, whose pages go into the PDF on show untagged anyway ({@code PageSwap}); a seventh of its join
+   */
+  static boolean join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
+      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages, boolean tagged) throws Exception {
     try {
-      return joinHere(session, parts, places, marks, diags, out, stages);
+      return joinHere(session, parts, places, marks, diags, out, stages, tagged);
     } finally {
       FopStatics.release();
     }
   }
 
   private static boolean joinHere(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
-      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
+      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages, boolean tagged) throws Exception {
     FOUserAgent ua = session.userAgent(new FopEvents(diags, (l, c) -> SourcePos.NONE));
+    if (!tagged) ua.setAccessibility(false);
     IFDocumentHandler pdf = ua.getRendererFactory().createDocumentHandler(ua, MimeConstants.MIME_PDF);
     pdf.setResult(new StreamResult(out));
     JoinFonts fonts = new JoinFonts();

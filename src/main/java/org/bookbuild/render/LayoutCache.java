@@ -6,11 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,16 +61,7 @@ final class LayoutCache {
   }
 
   String key(String pieceFo) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(VERSION.getBytes(StandardCharsets.UTF_8));
-      md.update(TOOL.getBytes(StandardCharsets.UTF_8));
-      md.update(salt.getBytes(StandardCharsets.UTF_8));
-      md.update(pieceFo.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(md.digest(), 0, 20);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new org.bookbuild.io.Fingerprint().add(VERSION).add(TOOL).add(salt).add(pieceFo).hex();
   }
 
   Path ifPath(String key) {

@@ -235,7 +235,7 @@ final class PerChapter {
             String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
             return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
           }
-        }, local, List.of(), new Diagnostics(), out, new org.bookbuild.diag.Timings());
+        }, local, List.of(), new Diagnostics(), out, new org.bookbuild.diag.Timings(), false);
         return out.toByteArray();
       } catch (Exception | StackOverflowError e) {
         return null;
@@ -304,7 +304,7 @@ final class PerChapter {
         sb.append('\0').append(s).append('=');
         try {
           String rel = java.net.URLDecoder.decode(s.substring("project:".length()), StandardCharsets.UTF_8);
-          sb.append(java.util.HexFormat.of().formatHex(org.bookbuild.io.RecordingWorld.sha(job.world().read(rel))));
+          sb.append(java.util.HexFormat.of().formatHex(org.bookbuild.io.RecordingWorld.fingerprint(job.world().read(rel))));
         } catch (IOException | RuntimeException e) {
           sb.append("unreadable");
         }
