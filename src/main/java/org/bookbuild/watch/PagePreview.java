@@ -27,6 +27,8 @@ final class PagePreview implements Preview {
   private final LongSupplier errorsNow;
   private final long keptErrors;
   private final java.util.function.Consumer<String> said;
+  /** The PDF on show, parsed while the author was typing (null: not loaded). */
+  private final PageSwap.Book loaded;
   /** This build's layout, once settled (null: no per-chapter layout). */
   List<Chapter> settled;
   /** The PDF on show before the preview replaced it (null: no preview written). */
@@ -40,6 +42,13 @@ final class PagePreview implements Preview {
    */
   PagePreview(World world, Path target, List<Chapter> shown, LongSupplier errorsNow, long keptErrors,
       java.util.function.Consumer<String> said) {
+    this(world, target, shown, errorsNow, keptErrors, said, null);
+  }
+
+  /** @param loaded the PDF on show as parsed after it was published; used only while the file still holds it */
+  PagePreview(World world, Path target, List<Chapter> shown, LongSupplier errorsNow, long keptErrors,
+      java.util.function.Consumer<String> said, PageSwap.Book loaded) {
+    this.loaded = loaded;
     this.world = world;
     this.target = target;
     this.shown = shown;
@@ -60,7 +69,8 @@ final class PagePreview implements Preview {
       for (int i : changed) {
         byte[] part = chapterPdf.apply(i);
         if (part == null) return;
-        pdf = PageSwap.swap(pdf, chapters.get(i).first(), part);
+        pdf = loaded != null && pdf == old && loaded.holds(old) ? PageSwap.swap(loaded, chapters.get(i).first(), part)
+            : PageSwap.swap(pdf, chapters.get(i).first(), part);
         if (pdf == null) return;
       }
       byte[] written = pdf;

@@ -19,6 +19,7 @@ import org.bookbuild.diag.DiagnosticPrinter;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.diag.Severity;
 import org.bookbuild.diag.SourceLines;
+import org.bookbuild.finish.PageSwap;
 import org.bookbuild.io.DiskWorld;
 import org.bookbuild.pipeline.Pipeline;
 import org.bookbuild.pipeline.Progress;
@@ -57,6 +58,8 @@ public final class Watcher {
   private final PrintWriter err;
   private final Supplier<Progress> progress;
   private final CountDownLatch ended = new CountDownLatch(1);
+  /** The PDF on show, parsed after it was published (null: none). Used and replaced on the watch's thread only. */
+  private PageSwap.Book shownPdf;
   private volatile boolean stopping;
   private volatile ProjectChanges changes;
   private int builds;
@@ -170,7 +173,7 @@ public final class Watcher {
           err.println("[" + LocalTime.now().format(CLOCK) + "] " + cause + ": preview of " + pages
               + String.format(Locale.ROOT, " in %.2f s; the full build goes on", (System.nanoTime() - t0) / 1e9));
           err.flush();
-        });
+        }, shownPdf);
     Pipeline.Result r;
     try {
       Files.deleteIfExists(staging);
@@ -232,7 +235,10 @@ public final class Watcher {
     }
     Diagnostic first = diags.all().stream().filter(d -> d.severity() != Severity.INFO)
         .min(Comparator.comparing((Diagnostic d) -> d.severity() == Severity.ERROR ? 0 : 1)).orElse(null);
-    if (settings.quiet() && !failed) return;
+    if (settings.quiet() && !failed) {
+      loadShown(previewed);
+      return;
+    }
     StringBuilder line = new StringBuilder("[").append(LocalTime.now().format(CLOCK)).append("] ")
         .append(cause).append(": ").append(outcome)
         .append(String.format(Locale.ROOT, " in %.2f s; ", seconds))
@@ -246,6 +252,31 @@ public final class Watcher {
     DiagnosticPrinter printer = new DiagnosticPrinter(err, new SourceLines(world::read), false);
     for (Diagnostic d : diags.all()) if (d.severity() == Severity.ERROR) printer.print(d);
     err.flush();
+    if (!failed) loadShown(previewed);
+  }
+
+  /**
+   * Parses the PDF just published, after its status line is out, so that the next edit's preview swaps pages into
+   * it without parsing the whole book first. Not loaded while no per-chapter layout is known (no preview can come).
+   */
+  private void loadShown(Path target) {
+    closeShown();
+    if (target == null || shownLayout == null) return;
+    try {
+      shownPdf = PageSwap.Book.load(Files.readAllBytes(target));
+    } catch (IOException | RuntimeException e) {
+      shownPdf = null; // the preview loads it itself
+    }
+  }
+
+  private void closeShown() {
+    if (shownPdf == null) return;
+    try {
+      shownPdf.close();
+    } catch (IOException e) {
+      // nothing held but memory
+    }
+    shownPdf = null;
   }
 
   /** Where the book's PDF goes. */
