@@ -273,10 +273,10 @@ final class PerChapter {
    * salts keys), first page and cited labels: {@code book watch} builds the book again for every edit, and writing
    * every chapter's standalone FO again only to hash it was a tenth of an edit's time before the preview.
    */
-  private static final Map<String, String> KEYS = java.util.Collections.synchronizedMap(
+  private static final Map<String, Known> KEYS = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
           return size() > 4096;
         }
       });
@@ -313,8 +313,14 @@ final class PerChapter {
     });
   }
 
+  /**
+   * What a sequence's piece is known by without writing it: its layout-cache key and what {@link #record} keeps of it
+   * (first page, marked numbers, whether it has unmarked ones).
+   */
+  private record Known(String key, int first, List<NumberPatch.Num> nums, boolean unmarked) {}
+
   /** A sequence's layout-cache key as last computed in this build, with the first page and labels it was made for. */
-  private record KeyMemo(int first, Map<String, String> labels, String key) {}
+  private record KeyMemo(int first, Map<String, String> labels, Known known) {}
 
   private final Map<Integer, KeyMemo> keyMemo = new HashMap<>();
 
@@ -323,15 +329,21 @@ final class PerChapter {
    * the same first page and cited labels give the same key: each pass hashes again only the sequences whose numbers
    * moved (the last pass, which finds nothing to do, hashed the whole book again).
    */
-  private synchronized String pieceKey(int i) {
+  private String pieceKey(int i) {
+    return known(i).key();
+  }
+
+  /** {@link #pieceKey}, with what a layout found in the cache under that key is recorded with. */
+  private synchronized Known known(int i) {
     int[] first = firstPages();
     Map<String, String> labels = labels(i, first);
     KeyMemo m = keyMemo.get(i);
-    if (m != null && m.first() == first[i] && m.labels().equals(labels)) return m.key();
+    if (m != null && m.first() == first[i] && m.labels().equals(labels)) return m.known();
     String seen = cache.key(split.signature(split.sequences.get(i)) + images(i)) + "|" + first[i] + "|" + new java.util.TreeMap<>(labels);
-    String k = KEYS.get(seen);
+    Known k = KEYS.get(seen);
     if (k == null) {
-      k = keyOf(i, split.piece(split.sequences.get(i), first[i], labels).fo());
+      FoSplit.Piece piece = split.piece(split.sequences.get(i), first[i], labels);
+      k = new Known(keyOf(i, piece.fo()), firstPageOf(piece), piece.nums(), piece.unmarked());
       KEYS.put(seen, k);
     }
     keyMemo.put(i, new KeyMemo(first[i], labels, k));
@@ -397,15 +409,31 @@ final class PerChapter {
    * before it end (an estimate only for those still being laid out).
    */
   private void layOut(List<Integer> todo, int workers) throws Exception {
+    // the layout cache first, in book order on this thread, until a few sequences are not in it: an edit in book watch
+    // then has one sequence left to lay out, on this thread, without starting workers or warming FOP up for them; a
+    // cold build finds the first sequences missing and gives the rest to the workers as before
+    List<Integer> rest = new ArrayList<>();
+    int missing = 0;
+    for (int j = 0; j < todo.size(); j++) {
+      int i = todo.get(j);
+      if (missing >= MISSES_BEFORE_WORKERS) {
+        rest.addAll(todo.subList(j, todo.size()));
+        break;
+      }
+      Known k = known(i);
+      if (k.key().equals(key[i]) || fromCache(i, k)) continue;
+      rest.add(i);
+      missing++;
+    }
+    todo = rest;
     ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>(todo);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker = () -> {
       Integer i;
       while (failure.get() == null && (i = queue.poll()) != null) {
         try {
-          FoSplit.Piece piece = piece(i);
-          String k = keyOf(i, piece.fo());
-          if (!k.equals(key[i])) one(new Task(i, piece, k));
+          Known k = known(i);
+          if (!k.key().equals(key[i])) one(i, k);
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
@@ -438,22 +466,55 @@ final class PerChapter {
 
   private boolean warmedUp;
 
-  private void one(Task t) throws Exception {
+  /**
+   * Sequence {@code i} from the layout cache under the key it is known by, else laid out. Only a layout writes the
+   * sequence's piece: in {@code book watch} every chapter but the edited one comes from the cache, and writing each
+   * one's standalone FO only to find it there was most of the layout workers' time before the preview (JFR).
+   */
+  private void one(int i, Known k) throws Exception {
+    if (fromCache(i, k)) return;
     boolean first;
     synchronized (this) {
-      first = laid[t.index()] == null;
+      first = laid[i] == null;
     }
-    oneLayout(t);
-    if (first) {
-      int done;
-      int pages;
-      synchronized (this) {
-        done = ++chaptersDone;
-        pages = laid[t.index()].pageNames().size();
-      }
-      job.chapters().accept(done, n);
-      job.pages().accept(pages);
+    FoSplit.Piece piece = piece(i);
+    oneLayout(new Task(i, piece, keyOf(i, piece.fo())));
+    if (first) counted(i);
+  }
+
+  /** Sequences the cache may lack before {@link #layOut} stops looking on its own thread and starts the workers. */
+  private static final int MISSES_BEFORE_WORKERS = 2;
+
+  /** Takes sequence {@code i} from the layout cache under the key it is known by; false when it is not there. */
+  private boolean fromCache(int i, Known k) {
+    long tc = System.nanoTime();
+    ChapterLayout.Laid hit = cache.get(k.key());
+    stages.addUp("layout.cache-lookup", System.nanoTime() - tc);
+    if (hit == null) return false;
+    boolean first;
+    synchronized (this) {
+      first = laid[i] == null;
+      laid[i] = hit;
+      key[i] = k.key();
+      firstUsed[i] = k.first();
+      numsUsed.set(i, k.nums());
+      unmarkedUsed[i] = k.unmarked();
+      ifBytes[i] = null;
     }
+    if (first) counted(i);
+    return true;
+  }
+
+  /** Reports sequence {@code i} done for the first time in this build to the progress display. */
+  private void counted(int i) {
+    int done;
+    int pages;
+    synchronized (this) {
+      done = ++chaptersDone;
+      pages = laid[i].pageNames().size();
+    }
+    job.chapters().accept(done, n);
+    job.pages().accept(pages);
   }
 
   private int chaptersDone;
