@@ -24,8 +24,9 @@ import org.bookbuild.model.Metadata;
  * <p>All of this is done on the bytes: the date and the id are overwritten in place (same length), the catalog and
  * information changes are appended as an incremental update ({@link IncrementalUpdate}). Measured with
  * {@code FinisherBench} on a 150-page FOP book (2 shared cores under load): first call after FOP 41 ms, mostly the
- * SHA-256 provider's start-up, then 2–4 ms; loading and saving with PDFBox instead cost 540 ms on first use (what every
- * command-line build pays) and 8–40 ms warm. PDFBox remains the fallback for files in another layout.
+ * SHA-256 provider's start-up (the id has since become a {@code Fingerprint}), then 2–4 ms; loading and saving with
+ * PDFBox instead cost 540 ms on first use (what every command-line build pays) and 8–40 ms warm. PDFBox remains the
+ * fallback for files in another layout.
  */
 public final class Finisher {
 
