@@ -30,6 +30,26 @@ public final class Fingerprint {
     return add(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Adds the characters {@code from} to {@code to} of a string, two bytes each, without copying the range into a string
+   * of its own or encoding it (a different byte stream from {@link #add(String)}'s UTF-8).
+   */
+  public Fingerprint add(String s, int from, int to) {
+    char[] chars = new char[Math.min(8192, Math.max(0, to - from))];
+    byte[] bytes = new byte[chars.length * 2];
+    for (int at = from; at < to; at += chars.length) {
+      int n = Math.min(chars.length, to - at);
+      s.getChars(at, at + n, chars, 0);
+      for (int i = 0; i < n; i++) {
+        bytes[2 * i] = (byte) chars[i];
+        bytes[2 * i + 1] = (byte) (chars[i] >>> 8);
+      }
+      add(bytes, 0, 2 * n);
+    }
+    if (from >= to) add(bytes, 0, 0);
+    return this;
+  }
+
   /** Adds bytes. */
   public Fingerprint add(byte[] b) {
     return add(b, 0, b.length);
