@@ -210,6 +210,7 @@ public final class Pipeline {
     long t0 = System.nanoTime();
     Configured c = configure(world, diags, req.edition());
     if (c == null) return new Result(2, null, null);
+    org.bookbuild.render.WarmUp.start(); // FOP, the join and PDFBox readied on the second core meanwhile
     PressBuild.Plan plan = PressBuild.plan(world, c.project(), req, diags);
     if (plan == null) return new Result(2, null, null);
     if (!plan.press().screen() || plan.grayscale()) return PressBuild.build(world, req, c, plan, diags);
