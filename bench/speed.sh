@@ -152,7 +152,7 @@ if [ "${SKIP_WATCH:-0}" != 1 ]; then
     line=$(python3 "$here/bench/watch-edit.py" "$book" "$work/$b" chapters/03-projections.md "$edits" "$work/watch-$b/book.pdf")
     cp "$work/watch-$b/book.pdf" "$work/watch-$b.pdf"
     echo "  book watch on $b ($(pages "$work/watch-$b.pdf") pp): $line"
-    table+=("| watch edit, $b | $(pages "$work/watch-$b.pdf") | $(echo "$line" | sed 's/.*edit_median=\([0-9.]*\).*/\1/') (save → new PDF, median of $edits); preview $(echo "$line" | sed 's/.*preview_median=\([0-9.-]*\).*/\1/') (save → edited pages on show, $(echo "$line" | sed 's/.*previews=\([0-9]*\).*/\1/') of $edits edits) | – | – | – |")
+    table+=("| watch edit, $b | $(pages "$work/watch-$b.pdf") | $(echo "$line" | sed 's/.*edit_median=\([0-9.]*\).*/\1/') (save → new PDF, median of $edits); preview $(echo "$line" | sed 's/.*preview_median=\([0-9.-]*\).*/\1/') (save → edited pages on show, $(echo "$line" | sed 's/.*previews=\([0-9]*\).*/\1/') of $edits edits; JVM CPU $(echo "$line" | sed 's/.*preview_cpu_median=\([0-9.-]*\).*/\1/') s) | – | – | – |")
   done
 fi
 
