@@ -61,19 +61,11 @@ public final class Fingerprint {
     long c = h2;
     int end = off + (len & ~15);
     for (int i = off; i < end; i += 16) {
-      long k1 = long64(b, i);
-      long k2 = long64(b, i + 8);
-      k1 *= C1;
-      k1 = Long.rotateLeft(k1, 31);
-      k1 *= C2;
-      a ^= k1;
+      a ^= lane1(long64(b, i));
       a = Long.rotateLeft(a, 27);
       a += c;
       a = a * 5 + 0x52dce729;
-      k2 *= C2;
-      k2 = Long.rotateLeft(k2, 33);
-      k2 *= C1;
-      c ^= k2;
+      c ^= lane2(long64(b, i + 8));
       c = Long.rotateLeft(c, 31);
       c += a;
       c = c * 5 + 0x38495ab5;
@@ -85,14 +77,8 @@ public final class Fingerprint {
     for (int j = Math.min(rest, 8) - 1; j >= 0; j--) k1 = (k1 << 8) | (b[end + j] & 0xff);
     // the tail and the part's length always go in, so an empty part still counts
     k2 ^= ((long) len) << 32 | rest;
-    k2 *= C2;
-    k2 = Long.rotateLeft(k2, 33);
-    k2 *= C1;
-    c ^= k2;
-    k1 *= C1;
-    k1 = Long.rotateLeft(k1, 31);
-    k1 *= C2;
-    a ^= k1;
+    c ^= lane2(k2);
+    a ^= lane1(k1);
     a += c;
     c += a;
     h1 = a;
@@ -127,6 +113,14 @@ public final class Fingerprint {
   /** The fingerprint of some bytes. */
   public static byte[] of(byte[] b) {
     return new Fingerprint().add(b).bytes();
+  }
+
+  private static long lane1(long k) {
+    return Long.rotateLeft(k * C1, 31) * C2;
+  }
+
+  private static long lane2(long k) {
+    return Long.rotateLeft(k * C2, 33) * C1;
   }
 
   private static long mix(long k) {
