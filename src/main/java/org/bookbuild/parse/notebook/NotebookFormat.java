@@ -124,6 +124,8 @@ public final class NotebookFormat implements ChapterFormat {
         String v = o.value() == null ? "" : String.valueOf(o.value());
         glue.put(o.glue(), new Glued(outputs.convert(o), o.plain() == null ? "" : o.plain(),
             Mime.LATEX.equals(o.mime()) ? Outputs.stripDelimiters(v) : "", Mime.MARKDOWN.equals(o.mime()) ? v : ""));
+      } else if ("stream".equals(o.type()) && opts.tags().contains("remove-" + o.name())) {
+        // MyST-NB's remove-stderr / remove-stdout: that stream of the cell is not shown
       } else if (!opts.dropCell() && !opts.dropOutput()) {
         out.addAll(outputs.convert(o));
       }

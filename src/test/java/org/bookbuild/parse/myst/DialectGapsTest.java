@@ -496,4 +496,22 @@ class DialectGapsTest {
       assertTrue(pdf.links().stream().anyMatch(l -> "https://www.example.com".equals(l.uri())), "linkify's address");
     }
   }
+
+  /** MyST-NB's remove-stderr and remove-stdout tags leave that stream of the cell out (it printed anyway). */
+  @Test
+  void removeStderrTagLeavesTheStreamOut() throws Exception {
+    String nb = """
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+         "cells": [
+          {"cell_type": "markdown", "metadata": {}, "source": ["# Streams\\n"]},
+          {"cell_type": "code", "metadata": {"tags": ["remove-stderr"]}, "execution_count": 1, "source": ["run()"],
+           "outputs": [{"output_type": "stream", "name": "stderr", "text": ["Warningstream line\\n"]},
+                       {"output_type": "stream", "name": "stdout", "text": ["Keptstream line\\n"]}]}
+         ]}
+        """;
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
+    String all = text(built);
+    assertTrue(all.contains("Keptstream line"), all);
+    assertFalse(all.contains("Warningstream"), all);
+  }
 }
