@@ -514,4 +514,25 @@ class DialectGapsTest {
     assertTrue(all.contains("Keptstream line"), all);
     assertFalse(all.contains("Warningstream"), all);
   }
+
+  /** Words on the fence line of a tab-set or grid-item (which take none) are reported; they vanished without a word. */
+  @Test
+  void fenceWordsOfArgumentlessLayoutsAreReported() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            ::::{tab-set} Tabsetfence
+            :::{tab-item} Tabone
+            Tabbody.
+            :::
+            ::::
+            """));
+    String all = text(built);
+    assertTrue(all.contains("Tabbody."), all);
+    List<Diagnostic> arg = built.rule("directive-argument");
+    assertEquals(1, arg.size(), () -> built.diags().all().toString());
+    assertEquals(3, arg.get(0).pos().line());
+  }
 }
