@@ -12,6 +12,7 @@ public final class Transforms {
   /** The transforms in the order they run. */
   public static final List<Transform> LIST = new ArrayList<>(List.of(
       new OwnImages(),
+      new SubRefs(),
       new ResolveFigures(),
       new FigureAltText(),
       new HeadingIds(),

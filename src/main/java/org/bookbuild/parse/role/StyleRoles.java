@@ -32,6 +32,9 @@ final class StyleRoles {
     // mystmd's {chem}`H2O` (a formula, its counts as subscripts) and {span}`text` (text with classes for the web)
     RoleRegistry.register(RoleSpec.of("chem", StyleRoles::chem));
     RoleRegistry.register(RoleSpec.of("span", (r, ctx) -> ctx.inlines(r.content(), r.contentPos())));
+    // myst-parser's {sub-ref}`today` / `wordcount-words` / `wordcount-minutes`: filled in by transform.SubRefs
+    RoleRegistry.register(RoleSpec.of("sub-ref", (r, ctx) -> List.of(new Inline.Span(r.pos(),
+        org.bookbuild.model.Attr.classes("sub-ref").with("key", r.content().strip()), List.of()))));
   }
 
   private static final Pattern COUNT = Pattern.compile("(?<=[A-Za-z)\\]])\\d+");

@@ -535,4 +535,19 @@ class DialectGapsTest {
     assertEquals(1, arg.size(), () -> built.diags().all().toString());
     assertEquals(3, arg.get(0).pos().line());
   }
+
+  /** myst-parser's {sub-ref} prints the book's date and the page's word count and reading time (role-unknown). */
+  @Test
+  void subRefPrintsDateAndWordCount() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            Printed {sub-ref}`today`, {sub-ref}`wordcount-words` words, {sub-ref}`wordcount-minutes` minutes.
+            """));
+    String all = text(built);
+    assertEquals(List.of(), built.rule("role-unknown"), () -> built.diags().all().toString());
+    assertTrue(all.contains("Printed 2026-01-15, 4 words, 0 minutes."), all);
+  }
 }
