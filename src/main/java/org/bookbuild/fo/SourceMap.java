@@ -51,11 +51,10 @@ public final class SourceMap {
     int[] s = new int[64];
     int k = 0;
     s[k++] = 0;
-    for (int i = 0; i < fo.length(); i++) {
-      if (fo.charAt(i) == '\n') {
-        if (k == s.length) s = Arrays.copyOf(s, k * 2);
-        s[k++] = i + 1;
-      }
+    // indexOf, not charAt per character: on C1 the call per character of a 10 MB FO was 15 ms of every watch rebuild
+    for (int i = fo.indexOf('\n'); i >= 0; i = fo.indexOf('\n', i + 1)) {
+      if (k == s.length) s = Arrays.copyOf(s, k * 2);
+      s[k++] = i + 1;
     }
     lineStarts = Arrays.copyOf(s, k);
   }

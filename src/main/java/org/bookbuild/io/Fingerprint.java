@@ -35,18 +35,38 @@ public final class Fingerprint {
    * of its own or encoding it (a different byte stream from {@link #add(String)}'s UTF-8).
    */
   public Fingerprint add(String s, int from, int to) {
-    char[] chars = new char[Math.min(8192, Math.max(0, to - from))];
-    byte[] bytes = new byte[chars.length * 2];
-    for (int at = from; at < to; at += chars.length) {
-      int n = Math.min(chars.length, to - at);
-      s.getChars(at, at + n, chars, 0);
-      for (int i = 0; i < n; i++) {
-        bytes[2 * i] = (byte) chars[i];
-        bytes[2 * i + 1] = (byte) (chars[i] >>> 8);
+    int len = Math.max(0, to - from);
+    char[] c = new char[Math.min(8192, len)];
+    long a = h1;
+    long d = h2;
+    int rest = 0;
+    for (int at = from; at < to; at += c.length) {
+      int n = Math.min(c.length, to - at);
+      s.getChars(at, at + n, c, 0);
+      int end = n & ~7;
+      // eight characters a step, four to a lane, read straight from the chars (no byte array, half the loads)
+      for (int i = 0; i < end; i += 8) {
+        a ^= lane1(c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48);
+        a = Long.rotateLeft(a, 27);
+        a += d;
+        a = a * 5 + 0x52dce729;
+        d ^= lane2(c[i + 4] | (long) c[i + 5] << 16 | (long) c[i + 6] << 32 | (long) c[i + 7] << 48);
+        d = Long.rotateLeft(d, 31);
+        d += a;
+        d = d * 5 + 0x38495ab5;
       }
-      add(bytes, 0, 2 * n);
+      for (int i = end; i < n; i++) {
+        a ^= lane1(c[i] | (long) (i - end) << 16);
+        a = Long.rotateLeft(a, 27) * 5;
+        rest++;
+      }
     }
-    if (from >= to) add(bytes, 0, 0);
+    d ^= lane2(((long) len) << 32 | rest);
+    a += d;
+    d += a;
+    h1 = a;
+    h2 = d;
+    total += 2L * len;
     return this;
   }
 

@@ -34,6 +34,30 @@ class FingerprintTest {
   }
 
   @Test
+  void aRangeOfCharactersCountsEveryCharacterAndItsPlace() {
+    Set<String> seen = new HashSet<>();
+    int made = 0;
+    for (int len = 0; len <= 20; len++) {
+      String base = "x".repeat(3) + "a".repeat(len) + "y";
+      seen.add(new Fingerprint().add(base, 3, 3 + len).hex());
+      made++;
+      for (int i = 0; i < len; i++) {
+        for (char c : new char[] {'b', '\u2202', '\u0100'}) {
+          StringBuilder v = new StringBuilder(base);
+          v.setCharAt(3 + i, c);
+          seen.add(new Fingerprint().add(v.toString(), 3, 3 + len).hex());
+          made++;
+        }
+      }
+    }
+    assertEquals(made, seen.size(), "a changed character or length gave a fingerprint seen before");
+    String big = "λ".repeat(9000) + "tail";
+    assertEquals(new Fingerprint().add(big, 100, 9004).hex(),
+        new Fingerprint().add("q" + big.substring(100, 9004), 1, 8905).hex(),
+        "the same characters, wherever they sit in their string");
+  }
+
+  @Test
   void partsAreKeptApart() {
     String ab = new Fingerprint().add("ab").add("c").hex();
     String a = new Fingerprint().add("a").add("bc").hex();
