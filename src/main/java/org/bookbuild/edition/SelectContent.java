@@ -31,7 +31,7 @@ final class SelectContent {
           }
           return keep ? d.content() : List.of();
         }
-        Attr a = attr(b);
+        Attr a = Block.attrOf(b);
         if (a != null) {
           for (String cls : a.classes()) {
             if (editionTags.contains(cls) && !tags.contains(cls)) return List.of();
@@ -42,13 +42,4 @@ final class SelectContent {
     }.blocks(c.blocks())));
   }
 
-  private static Attr attr(Block b) {
-    if (b instanceof Block.Div d) return d.attr();
-    if (b instanceof Block.Figure f) return f.attr();
-    if (b instanceof Block.Table t) return t.attr();
-    if (b instanceof Block.CodeBlock c) return c.attr();
-    if (b instanceof Block.MathBlock m) return m.attr();
-    if (b instanceof Block.Heading h) return h.attr();
-    return null;
-  }
 }

@@ -9,6 +9,17 @@ import org.bookbuild.diag.SourcePos;
  */
 public sealed interface Block extends Node {
 
+  /** The attributes (id, classes, key–values) of a block that carries them, or null for one that has none. */
+  static Attr attrOf(Block b) {
+    if (b instanceof Heading h) return h.attr();
+    if (b instanceof Figure f) return f.attr();
+    if (b instanceof Table t) return t.attr();
+    if (b instanceof MathBlock m) return m.attr();
+    if (b instanceof CodeBlock c) return c.attr();
+    if (b instanceof Div d) return d.attr();
+    return null;
+  }
+
   /**
    * A paragraph. {@code continues}: it goes on with the sentence of the block before it — the author wrote no blank
    * line between them, or it opens in lower case or with punctuation ("where …", ", so that …"). Set by the parser,

@@ -136,19 +136,10 @@ public final class Embeds implements Transform {
   }
 
   private static String id(Block b) {
-    Attr a = attr(b);
+    Attr a = Block.attrOf(b);
     return a == null ? "" : a.id();
   }
 
-  private static Attr attr(Block b) {
-    if (b instanceof Block.Heading h) return h.attr();
-    if (b instanceof Block.Figure f) return f.attr();
-    if (b instanceof Block.Table t) return t.attr();
-    if (b instanceof Block.MathBlock m) return m.attr();
-    if (b instanceof Block.CodeBlock c) return c.attr();
-    if (b instanceof Block.Div d) return d.attr();
-    return null;
-  }
 
   /** The blocks again without any label or anchor (one target per label); headings become rubrics. */
   static List<Block> unlabelled(List<Block> blocks) {
