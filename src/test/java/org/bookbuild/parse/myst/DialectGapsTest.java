@@ -18,6 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DialectGapsTest {
   @TempDir Path dir;
 
+  /** A version-4 notebook with these cells (JSON objects, comma-separated as in the file). */
+  static String notebook(String cells) {
+    return "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [\n" + cells + "\n]}";
+  }
+
+  /** The built PDF has a link annotation to {@code uri}. */
+  static void assertLinksTo(PipelineBooks.Built built, String uri, String what) throws Exception {
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      assertTrue(pdf.links().stream().anyMatch(l -> uri.equals(l.uri())), what);
+    }
+  }
+
   /** The build reported none of these rules; a failure lists every diagnostic the build gave. */
   static void assertNone(PipelineBooks.Built built, String... rules) {
     for (String rule : rules) assertEquals(List.of(), built.rule(rule), () -> rule + ": " + built.diags().all());
@@ -94,15 +106,12 @@ class DialectGapsTest {
   /** Jupyter Book reads a notebook as one page: a footnote may be defined in another Markdown cell than its reference. */
   @Test
   void footnotesResolveAcrossNotebookCells() throws Exception {
-    String nb = """
-        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
-         "cells": [
+    String nb = notebook("""
           {"cell_type": "markdown", "metadata": {}, "source": ["# Notes page\\n", "\\n", "Forwardref sentence.[^1]\\n"]},
           {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [], "source": ["x = 1"]},
           {"cell_type": "markdown", "metadata": {}, "source": ["Middle text.[^gone]\\n", "\\n", "[^1]: Definitionbody in a later cell.\\n", "[^b]: Backwardbody defined early.\\n"]},
           {"cell_type": "markdown", "metadata": {}, "source": ["Backref sentence.[^b]\\n"]}
-         ]}
-        """;
+        """);
     var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
     String all = text(built);
     assertTrue(all.contains("Definitionbody in a later cell."), all);
@@ -116,13 +125,10 @@ class DialectGapsTest {
   /** Jupyter Book makes HTML headings in Markdown and notebook cells headings: in the outline, not bold paragraphs. */
   @Test
   void htmlHeadingsAreHeadings() throws Exception {
-    String nb = """
-        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
-         "cells": [
+    String nb = notebook("""
           {"cell_type": "markdown", "metadata": {}, "source": ["<h1>Htmlchapter Title</h1>\\n", "\\n", "Intro text.\\n"]},
           {"cell_type": "markdown", "metadata": {}, "source": ["<h2 id=\\"part-b\\">Htmlsection Two</h2>\\n", "\\n", "Body text, see [back](#part-b).\\n"]}
-         ]}
-        """;
+        """);
     var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
     String all = text(built);
     assertTrue(all.contains("Htmlsection Two"), all);
@@ -287,14 +293,11 @@ class DialectGapsTest {
    */
   @Test
   void probeFindsPrint() throws Exception {
-    String nb = """
-        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
-         "cells": [
+    String nb = notebook("""
           {"cell_type": "markdown", "metadata": {}, "source": ["# Cells\\n"]},
           {"cell_type": "code", "metadata": {"label": "cell-plot"}, "execution_count": 1, "source": ["print('x')"],
            "outputs": [{"output_type": "stream", "name": "stdout", "text": ["Celloutputline\\n"]}]}
-         ]}
-        """;
+        """);
     var built = PipelineBooks.build(dir, Map.of(
         "book.yml", PipelineBooks.bookYml("", "page.md", "nb.ipynb"),
         "nb.ipynb", nb,
@@ -416,9 +419,7 @@ class DialectGapsTest {
     assertTrue(all.contains("Scriptname.py"), all);
     assertTrue(all.contains("Buttonwords here") && !all.contains("<https"), all);
     assertNone(built, "link-broken");
-    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
-      assertTrue(pdf.links().stream().anyMatch(l -> "https://example.org/b".equals(l.uri())), "the button's link");
-    }
+    assertLinksTo(built, "https://example.org/b", "the button's link");
   }
 
   /**
@@ -427,13 +428,10 @@ class DialectGapsTest {
    */
   @Test
   void notebookHtmlCentredTitleAndInlineElements() throws Exception {
-    String nb = """
-        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
-         "cells": [
+    String nb = notebook("""
           {"cell_type": "markdown", "metadata": {}, "source": ["<center><h1>Centred Title</h1></center>\\n", "\\n", "Intro para.\\n"]},
           {"cell_type": "markdown", "metadata": {}, "source": ["Text <font color='red'>redfont</font>, <small>smallish</small>, <mark>marked</mark>, <q>quoted</q>, <abbr title='Hyper Text'>HT</abbr>.\\n"]}
-         ]}
-        """;
+        """);
     var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
     String all = text(built);
     assertNone(built, "html-unsupported");
@@ -492,23 +490,18 @@ class DialectGapsTest {
     assertTrue(all.contains("Labelled paragraph text."), all);
     assertFalse(all.contains("{") || all.contains("}"), all);
     assertTrue(built.fo().contains("width=\"30.0pt\""), "the image takes its width (40px)");
-    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
-      assertTrue(pdf.links().stream().anyMatch(l -> "https://www.example.com".equals(l.uri())), "linkify's address");
-    }
+    assertLinksTo(built, "https://www.example.com", "linkify's address");
   }
 
   /** MyST-NB's remove-stderr and remove-stdout tags leave that stream of the cell out (it printed anyway). */
   @Test
   void removeStderrTagLeavesTheStreamOut() throws Exception {
-    String nb = """
-        {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
-         "cells": [
+    String nb = notebook("""
           {"cell_type": "markdown", "metadata": {}, "source": ["# Streams\\n"]},
           {"cell_type": "code", "metadata": {"tags": ["remove-stderr"]}, "execution_count": 1, "source": ["run()"],
            "outputs": [{"output_type": "stream", "name": "stderr", "text": ["Warningstream line\\n"]},
                        {"output_type": "stream", "name": "stdout", "text": ["Keptstream line\\n"]}]}
-         ]}
-        """;
+        """);
     var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
     String all = text(built);
     assertTrue(all.contains("Keptstream line"), all);
