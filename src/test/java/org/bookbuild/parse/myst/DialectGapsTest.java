@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DialectGapsTest {
   @TempDir Path dir;
 
+  /** A small drawing for tests that need an image file. */
+  static final String SMALL_SVG =
+      "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>";
+
   /** A version-4 notebook with these cells (JSON objects, comma-separated as in the file). */
   static String notebook(String cells) {
     return "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [\n" + cells + "\n]}";
@@ -199,7 +203,7 @@ class DialectGapsTest {
    */
   @Test
   void mathRefsAndSubfiguresResolve() throws Exception {
-    String svg = "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>";
+    String svg = SMALL_SVG;
     var built = PipelineBooks.build(dir, Map.of(
         "book.yml", PipelineBooks.bookYml("", "page.md"),
         "a.svg", svg, "b.svg", svg,
@@ -257,7 +261,7 @@ class DialectGapsTest {
   /** sphinx-design stacks a card: top image and header above the title, body, footer, bottom image. */
   @Test
   void cardImagesStandAboveTheTitleAndBelowTheBody() throws Exception {
-    String svg = "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20'/></svg>";
+    String svg = SMALL_SVG;
     var built = PipelineBooks.build(dir, Map.of(
         "book.yml", PipelineBooks.bookYml("", "page.md"),
         "topimg.svg", svg, "bottomimg.svg", svg,
