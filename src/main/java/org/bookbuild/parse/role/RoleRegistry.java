@@ -50,6 +50,14 @@ public final class RoleRegistry {
    * project's {@code references}; said in a {@code ref-external} note.
    */
   private static List<Inline> external(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    String kind = r.name().substring(r.name().lastIndexOf(':') + 1);
+    if (SphinxRoles.isApi(kind)) {
+      // {external:py:func}`numpy.sum` is an API object: Sphinx prints it as a reference to its own API would be,
+      // in code type with "()" after a function (add_function_parentheses)
+      ctx.diags().report(new Diagnostic("ref-external", org.bookbuild.diag.Severity.INFO, "{" + r.name() + "}`"
+          + r.content() + "` points into another project's documentation and prints as text", r.pos(), ""));
+      return SphinxRoles.apiName(r, kind);
+    }
     java.util.regex.Matcher m = EXPLICIT.matcher(r.content());
     String text;
     if (m.matches() && !m.group(1).isBlank()) {

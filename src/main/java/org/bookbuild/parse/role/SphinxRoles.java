@@ -166,6 +166,16 @@ final class SphinxRoles {
    * method name.
    */
   private static List<Inline> api(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    return apiName(r, r.name().substring(r.name().indexOf(':') + 1));
+  }
+
+  /** Whether a role's last name part is one of the API object kinds ({@code func}, {@code class} …). */
+  static boolean isApi(String kind) {
+    return API.contains(kind);
+  }
+
+  /** An API reference of this object kind printed as {@link #api} prints it. */
+  static List<Inline> apiName(RoleSpec.Role r, String kind) {
     Matcher m = EXPLICIT.matcher(r.content());
     if (m.matches() && !m.group(1).isBlank()) return List.of(new Inline.Code(r.pos(), m.group(1).strip()));
     String t = (m.matches() ? m.group(2) : r.content()).strip();
@@ -178,7 +188,6 @@ final class SphinxRoles {
       int dot = Math.max(t.lastIndexOf('.'), t.lastIndexOf("::") < 0 ? -1 : t.lastIndexOf("::") + 1);
       if (dot >= 0 && dot + 1 < t.length()) t = t.substring(dot + 1);
     }
-    String kind = r.name().substring(r.name().indexOf(':') + 1);
     if ((kind.equals("func") || kind.equals("meth") || kind.equals("function")) && !t.endsWith(")")) t += "()";
     return List.of(new Inline.Code(r.pos(), t));
   }
