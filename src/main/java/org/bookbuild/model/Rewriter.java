@@ -25,7 +25,16 @@ public class Rewriter {
   public final List<Block> blocks(List<Block> bs) {
     List<Block> out = new ArrayList<>(bs.size());
     for (Block b : bs) out.addAll(block(children(b)));
-    return out;
+    return siblings(out);
+  }
+
+  /**
+   * Replaces a whole list of sibling blocks (a page's, a box's, a list item's …), after each was rewritten: for syntax
+   * that spans blocks (an attribute line {@code {#id}} that labels the block after it). The base class returns the
+   * list unchanged.
+   */
+  protected List<Block> siblings(List<Block> bs) {
+    return bs;
   }
 
   /**

@@ -35,8 +35,14 @@ final class Attrs {
       protected List<Inline> sequence(List<Inline> is) {
         return withAttrs(is);
       }
+
+      // every list of sibling blocks, not only the page's: inside boxes, list items, tabs, cards and quotes too
+      @Override
+      protected List<Block> siblings(List<Block> bs) {
+        return blockAttrs(bs);
+      }
     };
-    return blockAttrs(r.blocks(blocks), r);
+    return r.blocks(blocks);
   }
 
   /** The attributes written in one {@code {…}}: id, classes, key-value pairs. */
@@ -108,25 +114,28 @@ final class Attrs {
   }
 
   /** A paragraph that is only {@code {#id …}}, or opens with it on its own line, labels its block. */
-  private static List<Block> blockAttrs(List<Block> blocks, Rewriter r) {
+  private static List<Block> blockAttrs(List<Block> blocks) {
     List<Block> out = new ArrayList<>();
     String pendingId = null;
     org.bookbuild.diag.SourcePos pendingPos = null;
     for (Block b : blocks) {
-      if (b instanceof Block.Para p && !p.content().isEmpty() && p.content().get(0) instanceof Inline.Text t) {
+      // a tight list item's text is a Plain block
+      List<Inline> c = b instanceof Block.Para p ? p.content() : b instanceof Block.Plain p ? p.content() : List.of();
+      if (!c.isEmpty() && c.get(0) instanceof Inline.Text t) {
         Matcher m = ALONE.matcher(t.text());
-        boolean alone = p.content().size() == 1;
-        boolean opens = p.content().size() > 2 && p.content().get(1) instanceof Inline.SoftBreak;
-        if (m.matches() && (alone || opens)) {
-          Parsed attrs = parse(m.group(1));
+        boolean alone = c.size() == 1;
+        boolean opens = c.size() > 2 && c.get(1) instanceof Inline.SoftBreak;
+        Parsed attrs = m.matches() ? parse(m.group(1)) : null;
+        // only key=value pairs ("{x=1}" in a table cell or a box) are text, not an attribute line
+        if (attrs != null && (alone || opens) && (!attrs.id().isEmpty() || !attrs.classes().isEmpty())) {
           if (alone) {
             pendingId = attrs.id().isEmpty() ? null : attrs.id();
-            pendingPos = p.pos();
+            pendingPos = b.pos();
             continue;
           }
-          List<Inline> rest = new ArrayList<>(p.content().subList(2, p.content().size()));
-          if (!attrs.id().isEmpty()) rest.add(0, new Inline.Anchor(p.pos(), attrs.id()));
-          b = p.with(rest);
+          List<Inline> rest = new ArrayList<>(c.subList(2, c.size()));
+          if (!attrs.id().isEmpty()) rest.add(0, new Inline.Anchor(b.pos(), attrs.id()));
+          b = b instanceof Block.Para p ? p.with(rest) : new Block.Plain(b.pos(), rest);
         }
       }
       out.add(b);
@@ -135,6 +144,8 @@ final class Attrs {
         pendingId = null;
       }
     }
+    // an attribute line with nothing after it in its container labels the place where it stands
+    if (pendingId != null) out.add(Targets.anchorBlock(pendingPos, pendingId));
     return out;
   }
 }
