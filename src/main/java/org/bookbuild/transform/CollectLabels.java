@@ -32,13 +32,41 @@ public final class CollectLabels implements Transform {
         return List.of(i);
       }
     }.blocks(ch.blocks())));
+    // what an un-numbered, untitled target says, for links written without text ([](#label)): the words of the
+    // paragraph a label stands in, the kind of an untitled box ("Note") or the start of its text
+    java.util.Map<Object, List<Inline>> said = new java.util.IdentityHashMap<>();
+    for (Chapter ch : book.chapters()) {
+      Walk.blocks(ch.blocks(), n -> {
+        List<Inline> content = n instanceof Block.Para p ? p.content() : n instanceof Block.Plain p ? p.content() : null;
+        if (content != null) {
+          for (Inline i : content) if (i instanceof Inline.Anchor a) said.put(a, excerpt(content, a.pos()));
+        } else if (n instanceof Block.Div d && !d.attr().id().isEmpty() && d.title().isEmpty()
+            && d.attr().get("number", "").isEmpty()) {
+          String key = "admonition." + d.kind();
+          if (ctx.style().hasString(key)) {
+            said.put(d, List.of(new Inline.Text(d.pos(), ctx.style().string(key))));
+          } else {
+            for (Block b : d.content()) {
+              if (b instanceof Block.Para p) {
+                said.put(d, excerpt(p.content(), d.pos()));
+                break;
+              }
+            }
+          }
+        }
+      });
+    }
     for (Chapter ch : book.chapters()) {
       Walk.blocks(ch.blocks(), n -> {
         if (n instanceof Inline.Span s && s.attr().hasClass(Inline.Span.HTML_ANCHOR)) return;
         Labels.Target t = target(n, ch.id());
-        if (t == null || t.id().isEmpty()) return;
-        labels.add(t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),
-            "label '" + t.id() + "' is already used at " + old.pos() + "; references go to the first"));
+        if (t != null && t.title().isEmpty() && said.containsKey(n)) {
+          t = new Labels.Target(t.id(), t.kind(), t.number(), said.get(n), t.chapterId(), t.pos());
+        }
+        Labels.Target target = t;
+        if (target == null || target.id().isEmpty()) return;
+        labels.add(target).ifPresent(old -> ctx.diags().warn("label-duplicate", target.pos(),
+            "label '" + target.id() + "' is already used at " + old.pos() + "; references go to the first"));
       });
     }
     // {doc}`page` finds a page by its name even when its title heading carries the author's own label
@@ -56,6 +84,20 @@ public final class CollectLabels implements Transform {
       });
     }
     return book;
+  }
+
+  /** Words an excerpt of a paragraph keeps, as mystmd shortens a paragraph that a link without text points to. */
+  static final int EXCERPT_WORDS = 8;
+
+  /** The first {@link #EXCERPT_WORDS} words of some text, "…" after them when there are more. */
+  static List<Inline> excerpt(List<Inline> content, org.bookbuild.diag.SourcePos pos) {
+    String[] words = Walk.text(content).strip().split("\\s+");
+    if (words.length == 1 && words[0].isEmpty()) return List.of();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(words.length, EXCERPT_WORDS); i++) sb.append(i == 0 ? "" : " ").append(words[i]);
+    if (words.length > EXCERPT_WORDS) sb.append("\u2026");
+    else while (sb.length() > 1 && ".,;:".indexOf(sb.charAt(sb.length() - 1)) >= 0) sb.setLength(sb.length() - 1);
+    return List.of(new Inline.Text(pos, sb.toString()));
   }
 
   /**

@@ -90,14 +90,14 @@ public final class ResolveRefs implements Transform {
           String label = l.target().substring(1);
           Optional<Labels.Target> t = ctx.labels().get(label, l.pos().file());
           if (t.isEmpty()) return unresolved(l.pos(), label, ctx, l.content());
-          List<Inline> content = l.content().isEmpty() ? linkText(t.get(), ctx) : l.content();
+          List<Inline> content = l.content().isEmpty() ? spoken(linkText(t.get(), ctx), label, l.pos(), ctx) : l.content();
           return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
         }
         // MyST's [](label) and [text](label): a bare target that names a label is a cross-reference
         if (i instanceof Inline.Link l && l.target().matches("[^:/#?\\s]+")) {
           Optional<Labels.Target> t = ctx.labels().get(l.target(), l.pos().file());
           if (t.isPresent()) {
-            List<Inline> content = l.content().isEmpty() ? linkText(t.get(), ctx) : l.content();
+            List<Inline> content = l.content().isEmpty() ? spoken(linkText(t.get(), ctx), l.target(), l.pos(), ctx) : l.content();
             return List.of(new Inline.Link(l.pos(), "#" + t.get().id(), content));
           }
         }
@@ -203,6 +203,18 @@ public final class ResolveRefs implements Transform {
       return List.of(new Inline.Text(t.pos(), kindWord(t, ctx.style())));
     }
     return titleOrNumber(t, ctx.style());
+  }
+
+  /**
+   * The text of a link written without any, when its target has no number, title or words to give it: the label,
+   * with a {@code ref-no-text} warning (a link never prints as nothing).
+   */
+  static List<Inline> spoken(List<Inline> text, String label, SourcePos pos, Context ctx) {
+    if (!Walk.text(text).isBlank()) return text;
+    ctx.diags().report(org.bookbuild.diag.Diagnostic.warning("ref-no-text", pos, "a link without text points to '"
+        + label + "', which has no number, title or text to print; the label is printed")
+        .withHint("write the link's text: [words](#" + label + ")"));
+    return List.of(new Inline.Text(pos, label));
   }
 
   static List<Inline> titleOrNumber(Labels.Target t, Style style) {
