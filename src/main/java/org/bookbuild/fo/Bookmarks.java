@@ -15,6 +15,7 @@ final class Bookmarks {
   }
 
   private static void entry(Xml x, Fo fo, Outline.Entry e) {
+    if (e.isLink()) return; // a toc's web link is in the contents, with its address; the outline holds the book's own places
     x.start("fo:bookmark").attr("internal-destination", e.id()).attr("starting-state", e.level() == 0 ? "show" : "hide");
     String title = fo.plainText(e.title());
     x.element("fo:bookmark-title", e.number().isEmpty() ? title : e.number() + " " + title);

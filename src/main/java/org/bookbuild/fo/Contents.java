@@ -26,6 +26,10 @@ final class Contents {
       case 2 -> "toc.section";
       default -> "toc.subsection";
     };
+    if (e.isLink()) {
+      link(fo, e, role);
+      return;
+    }
     fo.block(role);
     String alt = fo.plainText(e.title()).strip();
     fo.xml().start("fo:basic-link").attr("internal-destination", e.id()).attr("fox:alt-text", alt);
@@ -46,5 +50,22 @@ final class Contents {
     }
     fo.xml().end();
     for (Outline.Entry c : e.children()) entry(fo, c);
+  }
+
+  /**
+   * A web link the toc lists ({@code - url:}): its title linked to the address, and the address after it (role
+   * {@code toc.url}) for the reader of paper; no page number.
+   */
+  private static void link(Fo fo, Outline.Entry e, String role) {
+    fo.block(role + ".link");
+    String alt = fo.plainText(e.title()).strip();
+    fo.xml().start("fo:basic-link").attr("external-destination", "url(" + e.url() + ")").attr("fox:alt-text", alt);
+    fo.inlines(e.title());
+    fo.xml().end();
+    if (!alt.equals(e.url())) {
+      fo.xml().text(" ");
+      fo.inline("toc.url").text(e.url()).end();
+    }
+    fo.xml().end();
   }
 }

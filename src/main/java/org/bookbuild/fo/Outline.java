@@ -13,8 +13,20 @@ import org.bookbuild.model.Part;
  * parts, chapters and their headings down to a depth, each with its id, number and title.
  */
 record Outline(List<Entry> entries) {
-  /** One entry; level 0 is a part, 1 a chapter, 2 a section … */
-  record Entry(int level, String id, String number, List<Inline> title, Chapter.Kind kind, List<Entry> children) {}
+  /**
+   * One entry; level 0 is a part, 1 a chapter, 2 a section …; {@code url} is set for a web link the toc lists (no id,
+   * no page).
+   */
+  record Entry(int level, String id, String number, List<Inline> title, Chapter.Kind kind, List<Entry> children,
+      String url) {
+    Entry(int level, String id, String number, List<Inline> title, Chapter.Kind kind, List<Entry> children) {
+      this(level, id, number, title, kind, children, "");
+    }
+
+    boolean isLink() {
+      return !url.isEmpty();
+    }
+  }
 
   static Outline of(Book book, int depth) {
     List<Entry> top = new ArrayList<>();
@@ -26,16 +38,29 @@ record Outline(List<Entry> entries) {
             Chapter.Kind.BODY, kids));
         target = kids;
       }
-      for (Chapter c : p.chapters()) target.add(chapter(c, depth));
+      for (Chapter c : p.chapters()) target.addAll(chapter(c, depth));
     }
     return new Outline(top);
   }
 
-  private static Entry chapter(Chapter c, int depth) {
+  /** A chapter's entry, with the toc's web links at chapter level before or after it. */
+  private static List<Entry> chapter(Chapter c, int depth) {
     Block.Heading title = c.titleHeading().orElseThrow();
     List<Entry> sections = new ArrayList<>();
+    List<Entry> before = new ArrayList<>();
+    List<Entry> after = new ArrayList<>();
     List<Entry>[] stack = newStack(sections);
     for (Block b : c.blocks()) {
+      if (b instanceof Block.Div d && d.kind().equals(Chapter.TOC_LINK)) {
+        int level = Math.max(1, parseLevel(d.attr().get("level", "1")));
+        Entry e = new Entry(level, "", "", d.title(), c.kind(), List.of(), d.attr().get("url", ""));
+        if (level == 1) (d.attr().get("before") != null ? before : after).add(e);
+        else if (level <= depth) {
+          List<Entry> parent = stack[level - 1];
+          (parent == null ? sections : parent).add(e);
+        }
+        continue;
+      }
       if (!(b instanceof Block.Heading h) || h.level() < 2 || h.level() > depth) continue;
       Entry e = new Entry(h.level(), h.attr().id(), h.attr().get("number", ""), h.content(), c.kind(), new ArrayList<>());
       List<Entry> parent = stack[Math.max(2, h.level()) - 1];
@@ -44,7 +69,18 @@ record Outline(List<Entry> entries) {
       stack[h.level()] = e.children();
       for (int i = h.level() + 1; i < stack.length; i++) stack[i] = null;
     }
-    return new Entry(1, title.attr().id(), title.attr().get("number", ""), title.content(), c.kind(), sections);
+    List<Entry> out = new ArrayList<>(before);
+    out.add(new Entry(1, title.attr().id(), title.attr().get("number", ""), title.content(), c.kind(), sections));
+    out.addAll(after);
+    return out;
+  }
+
+  private static int parseLevel(String s) {
+    try {
+      return Integer.parseInt(s.strip());
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -19,6 +19,13 @@ public record Chapter(String file, String id, Kind kind, List<Block> blocks) {
     BACK
   }
 
+  /**
+   * Kind of the Div that carries a web link the toc lists ({@code - url:}) to the table of contents: its title, its
+   * {@code url}, its {@code level} there (1 chapter, 2 section …), {@code before} when it comes before the chapter's
+   * own entry. It prints nothing on the page.
+   */
+  public static final String TOC_LINK = "toc-link";
+
   public Chapter withBlocks(List<Block> newBlocks) {
     return new Chapter(file, id, kind, newBlocks);
   }

@@ -88,7 +88,16 @@ public final class BookReader {
    */
   private void group(List<Part> parts, List<TocEntry> entries, Chapter.Kind kind) {
     List<Chapter> loose = new ArrayList<>();
+    List<TocEntry> ahead = new ArrayList<>(); // web links before any chapter of this list
+    int firstPart = parts.size();
     for (TocEntry e : entries) {
+      if (e.isLink()) {
+        // a web link in the toc: listed in the contents after the chapter before it (Chapter.TOC_LINK)
+        if (!loose.isEmpty()) loose.set(loose.size() - 1, withLink(loose.get(loose.size() - 1), e, 1, false));
+        else if (parts.size() > firstPart) lastChapterLink(parts, e);
+        else ahead.add(e);
+        continue;
+      }
       boolean part = !e.children().isEmpty() && (!e.isFile() || e.children().stream().anyMatch(c -> !c.children().isEmpty()));
       if (!part) {
         if (e.isFile()) loose.add(chapter(e, kind, TocEntry.NUMBERED_UNSET));
@@ -103,10 +112,14 @@ public final class BookReader {
           kind, TocEntry.NUMBERED_UNSET) : null;
       if (opening != null) cs.add(opening);
       if (opening != null) open.push(e.file());
+      List<TocEntry> early = new ArrayList<>();
       for (TocEntry c : chaptersOf(e.children())) {
-        if (open.contains(c.file())) cycle(c);
+        if (c.isLink() && cs.isEmpty()) early.add(c);
+        else if (c.isLink()) cs.set(cs.size() - 1, withLink(cs.get(cs.size() - 1), c, 1, false));
+        else if (open.contains(c.file())) cycle(c);
         else cs.add(chapter(c, kind, e.numbered()));
       }
+      if (!cs.isEmpty()) for (TocEntry c : early) cs.set(0, withLink(cs.get(0), c, 1, true));
       if (opening != null) open.pop();
       String title = !e.title().isEmpty() ? e.title()
           : opening != null && opening.titleHeading().isPresent() ? org.bookbuild.model.Walk.text(opening.titleHeading().get().content())
@@ -114,13 +127,49 @@ public final class BookReader {
       parts.add(new Part(uniqueId("part-" + org.bookbuild.project.ProjectLoader.slug(title)), title, cs));
     }
     if (!loose.isEmpty()) parts.add(new Part("", "", loose));
+    for (int i = firstPart; i < parts.size() && !ahead.isEmpty(); i++) {
+      Part p = parts.get(i);
+      if (p.chapters().isEmpty()) continue;
+      List<Chapter> cs = new ArrayList<>(p.chapters());
+      for (TocEntry e : ahead) cs.set(0, withLink(cs.get(0), e, 1, true));
+      parts.set(i, new Part(p.id(), p.title(), cs));
+      ahead.clear();
+    }
+  }
+
+  /**
+   * A chapter carrying a toc web link at its end (it prints nothing on the page; the contents list it at its level,
+   * after the chapter's own entries, or before the chapter's entry when {@code before}).
+   */
+  private static Chapter withLink(Chapter c, TocEntry link, int level, boolean before) {
+    List<Block> blocks = new ArrayList<>(c.blocks());
+    blocks.add(linkBlock(link, level, before));
+    return c.withBlocks(blocks);
+  }
+
+  private static Block linkBlock(TocEntry link, int level, boolean before) {
+    Attr a = Attr.classes(Chapter.TOC_LINK).with("url", link.url()).with("level", String.valueOf(level));
+    if (before) a = a.with("before", "true");
+    String title = link.title().isEmpty() ? link.url() : link.title();
+    return new Block.Div(link.pos(), a, List.of(new Inline.Text(link.pos(), title)), List.of());
+  }
+
+  private static void lastChapterLink(List<Part> parts, TocEntry e) {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      Part p = parts.get(i);
+      if (p.chapters().isEmpty()) continue;
+      List<Chapter> cs = new ArrayList<>(p.chapters());
+      cs.set(cs.size() - 1, withLink(cs.get(cs.size() - 1), e, 1, false));
+      parts.set(i, new Part(p.id(), p.title(), cs));
+      return;
+    }
   }
 
   /** The chapters of a part: entries with a file; a titled group without one gives its children instead. */
   private static List<TocEntry> chaptersOf(List<TocEntry> entries) {
     List<TocEntry> out = new ArrayList<>();
     for (TocEntry e : entries) {
-      if (e.isFile()) out.add(e);
+      if (e.isFile() || e.isLink()) out.add(e);
       else out.addAll(chaptersOf(e.children()));
     }
     return out;
@@ -161,6 +210,10 @@ public final class BookReader {
   /** Appends section files to a chapter, each one's headings moved {@code depth} levels down. */
   private void sections(List<TocEntry> entries, int depth, List<Block> out) {
     for (TocEntry c : entries) {
+      if (c.isLink()) {
+        out.add(linkBlock(c, depth + 1, false));
+        continue;
+      }
       if (c.isFile() && open.contains(c.file())) {
         out.add(cycle(c));
         continue;

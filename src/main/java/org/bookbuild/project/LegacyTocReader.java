@@ -16,7 +16,7 @@ import org.bookbuild.project.YamlTree.Value;
  * titled by that value whose {@code chapters} are its chapters; otherwise they are chapters. A chapter's
  * {@code sections} are its sections, at any depth. A {@code - header:} entry (0.7–0.9) starts a part titled by it that
  * holds the entries up to the next header. {@code numbered} on the root entry applies to every part that does not say
- * otherwise; on a part or chapter it is kept on that entry. {@code url} entries are web links (noted, not printed);
+ * otherwise; on a part or chapter it is kept on that entry. {@code url} entries are web links (listed in the contents with their address);
  * {@code title} overrides a page's title. {@code _config.yml} is read by {@link JupyterBookSettings}.
  */
 final class LegacyTocReader implements ProjectReader {

@@ -13,9 +13,24 @@ import org.bookbuild.diag.SourcePos;
  *     book shows a placeholder and says nothing more)
  * @param numbered Jupyter Book's {@code numbered:} on this entry: {@link #NUMBERED_UNSET} when not written, 0 for
  *     {@code false}, a depth for a number, {@link Integer#MAX_VALUE} for {@code true}
+ * @param url a web link the toc lists ({@code - url: …}, with its {@code title}); empty for a page or a group
  */
-public record TocEntry(String file, String title, List<TocEntry> children, SourcePos pos, boolean found, int numbered) {
+public record TocEntry(String file, String title, List<TocEntry> children, SourcePos pos, boolean found, int numbered,
+    String url) {
   public static final int NUMBERED_UNSET = -1;
+
+  public TocEntry(String file, String title, List<TocEntry> children, SourcePos pos, boolean found, int numbered) {
+    this(file, title, children, pos, found, numbered, "");
+  }
+
+  /** A web link listed in the toc. */
+  public static TocEntry link(String url, String title, SourcePos pos) {
+    return new TocEntry("", title, List.of(), pos, true, NUMBERED_UNSET, url);
+  }
+
+  public boolean isLink() {
+    return url != null && !url.isEmpty();
+  }
 
   public TocEntry(String file, String title, List<TocEntry> children, SourcePos pos) {
     this(file, title, children, pos, true, NUMBERED_UNSET);

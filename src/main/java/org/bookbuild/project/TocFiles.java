@@ -59,6 +59,10 @@ public final class TocFiles {
         for (String f : matches) if (named.add(f)) out.add(new TocEntry(f, "", List.of(), s.pos()));
         continue;
       }
+      if (!s.url().isEmpty()) {
+        out.add(TocEntry.link(s.url(), s.title(), s.pos()));
+        continue;
+      }
       List<TocEntry> children = entries(s.children());
       if (s.file().isEmpty()) {
         out.add(new TocEntry("", s.title(), children, s.pos(), true, s.numbered()));

@@ -12,7 +12,8 @@ import org.bookbuild.project.YamlTree.Value;
 /**
  * Reads toc entry lists as the formats write them into {@link TocSpec}s. The entry keys are common to all of them:
  * {@code file}, {@code title}, a list of children under the format's key ({@code children}, {@code sections},
- * {@code chapters}), {@code pattern}/{@code glob}, {@code url} (a web link: noted, not printed) and {@code numbered}.
+ * {@code chapters}), {@code pattern}/{@code glob}, {@code url} (a web link: listed in the contents with its address)
+ * and {@code numbered}.
  * Keys that steer only a web site's navigation ({@code hidden}, {@code expand_sections} …) are noted once per file.
  */
 final class TocLists {
@@ -53,9 +54,12 @@ final class TocLists {
     Map<String, Value> m = e.map();
     noteKeys(m, e.pos(), Set.of());
     if (m.containsKey("url")) {
-      String t = str(m.get("title"));
-      ProjectLoader.info(diags, e.pos(), "toc entry " + (t.isEmpty() ? "" : "'" + t + "' ") + "with a url is a web link and is not printed");
-      return null;
+      String url = str(m.get("url")).strip();
+      if (url.isEmpty()) {
+        diags.warn("config-toc", e.pos(), "toc entry has an empty 'url' and is skipped");
+        return null;
+      }
+      return TocSpec.link(url, str(m.get("title")).strip(), e.pos());
     }
     Value pattern = m.containsKey("pattern") ? m.get("pattern") : m.get("glob");
     if (pattern != null && pattern.str() != null) return TocSpec.glob(pattern.str(), pattern.pos());

@@ -8,16 +8,22 @@ import org.bookbuild.diag.SourcePos;
  * glob {@code pattern}, or a titled group. Every reader produces these; {@link TocFiles} turns them into
  * {@link TocEntry}s in one place.
  */
-record TocSpec(String file, String pattern, String title, List<TocSpec> children, SourcePos pos, int numbered) {
+record TocSpec(String file, String pattern, String title, List<TocSpec> children, SourcePos pos, int numbered,
+    String url) {
   static TocSpec page(String file, String title, List<TocSpec> children, SourcePos pos, int numbered) {
-    return new TocSpec(file, "", title, children, pos, numbered);
+    return new TocSpec(file, "", title, children, pos, numbered, "");
   }
 
   static TocSpec group(String title, List<TocSpec> children, SourcePos pos, int numbered) {
-    return new TocSpec("", "", title, children, pos, numbered);
+    return new TocSpec("", "", title, children, pos, numbered, "");
   }
 
   static TocSpec glob(String pattern, SourcePos pos) {
-    return new TocSpec("", pattern, "", List.of(), pos, TocEntry.NUMBERED_UNSET);
+    return new TocSpec("", pattern, "", List.of(), pos, TocEntry.NUMBERED_UNSET, "");
+  }
+
+  /** A web link in the toc ({@code - url: …}): listed in the contents with its address. */
+  static TocSpec link(String url, String title, SourcePos pos) {
+    return new TocSpec("", "", title, List.of(), pos, TocEntry.NUMBERED_UNSET, url);
   }
 }
