@@ -201,8 +201,21 @@ final class CoreBlocks {
   private static void figure(Block.Figure f, Fo fo) {
     fo.block("figure");
     fo.id(f.attr().id());
-    for (Block b : f.content()) {
+    List<Block> content = f.content();
+    for (int i = 0; i < content.size(); i++) {
+      Block b = content.get(i);
       if (b instanceof Block.Div d && d.kind().equals("legend")) continue;
+      if (b instanceof Block.Div d && d.kind().equals("subfigure")) {
+        // subfigures side by side in rows (SubfigureRows), as LaTeX's subcaption sets them
+        List<Block.Div> run = new java.util.ArrayList<>();
+        while (i < content.size() && content.get(i) instanceof Block.Div s && s.kind().equals("subfigure")) {
+          run.add(s);
+          i++;
+        }
+        i--;
+        SubfigureRows.write(run, f.attr(), fo);
+        continue;
+      }
       if (b instanceof Block.Para p) {
         fo.xml().start("fo:block");
         fo.inlines(p.content());

@@ -51,6 +51,11 @@ final class Layout {
       fo.xml().end();
       Boxes.close(fo);
     });
+    // mystmd's {myst}: the source listing and its rendering under it, one frame
+    Renderers.div("myst-demo", (d, fo) -> plain(d, fo, "myst-demo"));
+    Renderers.div("myst-result", (d, fo) -> plain(d, fo, "myst-demo.result"));
+    // a web link the toc lists is printed in the contents (fo.Contents), not on the page
+    Renderers.div(org.bookbuild.model.Chapter.TOC_LINK, (d, fo) -> { });
     Renderers.div("legend", (d, fo) -> plain(d, fo, "figure.legend"));
     Renderers.div("div", (d, fo) -> plain(d, fo, "container"));
     Renderers.div("container", (d, fo) -> plain(d, fo, "container"));

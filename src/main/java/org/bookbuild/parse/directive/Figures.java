@@ -34,6 +34,31 @@ final class Figures {
       if (!d.argument().isBlank() && d.label().isEmpty()) opts.put("name", d.argument().trim());
       return figure(new Directive(d.name(), "", opts, d.body(), d.pos(), d.argPos(), d.bodyPos()), ctx);
     }));
+    // sphinx-subfigure's {subfigure} AB|CD (a grid of images: each letter an area, rows apart by |, :layout-sm: and the
+    // like for other screen widths) and a {subfigure} written as a figure of its own (nested in a figure, or holding
+    // several images): a figure whose pictures transform.SubFigures letters; the layout's row width is kept as
+    // "columns" for the FO writer's rows
+    Map<String, OptionType> sub = new java.util.HashMap<>(OPTIONS);
+    for (String k : List.of("layout-sm", "layout-md", "layout-lg", "layout-xl", "layout-xxl", "gap", "subcaptions",
+        "class-grid", "class-area")) {
+      sub.put(k, OptionType.STRING);
+    }
+    DirectiveRegistry.register(DirectiveSpec.of("subfigure", Argument.OPTIONAL, Body.MARKDOWN, sub, (d, ctx) -> {
+      String arg = d.argument().strip();
+      boolean layout = arg.matches("[A-Za-z.]+(\\s*\\|\\s*[A-Za-z.]+)*") && (arg.contains("|") || !arg.contains("."));
+      String grid = layout ? arg : "";
+      for (String k : List.of("layout-lg", "layout-xl", "layout-xxl", "layout-md", "layout-sm")) {
+        if (grid.isEmpty() && d.option(k) != null) grid = d.option(k).strip();
+      }
+      Directive fig = layout ? new Directive(d.name(), "", d.options(), d.body(), d.pos(), d.argPos(), d.bodyPos()) : d;
+      List<Block> out = figure(fig, ctx);
+      int columns = columns(grid);
+      if (columns > 0 && out.size() == 1 && out.get(0) instanceof Block.Figure f) {
+        return List.of(new Block.Figure(f.pos(), f.attr().with("columns", String.valueOf(columns)), f.content(),
+            f.caption()));
+      }
+      return out;
+    }));
     DirectiveRegistry.register(DirectiveSpec.of("image", Argument.REQUIRED, Body.NONE, OPTIONS, (d, ctx) -> {
       Attr a = imageAttr(d);
       Inline.Image im = new Inline.Image(d.argPos(), a.withId(""), d.argument().trim(), alt(d));
@@ -41,6 +66,16 @@ final class Figures {
       if (!d.label().isEmpty()) content = List.of(new Inline.Anchor(d.pos(), d.label()), im);
       return List.of(new Block.Para(d.pos(), content));
     }));
+  }
+
+  /** The widest row of a sphinx-subfigure layout ("AB|CD"): its distinct areas, a "." an empty cell; 0 for none. */
+  static int columns(String grid) {
+    int most = 0;
+    for (String row : grid.split("\\|")) {
+      int n = (int) row.strip().chars().distinct().count();
+      most = Math.max(most, n);
+    }
+    return most;
   }
 
   static Attr imageAttr(Directive d) {

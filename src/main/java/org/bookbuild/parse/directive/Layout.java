@@ -46,6 +46,26 @@ final class Layout {
     for (String kind : List.of("card", "grid-item-card")) {
       DirectiveRegistry.register(DirectiveSpec.of(kind, Argument.OPTIONAL, Body.RAW, CARD, Layout::card));
     }
+    // mystmd's {myst}: MyST source shown with what it makes; print sets the source as a listing and its rendering under
+    // it, in one frame
+    DirectiveRegistry.register(DirectiveSpec.of("myst", Argument.NONE, Body.RAW, Map.of("numbering",
+        OptionType.STRING), (d, ctx) -> {
+      String src = d.body().stripTrailing();
+      List<Block> shown = new ArrayList<>();
+      shown.add(new Block.CodeBlock(d.bodyPos(), Attr.classes("myst-source"), "markdown", src));
+      shown.add(new Block.Div(d.bodyPos(), Attr.classes("myst-result"), List.of(), ctx.blocks(d.body(), d.bodyPos())));
+      return List.of(new Block.Div(d.pos(), d.attr("myst-demo"), List.of(), shown));
+    }));
+    // {output}: an output written out in the page; printed as a notebook's text output is
+    DirectiveRegistry.register(DirectiveSpec.of("output", Argument.OPTIONAL, Body.RAW, Map.of(), (d, ctx) -> {
+      String text = d.body().stripTrailing();
+      if (text.isBlank()) {
+        ctx.omit(d);
+        return List.of();
+      }
+      Attr a = d.attr("output").withId(d.label()).withClass("plain");
+      return List.of(new Block.CodeBlock(d.pos(), a, "", text));
+    }));
     DirectiveRegistry.register(DirectiveSpec.of("rubric", Argument.REQUIRED, Body.NONE, Map.of(), (d, ctx) ->
         List.of(new Block.Div(d.pos(), d.attr("rubric"), ctx.inlines(d.argument(), d.argPos()), List.of()))));
   }
@@ -56,6 +76,21 @@ final class Layout {
     if (kind.equals("grid")) {
       Attr a = d.attr(kind);
       if (!d.argument().isEmpty()) a = a.with("columns", d.argument());
+      return List.of(new Block.Div(d.pos(), a, List.of(), ctx.body(d)));
+    }
+    if ((kind.equals("div") || kind.equals("container")) && !d.argument().isBlank()) {
+      // docutils' container and myst-parser's div read their argument as class names, which style the web page: the
+      // words go on the block as classes (an edition's tag among them still selects it) and a note says so
+      Attr a = d.attr(kind);
+      List<String> names = new ArrayList<>();
+      for (String c : d.argument().strip().split("\\s+")) {
+        a = a.withClass(c);
+        names.add(c);
+      }
+      ctx.diags().report(new org.bookbuild.diag.Diagnostic("directive-argument-classes",
+          org.bookbuild.diag.Severity.INFO, "{" + kind + "} reads its argument as class names for the web page's"
+          + " styles (" + String.join(", ", names) + "); print does not show them", d.argPos(),
+          "to print the words, put them in the body"));
       return List.of(new Block.Div(d.pos(), a, List.of(), ctx.body(d)));
     }
     return List.of(new Block.Div(d.pos(), d.attr(kind), ctx.inlines(d.argument(), d.argPos()), ctx.body(d)));

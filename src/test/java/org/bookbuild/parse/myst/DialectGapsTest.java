@@ -464,7 +464,7 @@ class DialectGapsTest {
         "other.md", "(other-label)=\n# Otherpage Title\n\nText.\n"));
     String all = text(built);
     assertNone(built, "ref-unresolved", "role-unknown");
-    assertTrue(all.contains("Go to Otherpage Title, that page, the tutorial and join."), all);
+    assertTrue(all.contains("Go to Otherpage Title, that page, the tutorial and join()."), all);
   }
 
   /**
@@ -546,5 +546,305 @@ class DialectGapsTest {
     String all = text(built);
     assertNone(built, "role-unknown");
     assertTrue(all.contains("Printed 2026-01-15, 4 words, 0 minutes."), all);
+  }
+
+  /** The glyph run that starts a word on some page, or null. */
+  static PdfInspector.GlyphRun run(PipelineBooks.Built built, String word) throws Exception {
+    try (PdfInspector pdf = PdfInspector.open(built.pdf())) {
+      for (int p = 0; p < pdf.pageCount(); p++) {
+        for (PdfInspector.GlyphRun r : pdf.runs(p)) if (r.text().contains(word)) return r;
+      }
+    }
+    return null;
+  }
+
+  /** Two words printed on one line, the first to the left of the second. */
+  static void assertSideBySide(PipelineBooks.Built built, String left, String right) throws Exception {
+    PdfInspector.GlyphRun a = run(built, left);
+    PdfInspector.GlyphRun b = run(built, right);
+    assertNotNull(a, left);
+    assertNotNull(b, right);
+    assertEquals(a.page(), b.page(), left + " and " + right + " on one page");
+    assertEquals(a.y(), b.y(), 1.0, left + " and " + right + " on one line: " + a + " " + b);
+    assertTrue(a.x() + 20 < b.x(), left + " left of " + right + ": " + a + " " + b);
+  }
+
+  /**
+   * Subfigures sit side by side in rows, each with its letter caption, as LaTeX's subcaption sets them (they printed
+   * stacked): a mystmd figure of two images, sphinx-subfigure's {subfigure} AB|CD grid (and its :layout-sm:), and
+   * nested {subfigure}s in a figure.
+   */
+  @Test
+  void subfiguresSitSideBySide() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "a.svg", SMALL_SVG, "b.svg", SMALL_SVG,
+        "page.md", """
+            # Page
+
+            :::{figure}
+            :label: fig-pair
+            (fig-left)=
+            ![Leftpic](a.svg)
+            (fig-right)=
+            ![Rightpic](b.svg)
+
+            Pair caption.
+            :::
+
+            ::::{subfigure} AB|CD
+            :layout-sm: A|B|C|D
+            :gap: 8px
+            :name: fig-grid
+
+            ```{image} a.svg
+            :alt: Gridone
+            ```
+
+            ```{image} b.svg
+            :alt: Gridtwo
+            ```
+
+            ```{image} a.svg
+            :alt: Gridthree
+            ```
+
+            ```{image} b.svg
+            :alt: Gridfour
+            ```
+
+            Grid caption.
+            ::::
+
+            :::::{figure}
+            :label: fig-nested
+            ::::{subfigure} a.svg
+            :label: fig-n1
+            Nestone caption
+            ::::
+            ::::{subfigure} b.svg
+            :label: fig-n2
+            Nesttwo caption
+            ::::
+            Nested caption.
+            :::::
+
+            See {numref}`fig-right`, {numref}`fig-grid` and {numref}`fig-n2`.
+            """));
+    String all = text(built);
+    assertNone(built, "directive-unknown", "ref-unresolved", "content-dropped");
+    assertSideBySide(built, "Leftpic", "Rightpic");
+    assertSideBySide(built, "Gridone", "Gridtwo");
+    assertSideBySide(built, "Gridthree", "Gridfour");
+    assertTrue(run(built, "Gridone").y() != run(built, "Gridthree").y(), "AB|CD is two rows of two");
+    assertSideBySide(built, "Nestone", "Nesttwo");
+    for (String w : List.of("Figure 1.1. Pair caption.", "Figure 1.2. Grid caption.", "Figure 1.3. Nested caption.",
+        "See Figure 1.1b, Figure 1.2 and Figure 1.3b.")) {
+      assertTrue(all.contains(w), "'" + w + "' is printed: " + all);
+    }
+  }
+
+  /** mystmd's {myst} prints its source and what it makes; {output} prints as an output (both were unknown boxes). */
+  @Test
+  void mystDemoAndOutputPrint() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            ```{myst}
+            Some **Demoword** text.
+            ```
+
+            ```{output}
+            Outputline 42
+            ```
+            """));
+    String all = text(built);
+    assertNone(built, "directive-unknown", "content-dropped");
+    assertTrue(all.contains("Some **Demoword** text."), "the source as written: " + all);
+    assertTrue(all.contains("Some Demoword text."), "and rendered: " + all);
+    assertTrue(all.contains("Outputline 42"), all);
+    assertTrue(built.fo().contains("font-weight=\"bold\">Demoword"), "the rendering sets the bold word bold");
+  }
+
+  /**
+   * The argument of {div} and {container} is class names (docutils, myst-parser): the words went nowhere without a
+   * word; now they are the block's classes and a note says so at the argument.
+   */
+  @Test
+  void divAndContainerArgumentsAreNoted() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            ```{div} some words
+            Divbody text.
+            ```
+
+            :::{container} fancy-box
+            Containerbody text.
+            :::
+            """));
+    String all = text(built);
+    assertTrue(all.contains("Divbody text.") && all.contains("Containerbody text."), all);
+    List<Diagnostic> notes = built.rule("directive-argument-classes");
+    assertEquals(2, notes.size(), () -> built.diags().all().toString());
+    assertEquals(3, notes.get(0).pos().line());
+    assertEquals(10, notes.get(0).pos().col(), "at the argument");
+    assertTrue(notes.get(0).message().contains("some, words"), notes.get(0).message());
+    assertEquals(7, notes.get(1).pos().line());
+    assertNone(built, "content-dropped", "directive-unknown");
+  }
+
+  /**
+   * [](#label) prints a figure's caption and an equation's number (as before) and, for a labelled paragraph or an
+   * untitled box, its words or kind (it printed nothing); a target with nothing to say prints its label with
+   * ref-no-text.
+   */
+  @Test
+  void emptyLinkTextSaysSomething() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "a.svg", SMALL_SVG,
+        "page.md", """
+            # Page
+
+            (para-short)=
+            Shortpara words.
+
+            (para-long)=
+            One two three four five six seven eight nine ten.
+
+            ```{figure} a.svg
+            :label: fig-one
+            Figcaption.
+            ```
+
+            ```{note}
+            :label: note-x
+            Notebody.
+            ```
+
+            ```{math}
+            :label: eq-x
+            x = 1
+            ```
+
+            Links: [](#para-short); [](#para-long); [](#fig-one); [](#note-x); [](#eq-x); [](#empty-end); [](#nowhere).
+
+            (empty-end)=
+            """));
+    String all = text(built);
+    assertTrue(all.contains("Links: Shortpara words; One two three four five six seven eight\u2026; Figcaption.; Note;"
+        + " (1.1); empty-end; ??."), all);
+    List<Diagnostic> none = built.rule("ref-no-text");
+    assertEquals(1, none.size(), () -> built.diags().all().toString());
+    assertTrue(none.get(0).message().contains("empty-end"));
+    List<Diagnostic> missing = built.rule("ref-unresolved");
+    assertEquals(1, missing.size(), () -> built.diags().all().toString());
+    assertTrue(missing.get(0).message().contains("nowhere"));
+  }
+
+  /**
+   * A toc entry with url: (a web link) is listed in the contents with its address and linked, at its place and level
+   * (it was left out with only a note no build printed); the pages around it print.
+   */
+  @Test
+  void tocUrlEntriesAreListedInTheContents() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "_config.yml", "title: Toc Book\nauthor: Ada Author\n",
+        "_toc.yml", """
+            format: jb-book
+            root: intro
+            chapters:
+              - file: one
+              - url: https://example.org/course
+                title: Course website
+              - file: two
+                sections:
+                  - url: https://example.org/extra
+                    title: Extra reading
+            """,
+        "intro.md", "# Intro\n\nIntro text.\n",
+        "one.md", "# One\n\nOne text.\n",
+        "two.md", "# Two\n\nTwo text.\n"));
+    String all = text(built);
+    assertTrue(all.contains("One text.") && all.contains("Two text."), all);
+    assertTrue(all.matches(".*1 One[ .]+1 Course website https://example\\.org/course 2 Two[ .]+3 Extra reading"
+        + " https://example\\.org/extra .*"), "in the contents, in toc order: " + all);
+    assertEquals(1, count(all, "Course website"), "on no page but the contents");
+    assertLinksTo(built, "https://example.org/course", "the entry links to its address");
+    assertLinksTo(built, "https://example.org/extra", "a section-level link too");
+    assertNone(built, "config-toc", "config-unknown-key");
+  }
+
+  /** Sphinx prints "()" after a function or method named by an API role (add_function_parentheses), intersphinx's too. */
+  @Test
+  void functionRolesGetParentheses() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            Call {external:py:func}`numpy.sum`, {external+numpy:py:func}`~numpy.mean`, {py:func}`len`, {func}`max`,
+            {meth}`~list.append`, {external:py:class}`numpy.ndarray` and {external:py:func}`the total <numpy.sum>`.
+            """));
+    String all = text(built);
+    assertNone(built, "role-unknown");
+    assertTrue(all.contains("Call numpy.sum(), mean(), len(), max(), append(), numpy.ndarray and the total."), all);
+    assertTrue(built.fo().contains(">numpy.sum()<"), "in code type as Sphinx sets it");
+  }
+
+  /**
+   * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
+   * only at page level (it printed as text and the label did not resolve), as (label)= does.
+   */
+  @Test
+  void blockAttributeLinesWorkInsideContainers() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            :::{note}
+            {#in-note}
+            Notepara words.
+            :::
+
+            - {#in-item}
+              Itempara words.
+
+            ::::{tab-set}
+            :::{tab-item} First
+            {#in-tab}
+            Tabpara words.
+            :::
+            ::::
+
+            :::{card} Title
+            {#in-card}
+            Cardpara words.
+            :::
+
+            > {#in-quote}
+            > Quotepara words.
+
+            :::{tip}
+            (in-tip)=
+            Tippara words.
+            :::
+
+            See [](#in-note), [](#in-item), [](#in-tab), [](#in-card), [](#in-quote), [](#in-tip).
+            """));
+    String all = text(built);
+    assertNone(built, "ref-unresolved", "ref-no-text", "content-dropped");
+    assertFalse(all.contains("{#"), all);
+    assertTrue(all.contains("See Notepara words, Itempara words, Tabpara words, Cardpara words, Quotepara words,"
+        + " Tippara words."), all);
+    for (String id : List.of("in-note", "in-item", "in-tab", "in-card", "in-quote")) {
+      assertTrue(built.fo().contains("id=\"" + id + "\""), id + " is an anchor in the FO");
+    }
   }
 }
