@@ -48,7 +48,9 @@ final class FopSession {
     builder.setStrictFOValidation(false);
     // marks the FO writer leaves for this stage (an index entry's page list) are no FO: FOP passes over them
     builder.ignoreNamespace(org.bookbuild.fo.PageListMark.NS);
-    return new FopSession(builder.build(), settings, created);
+    FopFactory factory = builder.build();
+    PngPassThrough.install(factory, settings);
+    return new FopSession(factory, settings, created);
   }
 
   /** A user agent for one FOP run, its events going to {@code events}. */
