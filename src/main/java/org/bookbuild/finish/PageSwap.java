@@ -126,7 +126,8 @@ public final class PageSwap {
       }
       ByteArrayOutputStream body = new ByteArrayOutputStream(chapter.length + 4096);
       Map<Long, Long> offsets = new LinkedHashMap<>();
-      long base = book.length + 1;
+      // offsets in the file are the book's length plus the place in this appended body (which opens with a newline)
+      long base = book.length;
       body.write('\n');
       for (int i = 0; i < n; i++) {
         PDPage old = bookDoc.getPage(first + i);
