@@ -25,9 +25,15 @@ final class Guard {
   private Guard() {}
 
   static Transformed transforms(Book parsed, Function<Diagnostics, Context> contexts, Diagnostics diags) {
+    return transforms(parsed, contexts, diags, null);
+  }
+
+  /** @param timings hears each transform's time on the first (normally the only) pass (null: not timed) */
+  static Transformed transforms(Book parsed, Function<Diagnostics, Context> contexts, Diagnostics diags,
+      org.bookbuild.diag.Timings timings) {
     Context ctx = contexts.apply(diags);
     try {
-      return new Transformed(Transforms.apply(parsed, ctx), ctx);
+      return new Transformed(Transforms.apply(parsed, ctx, timings), ctx);
     } catch (RuntimeException | StackOverflowError e) {
       Book repaired = parsed.mapChapters(c -> isolate(c, parsed, contexts, diags, e));
       Context fresh = contexts.apply(diags);

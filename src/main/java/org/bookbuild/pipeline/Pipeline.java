@@ -186,12 +186,14 @@ public final class Pipeline {
         chosen, diags);
     t0 = timings.lap("parse", t0);
     progress.stage("transform");
-    Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags);
+    Timings each = new Timings();
+    Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags, each);
     Book book = Editions.stamp(tr.book(), world, chosen);
     book = Previous.compare(world, style, book, chosen.name(), edition.since() != null ? edition.since() : chosen.since(),
         edition.review(), diags);
     if (edition.split()) book = org.bookbuild.edition.PagesAcrossChapters.apply(book, style);
     t0 = timings.lap("transform", t0);
+    timings.addAll("transform.", each);
     progress.stage("fo");
     FoWriter.Output written;
     try {

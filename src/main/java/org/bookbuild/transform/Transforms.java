@@ -31,8 +31,17 @@ public final class Transforms {
   private Transforms() {}
 
   public static Book apply(Book book, Context ctx) {
+    return apply(book, ctx, null);
+  }
+
+  /** @param timings hears each transform's time as {@code transform.<Name>} (null: not timed) */
+  public static Book apply(Book book, Context ctx, org.bookbuild.diag.Timings timings) {
     Book b = book;
-    for (Transform t : LIST) b = t.apply(b, ctx);
+    for (Transform t : LIST) {
+      long t0 = System.nanoTime();
+      b = t.apply(b, ctx);
+      if (timings != null) timings.addUp(t.getClass().getSimpleName(), System.nanoTime() - t0);
+    }
     return b;
   }
 }

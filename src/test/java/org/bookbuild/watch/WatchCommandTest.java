@@ -65,9 +65,10 @@ class WatchCommandTest {
       Files.writeString(dir.resolve("one.md"), "# One\n\nThe edited paragraph of the first chapter.\n");
       String edited = await(lines, all, l -> l.contains("one.md: wrote out/test-book.pdf") && textHas(pdf, "edited"));
       assertTrue(edited.contains("0 errors"), edited);
-      // --timings: the next line says where the rebuild's time went, the render stage's parts in brackets
+      // --timings: the next line says where the rebuild's time went, the transform and render stages' parts in brackets
       String timed = await(lines, all, l -> l.startsWith("  timings: "));
-      assertTrue(timed.matches("  timings: project \\d+, parse \\d+, transform \\d+, fo \\d+, .*render \\d+ \\[.*join \\d+.*\\], "
+      assertTrue(timed.matches("  timings: project \\d+, parse \\d+, transform \\d+ \\[.*ResolveFigures \\d+.*ResolveRefs \\d+.*\\], "
+          + "fo \\d+, .*render \\d+ \\[.*join \\d+.*\\], "
           + "finish \\d+.*read-back \\d+, write \\d+ ms; publish \\d+ ms"), timed);
       // the edit lays out the edited chapter again, not the book: the rest comes from the layout cache (the title
       // page, the contents and the other chapter)
