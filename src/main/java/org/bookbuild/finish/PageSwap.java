@@ -106,55 +106,37 @@ public final class PageSwap {
 
   /** {@link #swap(byte[], int, byte[])} on a book loaded before. */
   public static byte[] swap(Book loaded, int first, byte[] chapter) {
+    return swap(loaded, List.of(new Part(first, chapter)));
+  }
+
+  /** Pages of one chapter laid out again: the PDF of that chapter alone and the book's page (0-based) it starts on. */
+  public record Part(int first, byte[] pdf) {}
+
+  /**
+   * The book with each part's pages in place of those they replace, in one incremental update, so that a preview of
+   * several chapters parses and writes the book once; null when a part does not fit (see {@link #swap(byte[], int,
+   * byte[])}) or two parts replace the same page.
+   */
+  public static byte[] swap(Book loaded, List<Part> parts) {
     byte[] book = loaded.bytes;
     PDDocument bookDoc = loaded.doc;
-    try (PDDocument part = Loader.loadPDF(chapter)) {
-      if (bookDoc.isEncrypted() || part.isEncrypted()) return null;
-      int n = part.getNumberOfPages();
-      if (n == 0 || first < 0 || first + n > bookDoc.getNumberOfPages()) return null;
+    try {
+      if (bookDoc.isEncrypted() || parts.isEmpty()) return null;
       long startxref = bookDoc.getDocument().getStartXref();
       COSDictionary trailer = bookDoc.getDocument().getTrailer();
       if (startxref <= 0 || trailer == null || trailer.getItem(COSName.ROOT) == null) return null;
       long size = Math.max(trailer.getLong(COSName.SIZE), bookDoc.getDocument().getHighestXRefObjectNumber() + 1);
-
       Copier copier = new Copier(size);
-      for (int i = 0; i < n; i++) {
-        COSDictionary from = part.getPage(i).getCOSObject();
-        COSDictionary to = bookDoc.getPage(first + i).getCOSObject();
-        if (from.getKey() == null || to.getKey() == null) return null;
-        copier.pages.put(from.getKey(), to.getKey());
-      }
-      ByteArrayOutputStream body = new ByteArrayOutputStream(chapter.length + 4096);
+      int length = 0;
+      for (Part p : parts) length += p.pdf().length;
+      ByteArrayOutputStream body = new ByteArrayOutputStream(length + 4096);
       Map<Long, Long> offsets = new LinkedHashMap<>();
       // offsets in the file are the book's length plus the place in this appended body (which opens with a newline)
       long base = book.length;
       body.write('\n');
-      for (int i = 0; i < n; i++) {
-        PDPage old = bookDoc.getPage(first + i);
-        COSDictionary page = new COSDictionary();
-        for (Map.Entry<COSName, COSBase> e : old.getCOSObject().entrySet()) {
-          COSName k = e.getKey();
-          if (k.equals(COSName.CONTENTS) || k.equals(COSName.RESOURCES) || k.equals(COSName.ANNOTS)
-              || k.equals(COSName.STRUCT_PARENTS)) {
-            continue;
-          }
-          page.setItem(k, e.getValue());
-        }
-        COSDictionary fresh = part.getPage(i).getCOSObject();
-        for (COSName k : new COSName[] {COSName.CONTENTS, COSName.RESOURCES, COSName.ANNOTS}) {
-          COSBase v = fresh.getItem(k);
-          if (v != null) page.setItem(k, new Chapter(v));
-        }
-        COSObjectKey key = old.getCOSObject().getKey();
-        offsets.put(key.getNumber(), base + body.size());
-        writeObject(body, key.getNumber(), key.getGeneration(), page, copier, false);
-      }
-      // the chapter's objects the new pages reach, each once, numbered after the book's
-      while (!copier.queue.isEmpty()) {
-        COSBase o = copier.queue.poll();
-        long number = copier.numbers.get(o);
-        offsets.put(number, base + body.size());
-        writeObject(body, number, 0, o, copier, true);
+      java.util.Set<Integer> replaced = new java.util.HashSet<>();
+      for (Part p : parts) {
+        if (!append(bookDoc, p, copier, body, base, offsets, replaced)) return null;
       }
       long xref = base + body.size();
       StringBuilder x = new StringBuilder("xref\n");
@@ -190,17 +172,75 @@ public final class PageSwap {
     }
   }
 
+  /**
+   * Writes one part's pages (new versions of the book's page objects) and every object of the part they reach into
+   * {@code body}; false when the part does not fit the book.
+   */
+  private static boolean append(PDDocument bookDoc, Part p, Copier copier, ByteArrayOutputStream body, long base,
+      Map<Long, Long> offsets, java.util.Set<Integer> replaced) throws IOException {
+    int first = p.first();
+    try (PDDocument part = Loader.loadPDF(p.pdf())) {
+      if (part.isEncrypted()) return false;
+      int n = part.getNumberOfPages();
+      if (n == 0 || first < 0 || first + n > bookDoc.getNumberOfPages()) return false;
+      copier.startPart();
+      for (int i = 0; i < n; i++) {
+        if (!replaced.add(first + i)) return false;
+        COSDictionary from = part.getPage(i).getCOSObject();
+        COSDictionary to = bookDoc.getPage(first + i).getCOSObject();
+        if (from.getKey() == null || to.getKey() == null) return false;
+        copier.pages.put(from.getKey(), to.getKey());
+      }
+      for (int i = 0; i < n; i++) {
+        PDPage old = bookDoc.getPage(first + i);
+        COSDictionary page = new COSDictionary();
+        for (Map.Entry<COSName, COSBase> e : old.getCOSObject().entrySet()) {
+          COSName k = e.getKey();
+          if (k.equals(COSName.CONTENTS) || k.equals(COSName.RESOURCES) || k.equals(COSName.ANNOTS)
+              || k.equals(COSName.STRUCT_PARENTS)) {
+            continue;
+          }
+          page.setItem(k, e.getValue());
+        }
+        COSDictionary fresh = part.getPage(i).getCOSObject();
+        for (COSName k : new COSName[] {COSName.CONTENTS, COSName.RESOURCES, COSName.ANNOTS}) {
+          COSBase v = fresh.getItem(k);
+          if (v != null) page.setItem(k, new Chapter(v));
+        }
+        COSObjectKey key = old.getCOSObject().getKey();
+        offsets.put(key.getNumber(), base + body.size());
+        writeObject(body, key.getNumber(), key.getGeneration(), page, copier, false);
+      }
+      // the chapter's objects the new pages reach, each once, numbered after the book's (and the parts before)
+      while (!copier.queue.isEmpty()) {
+        COSBase o = copier.queue.poll();
+        long number = copier.numbers.get(o);
+        offsets.put(number, base + body.size());
+        writeObject(body, number, 0, o, copier, true);
+      }
+      return true;
+    }
+  }
+
   /** Numbers the chapter's objects as they are met and queues them to be written. */
   private static final class Copier {
-    final Map<COSObjectKey, COSObjectKey> pages = new HashMap<>();
+    /** The current part's page objects and the book's they replace (object keys are the part's own). */
+    Map<COSObjectKey, COSObjectKey> pages = new HashMap<>();
     final Map<COSBase, Long> numbers = new java.util.IdentityHashMap<>();
     final Deque<COSBase> queue = new ArrayDeque<>();
     long next;
     private int fonts;
-    private final Map<String, String> subsetNames = new HashMap<>();
+    /** The current part's subset tags and their new ones; the count goes on across parts, so no two share a name. */
+    private Map<String, String> subsetNames = new HashMap<>();
 
     Copier(long size) {
       this.next = size;
+    }
+
+    /** Starts on the next part: its object keys and subset tags are its own. */
+    void startPart() {
+      pages = new HashMap<>();
+      subsetNames = new HashMap<>();
     }
 
     /** The reference to write for an indirect object of the chapter's. */

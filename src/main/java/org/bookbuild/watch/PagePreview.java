@@ -64,15 +64,23 @@ final class PagePreview implements Preview {
     if (changed == null || changed.isEmpty() || changed.size() > MOST_CHAPTERS) return;
     if (target == null || keptErrors < 0 || errorsNow.getAsLong() > keptErrors) return;
     try {
-      byte[] pdf = Files.readAllBytes(target);
-      byte[] old = pdf;
+      byte[] old = Files.readAllBytes(target);
+      List<PageSwap.Part> parts = new ArrayList<>();
       for (int i : changed) {
         byte[] part = chapterPdf.apply(i);
         if (part == null) return;
-        pdf = loaded != null && pdf == old && loaded.holds(old) ? PageSwap.swap(loaded, chapters.get(i).first(), part)
-            : PageSwap.swap(pdf, chapters.get(i).first(), part);
-        if (pdf == null) return;
+        parts.add(new PageSwap.Part(chapters.get(i).first(), part));
       }
+      // every changed chapter in one update, so the book is parsed (or taken as parsed after the last publish) once
+      byte[] pdf;
+      if (loaded != null && loaded.holds(old)) {
+        pdf = PageSwap.swap(loaded, parts);
+      } else {
+        try (PageSwap.Book book = PageSwap.Book.load(old)) {
+          pdf = PageSwap.swap(book, parts);
+        }
+      }
+      if (pdf == null) return;
       byte[] written = pdf;
       world.writeAtomically(target, o -> o.write(written));
       before = old;

@@ -61,6 +61,31 @@ class PageSwapTest {
     }
   }
 
+  @Test
+  void severalChaptersGoInOneUpdateSoTheBookIsParsedOnce() throws Exception {
+    byte[] book = pdf("one", "two", "three", "four");
+    byte[] swapped;
+    try (PageSwap.Book loaded = PageSwap.Book.load(book)) {
+      swapped = PageSwap.swap(loaded, java.util.List.of(new PageSwap.Part(1, pdf("two again")),
+          new PageSwap.Part(3, pdf("four again"))));
+      assertNull(PageSwap.swap(loaded, java.util.List.of(new PageSwap.Part(1, pdf("x", "y")),
+          new PageSwap.Part(2, pdf("z")))), "two parts that replace the same page do not fit");
+    }
+    assertNotNull(swapped);
+    String text = new String(swapped, StandardCharsets.ISO_8859_1);
+    assertEquals(2, text.split("startxref", -1).length - 1, "the book's table and one update");
+    try (PDDocument d = Loader.loadPDF(swapped)) {
+      assertEquals(4, d.getNumberOfPages());
+      PDFTextStripper s = new PDFTextStripper();
+      String[] want = {"one", "two again", "three", "four again"};
+      for (int p = 0; p < 4; p++) {
+        s.setStartPage(p + 1);
+        s.setEndPage(p + 1);
+        assertEquals(want[p], s.getText(d).trim());
+      }
+    }
+  }
+
   private static byte[] pdf(String... pages) throws Exception {
     try (PDDocument d = new PDDocument()) {
       for (String p : pages) {
