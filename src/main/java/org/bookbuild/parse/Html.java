@@ -104,6 +104,7 @@ final class Html {
           if (Set.of("td", "th").contains(t.name())) popTo(stack, Set.of("td", "th"), Set.of("tr", "table"));
           if (t.name().equals("tr")) popTo(stack, Set.of("tr"), Set.of("table"));
           if (t.name().equals("li")) popTo(stack, Set.of("li"), Set.of("ul", "ol"));
+          if (Set.of("dt", "dd").contains(t.name())) popTo(stack, Set.of("dt", "dd"), Set.of("dl"));
           if (t.name().equals("p") || BLOCKS.contains(t.name())) popTo(stack, Set.of("p"), Set.of("div", "td", "th", "li"));
           top = stack.get(stack.size() - 1);
           El e = new El(t.name(), new java.util.LinkedHashMap<>(t.attrs()), new ArrayList<>(), t.offset());
@@ -262,6 +263,31 @@ final class Html {
           // not a number: the browser starts at 1 too
         }
         return List.of(new Block.OrderedList(p, start, true, items, numbering));
+      }
+      case "dl": {
+        // a definition list, as a Markdown one: each <dt> a term, the <dd>s after it its definitions
+        List<Block.DefItem> items = new ArrayList<>();
+        List<Inline> term = null;
+        SourcePos at = p;
+        List<List<Block>> defs = new ArrayList<>();
+        for (Node c : e.children()) {
+          if (!(c instanceof El x)) continue;
+          if (x.name().equals("dt")) {
+            if (term != null) items.add(new Block.DefItem(at, term, defs));
+            term = trim(inlines(x.children()));
+            at = pos(x.offset());
+            defs = new ArrayList<>();
+          } else if (x.name().equals("dd")) {
+            if (term == null) {
+              term = List.of();
+              at = pos(x.offset());
+            }
+            defs.add(plainFirst(blockContent(x.children())));
+          }
+        }
+        if (term != null) items.add(new Block.DefItem(at, term, defs));
+        if (items.isEmpty()) return blockContent(e.children());
+        return List.of(new Block.DefList(p, items));
       }
       case "video", "audio": {
         String src = e.attrs().getOrDefault("src", "");

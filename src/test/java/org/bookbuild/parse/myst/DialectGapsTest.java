@@ -847,4 +847,23 @@ class DialectGapsTest {
       assertTrue(built.fo().contains("id=\"" + id + "\""), id + " is an anchor in the FO");
     }
   }
+
+  /** An HTML definition list (<dl>, <dt>, <dd>, end tags left out too) prints as a Markdown one did (html-unsupported). */
+  @Test
+  void htmlDefinitionListIsADefinitionList() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "page.md"),
+        "page.md", """
+            # Page
+
+            <dl>
+            <dt>Htmlterm</dt><dd>Htmldef words.</dd>
+            <dt>Openterm<dd>Opendef one.<dd>Opendef two.
+            </dl>
+            """));
+    String all = text(built);
+    assertNone(built, "html-unsupported", "content-dropped");
+    assertTrue(all.contains("Htmlterm Htmldef words. Openterm Opendef one. Opendef two."), all);
+    assertEquals(2, count(built.fo(), ">Htmlterm<") + count(built.fo(), ">Openterm<"), "each term in a block of its own");
+  }
 }
