@@ -102,10 +102,18 @@ public final class ResolveRefs implements Transform {
           }
         }
         if (i instanceof Inline.Link l) {
+          Optional<Inline> scheme = schemeLink(l, external);
+          if (scheme.isPresent()) return List.of(scheme.get());
           Optional<Inline> page = pageLink(l, pages, ctx);
           if (page.isPresent()) return List.of(page.get());
           Optional<Inline> file = fileLink(l, pages, ctx, files);
           if (file.isPresent()) return List.of(file.get());
+        }
+        // a web link written without text ([](https://…)) prints its address, never nothing
+        if (i instanceof Inline.Link l && !l.target().startsWith("#") && Walk.text(l.content()).isBlank()
+            && l.content().stream().noneMatch(c -> c instanceof Inline.Image)) {
+          String shown = l.target().startsWith("mailto:") ? l.target().substring(7) : l.target();
+          return List.of(new Inline.Link(l.pos(), l.target(), List.of(new Inline.Text(l.pos(), shown))));
         }
         return List.of(i);
       }
@@ -215,6 +223,56 @@ public final class ResolveRefs implements Transform {
         + label + "', which has no number, title or text to print; the label is printed")
         .withHint("write the link's text: [words](#" + label + ")"));
     return List.of(new Inline.Text(pos, label));
+  }
+
+  private static final java.util.regex.Pattern MYST_SCHEME =
+      java.util.regex.Pattern.compile("(?i)(wiki|github|doi|rrid|ror|xref):(\\S+)");
+
+  /**
+   * mystmd's link schemes ({@code <wiki:Gravity>}, {@code [](github:owner/repo)}, {@code [](doi:10.…)},
+   * {@code rrid:}, {@code ror:}): the web address they stand for, their text as mystmd shows it when the link has
+   * none (or only repeats the target, as an autolink does). An {@code xref:} into another MyST project needs that
+   * project's web data, which print does not fetch: its text (or the target) as text, noted under
+   * {@code ref-external}. Empty for other links.
+   */
+  static Optional<Inline> schemeLink(Inline.Link l, Map<String, SourcePos> external) {
+    java.util.regex.Matcher m = MYST_SCHEME.matcher(l.target().strip());
+    if (!m.matches()) return Optional.empty();
+    String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
+    String rest = m.group(2);
+    String written = Walk.text(l.content()).strip();
+    boolean own = !written.isEmpty() && !written.equals(l.target().strip());
+    if (scheme.equals("xref")) {
+      external.putIfAbsent(l.target().strip(), l.pos());
+      List<Inline> text = own ? l.content() : List.of(new Inline.Text(l.pos(), rest));
+      return Optional.of(new Inline.Span(l.pos(), Attr.classes("external-ref"), text));
+    }
+    String url;
+    String shown;
+    switch (scheme) {
+      case "wiki" -> {
+        url = "https://en.wikipedia.org/wiki/" + rest;
+        shown = rest.replace('_', ' ');
+      }
+      case "github" -> {
+        url = "https://github.com/" + rest;
+        shown = rest;
+      }
+      case "doi" -> {
+        url = "https://doi.org/" + rest;
+        shown = "doi:" + rest;
+      }
+      case "rrid" -> {
+        url = "https://scicrunch.org/resolver/RRID:" + rest;
+        shown = "RRID:" + rest;
+      }
+      default -> {
+        url = "https://ror.org/" + rest;
+        shown = "ROR:" + rest;
+      }
+    }
+    List<Inline> text = own ? l.content() : List.of(new Inline.Text(l.pos(), shown));
+    return Optional.of(new Inline.Link(l.pos(), url, text));
   }
 
   static List<Inline> titleOrNumber(Labels.Target t, Style style) {

@@ -866,4 +866,31 @@ class DialectGapsTest {
     assertTrue(all.contains("Htmlterm Htmldef words. Openterm Opendef one. Opendef two."), all);
     assertEquals(2, count(built.fo(), ">Htmlterm<") + count(built.fo(), ">Openterm<"), "each term in a block of its own");
   }
+
+  /**
+   * mystmd's link schemes print as mystmd shows them and link to the address they stand for; [](wiki:…),
+   * [](github:…), [](doi:…), [](rrid:…) and [](https://…) printed nothing, <wiki:…> its raw target. An xref: into
+   * another project prints its text, noted under ref-external.
+   */
+  @Test
+  void mystLinkSchemesAndBareLinksSaySomething() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "myst.yml", "version: 1\nproject:\n  title: Links\n  toc:\n    - file: page.md\n",
+        "page.md", """
+            # Page
+
+            Wiki <wiki:Gravity>, [](wiki:Banana_split) and [the fruit](wiki:Apple); doi [](doi:10.1000/abc);
+            code [](github:owner/repo); rrid [](rrid:SCR_0001); xref [](xref:spec#node); web [](https://example.org/x).
+            """));
+    String all = text(built);
+    assertTrue(all.contains("Wiki Gravity, Banana split and the fruit; doi doi:10.1000/abc; code owner/repo; rrid"
+        + " RRID:SCR_0001; xref spec#node; web https://example.org/x."), all);
+    assertLinksTo(built, "https://en.wikipedia.org/wiki/Gravity", "the autolink");
+    assertLinksTo(built, "https://en.wikipedia.org/wiki/Apple", "a link with its own text");
+    assertLinksTo(built, "https://doi.org/10.1000/abc", "the DOI");
+    assertLinksTo(built, "https://github.com/owner/repo", "the repository");
+    assertTrue(built.rule("ref-external").stream().anyMatch(d -> d.message().contains("xref:spec#node")),
+        () -> built.diags().all().toString());
+    assertNone(built, "link-invalid", "link-broken");
+  }
 }
