@@ -105,6 +105,35 @@ public final class NotebookFormat implements ChapterFormat {
     return out;
   }
 
+  /**
+   * mystmd's inline expressions ({@code {eval}`x`}): a markdown cell's {@code user_expressions} metadata keeps each
+   * expression's result from the last run; they go into the cell's scope under {@link Glued#evalKey} for the role.
+   */
+  static org.bookbuild.parse.ParseScope withUserExpressions(org.bookbuild.parse.ParseScope scope,
+      com.fasterxml.jackson.databind.JsonNode meta) {
+    com.fasterxml.jackson.databind.JsonNode ue = meta == null ? null : meta.get("user_expressions");
+    if (ue == null || !ue.isArray() || ue.isEmpty()) return scope;
+    java.util.Map<String, Glued> all = new java.util.LinkedHashMap<>(scope.glue());
+    for (com.fasterxml.jackson.databind.JsonNode e : ue) {
+      String expr = e.path("expression").asText("").strip();
+      com.fasterxml.jackson.databind.JsonNode result = e.path("result");
+      if (expr.isEmpty() || !"ok".equals(result.path("status").asText("ok"))) continue;
+      com.fasterxml.jackson.databind.JsonNode data = result.path("data");
+      all.put(Glued.evalKey(expr), new Glued(List.of(), text(data.path("text/plain")), text(data.path("text/latex")),
+          text(data.path("text/markdown"))));
+    }
+    return scope.withGlue(all);
+  }
+
+  /** A MIME bundle's value: a string or a list of lines. */
+  private static String text(com.fasterxml.jackson.databind.JsonNode v) {
+    if (v == null || v.isMissingNode() || v.isNull()) return "";
+    if (!v.isArray()) return v.asText("");
+    StringBuilder sb = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonNode l : v) sb.append(l.asText(""));
+    return sb.toString();
+  }
+
   private static List<Block> fail(Diagnostics diags, SourcePos pos, String message) {
     diags.error("notebook-json", pos, message);
     return List.of(new Block.Problem(pos, message, ""));
@@ -155,6 +184,7 @@ public final class NotebookFormat implements ChapterFormat {
     SourcePos pos = SourcePos.of(c.pos().file(), c.sourceLine(), 1);
     switch (c.type()) {
       case "markdown" -> {
+        scope = withUserExpressions(scope, c.metadata());
         LineIndex lines = new LineIndex(c.pos().file(), c.source(), c.sourceLine() - 1);
         List<Block> blocks = md.parse(world, lines, c.source(), diags, first, scope, notes);
         if (c.source().contains("attachment:")) {

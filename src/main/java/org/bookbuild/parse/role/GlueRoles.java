@@ -42,6 +42,19 @@ final class GlueRoles {
       return find(r, ctx, key).map(g -> List.<Inline>of(new Inline.Text(r.contentPos(), format(unquote(g.plain()), s))))
           .orElseGet(() -> missing(r, ctx, k));
     }));
+    // mystmd's inline expression: its result as the last run stored it in the markdown cell's user_expressions
+    // (the notebook reader puts it in scope), LaTeX as math, else Markdown, else the text; none stored, the expression
+    // in a placeholder with eval-not-run
+    RoleRegistry.register(RoleSpec.of("eval", (r, ctx) -> find(r, ctx, Glued.evalKey(r.content())).map(g -> {
+      if (!g.latex().isBlank()) return List.<Inline>of(new Inline.MathInline(r.pos(), stripDollars(g.latex())));
+      if (!g.markdown().isBlank()) return ctx.inlines(g.markdown().strip(), r.contentPos());
+      return List.<Inline>of(new Inline.Text(r.contentPos(), unquote(g.plain())));
+    }).orElseGet(() -> {
+      ctx.diags().report(Diagnostic.warning("eval-not-run", r.pos(), "{eval}`" + r.content().strip() + "` has no stored"
+          + " result: print runs no kernel; the expression is printed in its place")
+          .withHint("execute the notebook with mystmd (myst build --execute) and save it, so the result is stored"));
+      return List.of(new Inline.Problem(r.pos(), "expression not evaluated", r.content().strip()));
+    })));
     RoleRegistry.register(RoleSpec.of("glue:md", (r, ctx) -> find(r, ctx, r.content().strip())
         .map(g -> ctx.inlines(g.markdown().isEmpty() ? unquote(g.plain()) : g.markdown(), r.contentPos()))
         .orElseGet(() -> missing(r, ctx, r.content().strip()))));
@@ -55,6 +68,13 @@ final class GlueRoles {
     ctx.diags().report(Diagnostic.warning("glue-missing", r.pos(), "no stored notebook output is glued as '" + key + "'")
         .withHint("run the notebook with its glue() calls and save it with outputs"));
     return List.of(new Inline.Problem(r.pos(), "glued value '" + key + "' not found", key));
+  }
+
+  /** Display LaTeX as Jupyter writes it ($x$, $\\displaystyle x$) without its dollars. */
+  static String stripDollars(String latex) {
+    String t = latex.strip();
+    while (t.length() >= 2 && t.startsWith("$") && t.endsWith("$")) t = t.substring(1, t.length() - 1).strip();
+    return t;
   }
 
   /** A text/plain repr of a string is quoted ('abc'); the text is what is inside. */

@@ -893,4 +893,30 @@ class DialectGapsTest {
         () -> built.diags().all().toString());
     assertNone(built, "link-invalid", "link-broken");
   }
+
+  /**
+   * mystmd's {eval} inline expressions print the result the last run stored in the cell's user_expressions (they were
+   * role-unknown, printed as written); without a stored result the expression stands in a placeholder with
+   * eval-not-run.
+   */
+  @Test
+  void evalPrintsStoredResults() throws Exception {
+    String nb = notebook("""
+          {"cell_type": "markdown", "source": ["# Evals\\n"], "metadata": {}},
+          {"cell_type": "markdown", "source": ["Total {eval}`n * 2` and mean {eval}`m` and name {eval}`s` and {eval}`gone`.\\n"],
+           "metadata": {"user_expressions": [
+             {"expression": "n * 2", "result": {"status": "ok", "data": {"text/plain": "84"}, "metadata": {}}},
+             {"expression": "m", "result": {"status": "ok", "data": {"text/plain": "0.5", "text/latex": "$\\\\frac{1}{2}$"}, "metadata": {}}},
+             {"expression": "s", "result": {"status": "ok", "data": {"text/plain": "'Ada'"}, "metadata": {}}}]}}
+        """);
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
+    String all = text(built);
+    assertNone(built, "role-unknown", "math-parse");
+    assertTrue(all.contains("Total 84 and mean"), all);
+    assertTrue(all.contains("and name Ada and gone."), all);
+    assertTrue(built.fo().contains("\\frac{1}{2}"), "the LaTeX result is a formula");
+    List<Diagnostic> notRun = built.rule("eval-not-run");
+    assertEquals(1, notRun.size(), () -> built.diags().all().toString());
+    assertTrue(notRun.get(0).message().contains("gone"));
+  }
 }
