@@ -99,6 +99,18 @@ public final class BookReader {
         continue;
       }
       boolean part = !e.children().isEmpty() && (!e.isFile() || e.children().stream().anyMatch(c -> !c.children().isEmpty()));
+      if (part && !e.isFile() && chaptersOf(e.children()).stream().noneMatch(TocEntry::isFile)) {
+        // a group of web links only (a "Contribute" caption over a url entry): no part of its own, which would be an
+        // empty part page; its links are listed in the contents under the group's caption
+        for (TocEntry c : chaptersOf(e.children())) {
+          TocEntry l = e.title().isEmpty() ? c
+              : TocEntry.link(c.url(), e.title() + ": " + (c.title().isEmpty() ? c.url() : c.title()), c.pos());
+          if (!loose.isEmpty()) loose.set(loose.size() - 1, withLink(loose.get(loose.size() - 1), l, 1, false));
+          else if (parts.size() > firstPart) lastChapterLink(parts, l);
+          else ahead.add(l);
+        }
+        continue;
+      }
       if (!part) {
         if (e.isFile()) loose.add(chapter(e, kind, TocEntry.NUMBERED_UNSET));
         continue;

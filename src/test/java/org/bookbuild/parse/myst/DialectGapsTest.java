@@ -758,23 +758,31 @@ class DialectGapsTest {
         "_toc.yml", """
             format: jb-book
             root: intro
-            chapters:
-              - file: one
-              - url: https://example.org/course
-                title: Course website
-              - file: two
-                sections:
-                  - url: https://example.org/extra
-                    title: Extra reading
+            parts:
+              - caption: Main
+                chapters:
+                  - file: one
+                  - url: https://example.org/course
+                    title: Course website
+                  - file: two
+                    sections:
+                      - url: https://example.org/extra
+                        title: Extra reading
+              - caption: Contribute
+                chapters:
+                  - url: https://example.org/give
+                    title: Donate
             """,
         "intro.md", "# Intro\n\nIntro text.\n",
         "one.md", "# One\n\nOne text.\n",
         "two.md", "# Two\n\nTwo text.\n"));
     String all = text(built);
     assertTrue(all.contains("One text.") && all.contains("Two text."), all);
-    assertTrue(all.matches(".*1 One[ .]+1 Course website https://example\\.org/course 2 Two[ .]+3 Extra reading"
+    assertTrue(all.matches(".*1 One[ .]+\\d+ Course website https://example\\.org/course 2 Two[ .]+\\d+ Extra reading"
         + " https://example\\.org/extra .*"), "in the contents, in toc order: " + all);
     assertEquals(1, count(all, "Course website"), "on no page but the contents");
+    assertTrue(all.contains("Contribute: Donate https://example.org/give"), "a group of links only: " + all);
+    assertEquals(1, count(all, "Contribute"), "under its caption in the contents, no empty part page: " + all);
     assertLinksTo(built, "https://example.org/course", "the entry links to its address");
     assertLinksTo(built, "https://example.org/extra", "a section-level link too");
     assertNone(built, "config-toc", "config-unknown-key");
