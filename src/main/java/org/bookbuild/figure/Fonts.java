@@ -38,6 +38,14 @@ final class Fonts {
     }
   }
 
+  /** Built-in font files registered by name (see {@link FigureEngine#registerBuiltinFace}). */
+  private static final Set<String> registeredByName = new HashSet<>();
+
+  static synchronized void registerBuiltin(String resource, java.util.function.Supplier<java.util.Optional<byte[]>> bytes) {
+    if (!registeredByName.add(resource)) return;
+    bytes.get().ifPresent(Fonts::register);
+  }
+
   /** Registers one TrueType/OpenType face from its bytes; returns its family name, or null if unreadable. */
   static synchronized String register(byte[] ttf) {
     try {

@@ -26,7 +26,7 @@ public final class ResolveFigures implements Transform {
       // the face must be known to Java2D, or Batik would name a substitute in the SVG
       if (!f.family().equals(family)) continue;
       String res = f.source().startsWith("classpath:") ? f.source().substring("classpath:".length()) : f.source();
-      ctx.world().builtin(res).ifPresent(FigureEngine::registerFace);
+      FigureEngine.registerBuiltinFace(ctx.world(), res);
     }
     FigureEngine engine = new FigureEngine(ctx.world(), family, size);
     double textWidth = textWidth(ctx);
