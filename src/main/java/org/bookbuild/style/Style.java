@@ -49,7 +49,7 @@ public final class Style {
    */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Style s && page.equals(s.page) && roles.equals(s.roles) && strings.equals(s.strings)
+    return o == this || o instanceof Style s && page.equals(s.page) && roles.equals(s.roles) && strings.equals(s.strings)
         && fonts.equals(s.fonts) && licenses.equals(s.licenses);
   }
 

@@ -23,6 +23,27 @@ public final class StyleLoader {
   private StyleLoader() {}
 
   public static Style load(World world, String name, String language) {
+    Kept k = kept;
+    if (k != null && k.name().equals(name) && k.language().equals(language)
+        && org.bookbuild.io.RecordingWorld.holds(k.facts(), world)) {
+      return k.style();
+    }
+    org.bookbuild.io.RecordingWorld recording = new org.bookbuild.io.RecordingWorld(world);
+    Style style = loadFresh(recording, name, language);
+    if (!recording.unknown()) kept = new Kept(name, language, recording.facts(), style);
+    return style;
+  }
+
+  /**
+   * The style loaded last and every answer the project's files gave while it was loaded (the tool's own files do not
+   * change while it runs). {@code book watch} loads the style for every build: when no file of it changed, the same
+   * style is used again, so its resolved roles are kept and the memos that compare styles find them equal at once.
+   */
+  private record Kept(String name, String language, List<org.bookbuild.io.RecordingWorld.Fact> facts, Style style) {}
+
+  private static volatile Kept kept;
+
+  private static Style loadFresh(World world, String name, String language) {
     Map<String, Object> base = yaml(world, "styles/" + name + "/style.yml")
         .orElseThrow(() -> new StyleException("unknown style '" + name + "': no styles/" + name + "/style.yml"));
     Map<String, Object> merged = new LinkedHashMap<>(base);
