@@ -406,9 +406,7 @@ class DialectGapsTest {
   /** mystmd's code :filename: heads its listing; a button written "text <url>" prints its text as the link. */
   @Test
   void codeFilenameAndButtonText() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             ```{code} python
@@ -418,7 +416,7 @@ class DialectGapsTest {
 
             ```{button} Buttonwords here <https://example.org/b>
             ```
-            """));
+            """);
     String all = text(built);
     assertTrue(all.contains("Scriptname.py"), all);
     assertTrue(all.contains("Buttonwords here") && !all.contains("<https"), all);
@@ -515,9 +513,7 @@ class DialectGapsTest {
   /** Words on the fence line of a tab-set or grid-item (which take none) are reported; they vanished without a word. */
   @Test
   void fenceWordsOfArgumentlessLayoutsAreReported() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             ::::{tab-set} Tabsetfence
@@ -525,7 +521,7 @@ class DialectGapsTest {
             Tabbody.
             :::
             ::::
-            """));
+            """);
     String all = text(built);
     assertTrue(all.contains("Tabbody."), all);
     List<Diagnostic> arg = built.rule("directive-argument");
@@ -536,13 +532,11 @@ class DialectGapsTest {
   /** myst-parser's {sub-ref} prints the book's date and the page's word count and reading time (role-unknown). */
   @Test
   void subRefPrintsDateAndWordCount() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             Printed {sub-ref}`today`, {sub-ref}`wordcount-words` words, {sub-ref}`wordcount-minutes` minutes.
-            """));
+            """);
     String all = text(built);
     assertNone(built, "role-unknown");
     assertTrue(all.contains("Printed 2026-01-15, 4 words, 0 minutes."), all);
@@ -647,9 +641,7 @@ class DialectGapsTest {
   /** mystmd's {myst} prints its source and what it makes; {output} prints as an output (both were unknown boxes). */
   @Test
   void mystDemoAndOutputPrint() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             ```{myst}
@@ -659,7 +651,7 @@ class DialectGapsTest {
             ```{output}
             Outputline 42
             ```
-            """));
+            """);
     String all = text(built);
     assertNone(built, "directive-unknown", "content-dropped");
     assertTrue(all.contains("Some **Demoword** text."), "the source as written: " + all);
@@ -674,9 +666,7 @@ class DialectGapsTest {
    */
   @Test
   void divAndContainerArgumentsAreNoted() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             ```{div} some words
@@ -686,7 +676,7 @@ class DialectGapsTest {
             :::{container} fancy-box
             Containerbody text.
             :::
-            """));
+            """);
     String all = text(built);
     assertTrue(all.contains("Divbody text.") && all.contains("Containerbody text."), all);
     List<Diagnostic> notes = built.rule("directive-argument-classes");
@@ -791,14 +781,12 @@ class DialectGapsTest {
   /** Sphinx prints "()" after a function or method named by an API role (add_function_parentheses), intersphinx's too. */
   @Test
   void functionRolesGetParentheses() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             Call {external:py:func}`numpy.sum`, {external+numpy:py:func}`~numpy.mean`, {py:func}`len`, {func}`max`,
             {meth}`~list.append`, {external:py:class}`numpy.ndarray` and {external:py:func}`the total <numpy.sum>`.
-            """));
+            """);
     String all = text(built);
     assertNone(built, "role-unknown");
     assertTrue(all.contains("Call numpy.sum(), mean(), len(), max(), append(), numpy.ndarray and the total."), all);
@@ -811,9 +799,7 @@ class DialectGapsTest {
    */
   @Test
   void blockAttributeLinesWorkInsideContainers() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             :::{note}
@@ -845,7 +831,7 @@ class DialectGapsTest {
             :::
 
             See [](#in-note), [](#in-item), [](#in-tab), [](#in-card), [](#in-quote), [](#in-tip).
-            """));
+            """);
     String all = text(built);
     assertNone(built, "ref-unresolved", "ref-no-text", "content-dropped");
     assertFalse(all.contains("{#"), all);
@@ -859,16 +845,14 @@ class DialectGapsTest {
   /** An HTML definition list (<dl>, <dt>, <dd>, end tags left out too) prints as a Markdown one did (html-unsupported). */
   @Test
   void htmlDefinitionListIsADefinitionList() throws Exception {
-    var built = PipelineBooks.build(dir, Map.of(
-        "book.yml", PipelineBooks.bookYml("", "page.md"),
-        "page.md", """
+    var built = page("""
             # Page
 
             <dl>
             <dt>Htmlterm</dt><dd>Htmldef words.</dd>
             <dt>Openterm<dd>Opendef one.<dd>Opendef two.
             </dl>
-            """));
+            """);
     String all = text(built);
     assertNone(built, "html-unsupported", "content-dropped");
     assertTrue(all.contains("Htmlterm Htmldef words. Openterm Opendef one. Opendef two."), all);
@@ -926,5 +910,10 @@ class DialectGapsTest {
     List<Diagnostic> notRun = built.rule("eval-not-run");
     assertEquals(1, notRun.size(), () -> built.diags().all().toString());
     assertTrue(notRun.get(0).message().contains("gone"));
+  }
+
+  /** A book of one page, {@code page.md}, built through the whole pipeline. */
+  private PipelineBooks.Built page(String markdown) throws Exception {
+    return PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "page.md"), "page.md", markdown));
   }
 }
