@@ -86,6 +86,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--quiet", description = "print errors only")
     boolean quiet;
 
+    @Option(names = "--notes", description = "also print the notes: where the book prints something differently from "
+        + "the source or leaves it out on purpose (a count of them is printed either way)")
+    boolean notes;
+
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
 
@@ -182,6 +186,8 @@ public final class Main implements Callable<Integer> {
         err.println((r.pdf() != null ? "book: wrote " + r.pdf() : "book: no PDF written") + " (" + plural(errors, "error")
             + ", " + plural(warnings, "warning") + ")");
       }
+      String noted = notes || quiet ? null : noteCount(diags);
+      if (noted != null) err.println("book: " + noted);
       if (split && r.pdf() != null && r.book() != null) {
         try {
           List<Path> parts = Split.chapters(r.pdf(), r.book(), world.outputPath("out/chapters"));
@@ -202,10 +208,25 @@ public final class Main implements Callable<Integer> {
       print(diags, err, world);
     }
 
+    /**
+     * The notes a build made and did not print, counted by rule ("3 notes (print-omitted 2, config-ignored 1) …"), so
+     * that what was printed differently or left out on purpose is never invisible; null when there are none.
+     */
+    static String noteCount(Diagnostics diags) {
+      java.util.Map<String, Long> byRule = new java.util.TreeMap<>();
+      for (Diagnostic d : diags.all()) if (d.severity() == Severity.INFO) byRule.merge(d.ruleId(), 1L, Long::sum);
+      if (byRule.isEmpty()) return null;
+      long all = byRule.values().stream().mapToLong(Long::longValue).sum();
+      StringBuilder b = new StringBuilder(plural(all, "note")).append(" (");
+      byRule.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+      return b.append(") on what is printed differently from the source or left out on purpose; --notes prints each at its place").toString();
+    }
+
     private void print(Diagnostics diags, java.io.PrintWriter err, org.bookbuild.io.World world) {
       DiagnosticPrinter p = new DiagnosticPrinter(err, new SourceLines(world::read), strict);
       for (Diagnostic d : diags.all()) {
-        if (d.severity() == Severity.INFO) continue;
+        if (d.severity() == Severity.INFO && !notes) continue;
         if (quiet && d.severity() != Severity.ERROR && !strict) continue;
         p.print(d);
       }
