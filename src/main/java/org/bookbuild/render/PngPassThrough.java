@@ -19,7 +19,8 @@ import org.w3c.dom.Node;
  * <p>FOP's own raw-PNG loader can be preferred through its configuration, but then it also takes palette PNGs with
  * partly transparent entries, and writes their palette indices as the soft mask (diagrams printed faint). So the
  * pictures this one takes are chosen here: 8 bits per sample, not interlaced, and no palette with transparency. Every
- * other PNG goes the decoding way as before. Press files (PDF/X) are left to the decoding way as well: it writes colour
+ * other PNG goes the decoding way as before. The alpha of a translucent one is split off in bulk by
+ * {@link PngAlphaSplit}. Press files (PDF/X) are left to the decoding way as well: it writes colour
  * as ICC-based sRGB, where this one writes DeviceRGB, which PDF/X does not accept under a CMYK output intent.
  */
 final class PngPassThrough {
@@ -29,6 +30,17 @@ final class PngPassThrough {
   static void install(FopFactory factory, RenderSettings settings) {
     if (settings.pdfXMode() != null) return;
     factory.getImageManager().getRegistry().registerLoaderFactory(new Factory());
+    factory.getImageHandlerRegistry().addHandler(new PngAlphaSplit.Handler());
+  }
+
+  /**
+   * Starts splitting the translucent PNGs a FO document names, on a thread of its own, for the factories {@link
+   * #install} sets up ({@link PngAlphaSplit#prefetch}).
+   */
+  static void prefetch(String fo, org.bookbuild.io.World world, RenderSettings settings) {
+    if (settings.pdfXMode() != null) return;
+    PngAlphaSplit.prefetch(fo, new Resources(world,
+        org.apache.fop.apps.io.ResourceResolverFactory.createDefaultResourceResolver()));
   }
 
   /** The raw loader under a name and penalty of its own: preferred over decoding wherever {@link Factory} admits it. */

@@ -91,6 +91,7 @@ public final class Renderer {
     org.bookbuild.diag.Timings stages = new org.bookbuild.diag.Timings();
     long t0 = System.nanoTime();
     FopSession session;
+    PngPassThrough.prefetch(job.fo(), job.world(), job.settings());
     WarmUp.await();
     try {
       session = FopSession.open(job.style(), job.world(), job.created(), job.settings());
