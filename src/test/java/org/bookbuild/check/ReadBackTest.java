@@ -103,6 +103,29 @@ class ReadBackTest {
     assertEquals(2, memo.lastHits());
   }
 
+  /**
+   * A long PDF is read in page ranges on several threads: the report is the one a single pass gives, its faults and
+   * .notdef glyphs on their own pages, in page order.
+   */
+  @Test
+  void aLongPdfReadInRangesGivesTheReportOfOnePass() throws Exception {
+    String[] pages = new String[5 * ReadBack.PAGES_PER_WORKER + 3];
+    for (int i = 0; i < pages.length; i++) {
+      pages[i] = i % 37 == 5 ? "q 1 0 0 NaN 72 700 cm Q" : i % 29 == 7 ? "BT /F1 12 Tf (a\001\002) Tj ET"
+          : "q 1 0 0 1 72 700 cm BT /F1 12 Tf 0 0 Td (Page " + i + ") Tj ET Q";
+    }
+    byte[] bytes = pdf(pages);
+    ReadBack.Report ranges = ReadBack.read(bytes, true);
+    ReadBack.Report one;
+    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+      one = ReadBack.read(doc, null, true);
+    }
+    assertEquals(one, ranges);
+    assertEquals(pages.length, ranges.pages());
+    assertEquals(java.util.List.of(6, 43, 80, 117), ranges.problems().stream().map(ReadBack.Problem::page).distinct().toList());
+    assertEquals(java.util.List.of(8, 37, 66, 95), ranges.notdefs().stream().map(ReadBack.Notdef::page).toList());
+  }
+
   @Test
   void compatibilitySectionsMayHoldUnknownOperators() throws Exception {
     assertTrue(ReadBack.read(pdf("BX 1 2 foo EX 0 g")).ok());
