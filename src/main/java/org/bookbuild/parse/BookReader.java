@@ -72,7 +72,8 @@ public final class BookReader {
 
   /** As {@link #read(World, Project, Diagnostics)}, taking unchanged pages from {@code memo} (null: none). */
   public static Book read(World world, Project project, Diagnostics diags, PageMemo memo) {
-    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT.withSubstitutions(Substitutions.of(project.substitutions(), 0)), memo);
+    BookReader r = new BookReader(world, diags, ParseScope.DEFAULT.withSubstitutions(Substitutions.of(project.substitutions(), 0))
+        .withReading(project.options().reading()), memo);
     List<Part> parts = new ArrayList<>();
     r.group(parts, project.frontmatter(), Chapter.Kind.FRONT);
     r.group(parts, project.toc(), Chapter.Kind.BODY);

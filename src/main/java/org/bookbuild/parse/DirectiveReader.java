@@ -79,6 +79,11 @@ final class DirectiveReader implements DirectiveContext {
   }
 
   @Override
+  public org.bookbuild.project.Project.Reading reading() {
+    return env.scope().reading();
+  }
+
+  @Override
   public void omit(Directive d) {
     omitted = true;
   }

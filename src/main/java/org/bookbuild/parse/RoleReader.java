@@ -28,6 +28,11 @@ final class RoleReader implements RoleSpec.RoleContext {
   }
 
   @Override
+  public org.bookbuild.project.Project.Reading reading() {
+    return env.scope().reading();
+  }
+
+  @Override
   public Diagnostics diags() {
     return env.diags();
   }

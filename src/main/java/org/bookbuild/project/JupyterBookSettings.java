@@ -37,6 +37,8 @@ final class JupyterBookSettings {
       Value v = c.get(k);
       switch (k) {
         case "title", "copyright", "description", "language" -> put(out, k, v);
+        // this tool's own choice for print, which Jupyter Book has no key for
+        case "hidden-cells" -> put(out, k, v);
         case "author" -> put(out, "authors", Authors.fromString(v));
         case "bibtex_bibfiles" -> put(out, "bibliography", v);
         case "parse" -> parseSettings(v, out, diags);
@@ -121,6 +123,11 @@ final class JupyterBookSettings {
     // other projects' documentation references may point into ({ref}`name:label`): printed as text, not ??
     Value inter = path(v, "config", "intersphinx_mapping");
     if (inter != null && inter.map() != null) put(out, "references", inter);
+    // add_function_parentheses: False — {py:func}`f` prints "f", not "f()"
+    Value parens = path(v, "config", "add_function_parentheses");
+    if (parens != null && parens.plain() != null) {
+      put(out, "function-parentheses", new Value(String.valueOf(parens.plain()).toLowerCase(java.util.Locale.ROOT), parens.pos()));
+    }
     Value ext = path(v, "extra_extensions");
     if (ext != null && ext.list() != null && !ext.list().isEmpty()) {
       ProjectLoader.info(diags, ext.pos(), "Sphinx extensions (" + String.join(", ", ext.list().stream().map(x -> String.valueOf(x.plain())).toList())
@@ -130,7 +137,7 @@ final class JupyterBookSettings {
     if (cfg != null && cfg.map() != null) {
       for (String k : YamlTree.keys(cfg.map())) {
         if (!Set.of("mathjax3_config", "mathjax_config", "bibtex_reference_style", "language", "latex_elements",
-            "intersphinx_mapping").contains(k)) {
+            "intersphinx_mapping", "add_function_parentheses").contains(k)) {
           ProjectLoader.info(diags, YamlTree.keyPos(cfg.map(), k, cfg.pos()), "Sphinx setting '" + k + "' has no use in print and is ignored");
         }
       }

@@ -57,6 +57,7 @@ public record Project(
    * @param print the press, colour and cover settings ({@code press:}, {@code colour:}, {@code cover: image:})
    * @param archive {@code archive: true} (or an edition's): the PDF is made for long-term archiving, PDF/A-2a (tagged,
    *     Unicode, sRGB output intent) as well as PDF/UA-1
+   * @param reading how sources written for a web dialect are read for print ({@link Reading})
    */
   public record Options(
       String style,
@@ -70,10 +71,19 @@ public record Project(
       String repository,
       Map<String, String> references,
       Print print,
-      boolean archive) {
+      boolean archive,
+      Reading reading) {
     public Options {
       references = references == null ? Map.of() : Map.copyOf(references);
       print = print == null ? Print.DEFAULT : print;
+      reading = reading == null ? Reading.DEFAULT : reading;
+    }
+
+    public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
+        String equations, Map<String, Object> numbering, String citationStyle, String repository,
+        Map<String, String> references, Print print, boolean archive) {
+      this(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
+          references, print, archive, Reading.DEFAULT);
     }
 
     public Options(String style, List<String> bibliography, String solutions, boolean numberHeadings, int numberDepth,
@@ -98,14 +108,27 @@ public record Project(
 
     public Options withSolutions(String s) {
       return new Options(style, bibliography, s, numberHeadings, numberDepth, equations, numbering, citationStyle, repository,
-          references, print, archive);
+          references, print, archive, reading);
     }
 
     /** The same options for an edition that is (or is not) made for archiving (PDF/A). */
     public Options withArchive(boolean a) {
       return new Options(style, bibliography, solutions, numberHeadings, numberDepth, equations, numbering,
-          citationStyle, repository, references, print, a);
+          citationStyle, repository, references, print, a, reading);
     }
+  }
+
+  /**
+   * How the parser reads what a web dialect decides at build time.
+   *
+   * @param functionParentheses Sphinx's {@code add_function_parentheses} ({@code sphinx: config:} in _config.yml,
+   *     {@code function-parentheses} in book.yml): API roles for functions and methods print {@code ()} after the name
+   * @param printHidden {@code hidden-cells: print}: notebook cells and parts tagged {@code hide-input},
+   *     {@code hide-output} or {@code hide-cell} (collapsed on the web) are printed; by default they are left out, as
+   *     mystmd's PDF exports leave them out
+   */
+  public record Reading(boolean functionParentheses, boolean printHidden) {
+    public static final Reading DEFAULT = new Reading(true, false);
   }
 
   /**

@@ -32,7 +32,7 @@ public final class ProjectLoader {
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
       "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since", "references",
-      "press", "colour", "cover", "archive", "substitutions");
+      "press", "colour", "cover", "archive", "substitutions", "function-parentheses", "hidden-cells");
 
   /** The project formats, in the order their files are looked for; the first whose file exists is read. */
   static final List<ProjectReader> READERS = List.of(
@@ -124,7 +124,8 @@ public final class ProjectLoader {
         f.string("repository", ""),
         references(m.get("references")),
         print(m, f, diags),
-        archive.equals("true"));
+        archive.equals("true"),
+        reading(m, f, diags));
     String output = f.string("output", slug(meta.title()));
     return new Project(file, output, meta, tocs.get(0), tocs.get(1), tocs.get(2), tocs.get(3), macros, opts, positions(m),
         m.get("substitutions") != null && m.get("substitutions").map() != null ? m.get("substitutions") : null);
@@ -141,6 +142,21 @@ public final class ProjectLoader {
       out.put(k, plain == null ? "" : String.valueOf(plain));
     }
     return out;
+  }
+
+  /** {@code function-parentheses:} (true/false) and {@code hidden-cells:} (omit/print). */
+  private static Project.Reading reading(Map<String, Value> m, Fields f, Diagnostics diags) {
+    String parens = f.string("function-parentheses", "true");
+    if (!Set.of("true", "false").contains(parens)) {
+      diags.warn("config-value", m.get("function-parentheses").pos(), "function-parentheses must be true or false; using true");
+      parens = "true";
+    }
+    String hidden = f.string("hidden-cells", "omit");
+    if (!Set.of("omit", "print").contains(hidden)) {
+      diags.warn("config-value", m.get("hidden-cells").pos(), "hidden-cells must be omit or print; using omit");
+      hidden = "omit";
+    }
+    return new Project.Reading(parens.equals("true"), hidden.equals("print"));
   }
 
   /** {@code press:}, {@code colour:} and {@code cover: image:} (the press name itself is checked against styles/press.yml). */

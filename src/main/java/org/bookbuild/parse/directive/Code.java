@@ -43,15 +43,24 @@ final class Code {
   /**
    * A code cell of a MyST text notebook. Its tags ({@code :tags:} or the YAML block's {@code tags}) remove it as they
    * remove cells of notebooks (a removed cell is consumed on purpose; a text notebook has no stored outputs, so
-   * removing the input leaves nothing). MyST-NB's {@code mystnb.figure.caption}/{@code name} make it a numbered,
+   * removing the input leaves nothing); a hidden one is left out with a {@code cell-hidden} note unless the project
+   * prints hidden cells. MyST-NB's {@code mystnb.figure.caption}/{@code name} make it a numbered,
    * referable figure holding the code, so references to it resolve.
    */
   private static List<Block> codeCell(Directive d, DirectiveContext ctx) {
     java.util.Set<String> tags = new java.util.HashSet<>();
     for (String s : d.option("tags", "").replaceAll("[\\[\\]\"',]", " ").trim().split("\\s+")) if (!s.isEmpty()) tags.add(s);
     for (String k : List.of("remove-input", "remove-cell", "hide-input", "hide-cell")) if (d.flag(k)) tags.add(k);
-    if (tags.contains("remove-cell") || tags.contains("hide-cell") || tags.contains("remove-input")
-        || tags.contains("hide-input") || tags.contains("remove_cell") || tags.contains("hide_input")) {
+    boolean removed = tags.contains("remove-cell") || tags.contains("remove-input") || tags.contains("remove_cell");
+    boolean hidden = tags.contains("hide-cell") || tags.contains("hide-input") || tags.contains("hide_input");
+    if (removed || hidden && !ctx.reading().printHidden()) {
+      if (!removed && !d.body().isBlank()) {
+        // collapsed on the web, its code still part of the page: left out of print as mystmd's PDF export does
+        ctx.diags().report(new org.bookbuild.diag.Diagnostic("cell-hidden", org.bookbuild.diag.Severity.INFO,
+            "{code-cell} tagged " + (tags.contains("hide-cell") ? "hide-cell" : "hide-input") + ": its code (collapsed"
+                + " on the web) is left out of print, as mystmd's PDF export leaves it out", d.pos(),
+            "to print hidden cells, set hidden-cells: print in the book's configuration"));
+      }
       ctx.omit(d);
       return List.of();
     }

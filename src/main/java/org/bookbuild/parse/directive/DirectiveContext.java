@@ -57,6 +57,11 @@ public interface DirectiveContext {
     return Optional.empty();
   }
 
+  /** How the project reads web dialects (hidden cells printed or left out …). */
+  default org.bookbuild.project.Project.Reading reading() {
+    return org.bookbuild.project.Project.Reading.DEFAULT;
+  }
+
   /** A file read for an include: its project-relative path and text. */
   record Included(String path, String text) {}
 }

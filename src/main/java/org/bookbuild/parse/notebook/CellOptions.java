@@ -60,17 +60,31 @@ record CellOptions(Set<String> tags, String label, String caption, String code, 
     return s;
   }
 
-  /** Nothing of the cell is printed (removed, or hidden: hidden things are omitted in print). */
-  boolean dropCell() {
-    return tags.contains("remove-cell") || tags.contains("hide-cell");
+  /**
+   * Nothing of the cell is printed: removed, or hidden ({@code hide-*}, a collapsed toggle on the web) unless the project
+   * prints hidden cells ({@code hidden-cells: print}); by default hidden parts are left out, as mystmd's PDF exports
+   * leave them out.
+   */
+  boolean dropCell(boolean printHidden) {
+    return tags.contains("remove-cell") || !printHidden && tags.contains("hide-cell");
   }
 
-  boolean dropInput() {
-    return tags.contains("remove-input") || tags.contains("hide-input");
+  boolean dropInput(boolean printHidden) {
+    return tags.contains("remove-input") || !printHidden && tags.contains("hide-input");
   }
 
-  boolean dropOutput() {
-    return tags.contains("remove-output") || tags.contains("hide-output");
+  boolean dropOutput(boolean printHidden) {
+    return tags.contains("remove-output") || !printHidden && tags.contains("hide-output");
+  }
+
+  /** The hide tags that leave something out of print (not those a remove tag already covers). */
+  java.util.List<String> hiddenOmitted(boolean printHidden, boolean hasInput, boolean hasOutput) {
+    if (printHidden || tags.contains("remove-cell")) return java.util.List.of();
+    if (tags.contains("hide-cell")) return java.util.List.of("hide-cell");
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (hasInput && tags.contains("hide-input") && !tags.contains("remove-input")) out.add("hide-input");
+    if (hasOutput && tags.contains("hide-output") && !tags.contains("remove-output")) out.add("hide-output");
+    return out;
   }
 
   /** The output is a numbered, referable figure. */

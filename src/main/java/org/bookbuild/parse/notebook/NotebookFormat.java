@@ -48,7 +48,8 @@ public final class NotebookFormat implements ChapterFormat {
     java.util.Map<String, Glued> glue = new java.util.LinkedHashMap<>();
     NotebookStream.Header header;
     try {
-      header = new NotebookStream(file).read(content, c -> cells.add(new Object[] {c, convertOutputs(c, outputs, glue)}));
+      boolean printHidden = scope.reading().printHidden();
+      header = new NotebookStream(file).read(content, c -> cells.add(new Object[] {c, convertOutputs(c, outputs, glue, printHidden)}));
     } catch (NotebookStream.NotANotebook e) {
       return fail(diags, e.pos, file + " is not a Jupyter notebook: " + e.getMessage());
     } catch (JsonProcessingException e) {
@@ -144,7 +145,8 @@ public final class NotebookFormat implements ChapterFormat {
    * stored under a name goes into {@code glue} for the roles and directives that print it elsewhere, not here (as on
    * the web); glued values are kept even from cells whose outputs are removed.
    */
-  private static List<Block> convertOutputs(NotebookStream.Cell c, Outputs outputs, java.util.Map<String, Glued> glue) {
+  private static List<Block> convertOutputs(NotebookStream.Cell c, Outputs outputs, java.util.Map<String, Glued> glue,
+      boolean printHidden) {
     if (!c.type().equals("code") || c.outputs().isEmpty()) return List.of();
     CellOptions opts = CellOptions.of(c.metadata(), "");
     List<Block> out = new ArrayList<>();
@@ -155,7 +157,7 @@ public final class NotebookFormat implements ChapterFormat {
             Mime.LATEX.equals(o.mime()) ? Outputs.stripDelimiters(v) : "", Mime.MARKDOWN.equals(o.mime()) ? v : ""));
       } else if ("stream".equals(o.type()) && opts.tags().contains("remove-" + o.name())) {
         // MyST-NB's remove-stderr / remove-stdout: that stream of the cell is not shown
-      } else if (!opts.dropCell() && !opts.dropOutput()) {
+      } else if (!opts.dropCell(printHidden) && !opts.dropOutput(printHidden)) {
         out.addAll(outputs.convert(o));
       }
     }
@@ -180,8 +182,11 @@ public final class NotebookFormat implements ChapterFormat {
   private void cell(World world, Outputs outputs, NotebookStream.Cell c, List<Block> cellOutputs, String lang, List<Block> out, Diagnostics diags, boolean first,
       org.bookbuild.parse.ParseScope scope, NotebookNotes notes) {
     CellOptions opts = CellOptions.of(c.metadata(), c.type().equals("code") ? c.source() : "");
-    if (opts.dropCell()) return;
     SourcePos pos = SourcePos.of(c.pos().file(), c.sourceLine(), 1);
+    boolean printHidden = scope.reading().printHidden();
+    noteHidden(opts.hiddenOmitted(printHidden, !c.source().isBlank(),
+        c.outputs().stream().anyMatch(o -> !o.glued())), pos, diags);
+    if (opts.dropCell(printHidden)) return;
     switch (c.type()) {
       case "markdown" -> {
         scope = withUserExpressions(scope, c.metadata());
@@ -202,7 +207,7 @@ public final class NotebookFormat implements ChapterFormat {
       }
       case "code" -> {
         List<Block> blocks = new ArrayList<>();
-        if (!opts.dropInput() && !opts.code().isBlank()) {
+        if (!opts.dropInput(printHidden) && !opts.code().isBlank()) {
           Attr a = cellOutputs.isEmpty() ? Attr.classes("cell-input") : Attr.classes("cell-input", "with-output");
           blocks.add(new Block.CodeBlock(pos, a, lang, opts.code().stripTrailing()));
         }
@@ -231,6 +236,19 @@ public final class NotebookFormat implements ChapterFormat {
       }
       default -> diags.warn("notebook-cell", c.pos(), "unknown cell type '" + c.type() + "' is not printed");
     }
+  }
+
+  /**
+   * A hidden part (a collapsed toggle on the web) left out of print is said in a {@code cell-hidden} note, with the
+   * setting that prints it.
+   */
+  static void noteHidden(List<String> tags, SourcePos pos, Diagnostics diags) {
+    if (tags.isEmpty()) return;
+    String what = tags.contains("hide-cell") ? "the cell" : tags.size() == 2 ? "its code and output"
+        : tags.contains("hide-input") ? "its code" : "its output";
+    diags.report(new org.bookbuild.diag.Diagnostic("cell-hidden", org.bookbuild.diag.Severity.INFO, "cell tagged "
+        + String.join(", ", tags) + ": " + what + " (collapsed on the web) is left out of print, as mystmd's PDF"
+        + " export leaves it out", pos, "to print hidden cells, set hidden-cells: print in the book's configuration"));
   }
 
   /** MyST-NB's image options on the images of a cell's outputs (width, height; alt as the alternative text). */

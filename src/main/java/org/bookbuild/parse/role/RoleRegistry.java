@@ -56,7 +56,7 @@ public final class RoleRegistry {
       // in code type with "()" after a function (add_function_parentheses)
       ctx.diags().report(new Diagnostic("ref-external", org.bookbuild.diag.Severity.INFO, "{" + r.name() + "}`"
           + r.content() + "` points into another project's documentation and prints as text", r.pos(), ""));
-      return SphinxRoles.apiName(r, kind);
+      return SphinxRoles.apiName(r, kind, ctx);
     }
     java.util.regex.Matcher m = EXPLICIT.matcher(r.content());
     String text;

@@ -28,6 +28,11 @@ public interface RoleSpec {
     default java.util.Optional<org.bookbuild.parse.directive.Glued> glue(String key) {
       return java.util.Optional.empty();
     }
+
+    /** How the project reads web dialects (Sphinx's {@code add_function_parentheses} …). */
+    default org.bookbuild.project.Project.Reading reading() {
+      return org.bookbuild.project.Project.Reading.DEFAULT;
+    }
   }
 
   /** The model-building function of a spec made with {@link #of}. */

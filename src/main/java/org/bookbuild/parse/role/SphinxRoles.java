@@ -166,7 +166,7 @@ final class SphinxRoles {
    * method name.
    */
   private static List<Inline> api(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
-    return apiName(r, r.name().substring(r.name().indexOf(':') + 1));
+    return apiName(r, r.name().substring(r.name().indexOf(':') + 1), ctx);
   }
 
   /** Whether a role's last name part is one of the API object kinds ({@code func}, {@code class} …). */
@@ -175,7 +175,7 @@ final class SphinxRoles {
   }
 
   /** An API reference of this object kind printed as {@link #api} prints it. */
-  static List<Inline> apiName(RoleSpec.Role r, String kind) {
+  static List<Inline> apiName(RoleSpec.Role r, String kind, RoleSpec.RoleContext ctx) {
     Matcher m = EXPLICIT.matcher(r.content());
     if (m.matches() && !m.group(1).isBlank()) return List.of(new Inline.Code(r.pos(), m.group(1).strip()));
     String t = (m.matches() ? m.group(2) : r.content()).strip();
@@ -188,7 +188,11 @@ final class SphinxRoles {
       int dot = Math.max(t.lastIndexOf('.'), t.lastIndexOf("::") < 0 ? -1 : t.lastIndexOf("::") + 1);
       if (dot >= 0 && dot + 1 < t.length()) t = t.substring(dot + 1);
     }
-    if ((kind.equals("func") || kind.equals("meth") || kind.equals("function")) && !t.endsWith(")")) t += "()";
+    // Sphinx's add_function_parentheses (on unless the project's conf turns it off)
+    if ((kind.equals("func") || kind.equals("meth") || kind.equals("function")) && !t.endsWith(")")
+        && ctx.reading().functionParentheses()) {
+      t += "()";
+    }
     return List.of(new Inline.Code(r.pos(), t));
   }
 

@@ -190,4 +190,9 @@ final class RstDirectives implements DirectiveContext {
   public Optional<Glued> glue(String key) {
     return blocks.doc.scope.glued(key);
   }
+
+  @Override
+  public org.bookbuild.project.Project.Reading reading() {
+    return blocks.doc.scope.reading();
+  }
 }

@@ -96,6 +96,11 @@ final class RstInlines implements RoleSpec.RoleContext {
     return doc.scope.glued(key);
   }
 
+  @Override
+  public org.bookbuild.project.Project.Reading reading() {
+    return doc.scope.reading();
+  }
+
   /** Collects inline nodes, merging runs of plain text into one node. */
   private static final class Out {
     final List<Inline> nodes = new ArrayList<>();

@@ -794,6 +794,84 @@ class DialectGapsTest {
   }
 
   /**
+   * Sphinx's add_function_parentheses: False in _config.yml's sphinx: config: prints function roles without "()" (the
+   * setting was noted as ignored and every function printed "()"); book.yml's function-parentheses says the same.
+   */
+  @Test
+  void addFunctionParenthesesFalseIsHonoured() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "_config.yml", "title: Parens\nauthor: Ada Author\nsphinx:\n  config:\n    add_function_parentheses: false\n",
+        "_toc.yml", "format: jb-book\nroot: page\n",
+        "page.md", """
+            # Page
+
+            Call {external:py:func}`numpy.sum`, {py:func}`len`, {meth}`~list.append` and {py:func}`print(x)`.
+            """));
+    String all = text(built);
+    assertTrue(all.contains("Call numpy.sum, len, append and print(x)."), all);
+    assertTrue(built.diags().all().stream().noneMatch(d -> d.message().contains("add_function_parentheses")),
+        () -> built.diags().all().toString());
+    var book = PipelineBooks.build(dir.resolve("b"), Map.of(
+        "book.yml", PipelineBooks.bookYml("function-parentheses: false", "page.md"),
+        "page.md", "# Page\n\nCall {func}`max`.\n"));
+    assertTrue(text(book).contains("Call max."), text(book));
+    assertNone(book, "config-unknown-key");
+  }
+
+  /**
+   * hide-input / hide-output / hide-cell are collapsed toggles on the web. Print leaves them out as mystmd's PDF export
+   * does (Jupyter Book's LaTeX printed them, which its authors reported as a bug), and says so in a cell-hidden note
+   * at the cell; hidden-cells: print prints them. remove-* tags are removed either way, without a note.
+   */
+  @Test
+  void hiddenCellsAreLeftOutWithANoteOrPrintedOnRequest() throws Exception {
+    String nb = notebook("""
+          {"cell_type": "markdown", "metadata": {}, "source": ["# Hidden\\n"]},
+          {"cell_type": "code", "metadata": {"tags": ["hide-input"]}, "execution_count": 1,
+           "outputs": [{"output_type": "stream", "name": "stdout", "text": ["Shownoutput one\\n"]}], "source": ["hiddencode_one = 1"]},
+          {"cell_type": "code", "metadata": {"tags": ["hide-output"]}, "execution_count": 2,
+           "outputs": [{"output_type": "stream", "name": "stdout", "text": ["Hiddenoutput two\\n"]}], "source": ["showncode_two = 2"]},
+          {"cell_type": "code", "metadata": {"tags": ["hide-cell"]}, "execution_count": 3,
+           "outputs": [{"output_type": "stream", "name": "stdout", "text": ["Hiddenoutput three\\n"]}], "source": ["hiddencode_three = 3"]},
+          {"cell_type": "code", "metadata": {"tags": ["remove-input"]}, "execution_count": 4,
+           "outputs": [], "source": ["removedcode_four = 4"]}
+        """);
+    String md = """
+        # Text notebook
+
+        ```{code-cell} python
+        :tags: [hide-input]
+        hiddencode_five = 5
+        ```
+        """;
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb", "text.md"),
+        "nb.ipynb", nb, "text.md", md));
+    String all = text(built);
+    assertTrue(all.contains("Shownoutput one") && all.contains("showncode_two = 2"), all);
+    for (String gone : List.of("hiddencode_one", "Hiddenoutput two", "hiddencode_three", "Hiddenoutput three",
+        "removedcode_four", "hiddencode_five")) {
+      assertFalse(all.contains(gone), gone + ": " + all);
+    }
+    List<Diagnostic> notes = built.rule("cell-hidden");
+    assertEquals(4, notes.size(), () -> built.diags().all().toString());
+    assertTrue(notes.stream().allMatch(d -> d.severity() == org.bookbuild.diag.Severity.INFO
+        && d.hint().contains("hidden-cells: print")), notes::toString);
+    assertTrue(notes.get(0).message().contains("hide-input") && notes.get(0).pos().file().equals("nb.ipynb"), notes::toString);
+    assertTrue(notes.stream().anyMatch(d -> d.pos().file().equals("text.md") && d.pos().line() == 3), notes::toString);
+    assertNone(built, "content-dropped");
+
+    var printed = PipelineBooks.build(dir.resolve("p"), Map.of("book.yml",
+        PipelineBooks.bookYml("hidden-cells: print", "nb.ipynb", "text.md"), "nb.ipynb", nb, "text.md", md));
+    String shown = text(printed);
+    for (String now : List.of("hiddencode_one", "Hiddenoutput two", "hiddencode_three", "Hiddenoutput three",
+        "hiddencode_five")) {
+      assertTrue(shown.contains(now), now + ": " + shown);
+    }
+    assertFalse(shown.contains("removedcode_four"), "remove-input still removes");
+    assertNone(printed, "cell-hidden", "config-unknown-key");
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
