@@ -84,7 +84,11 @@ final class SubfigureRows {
         int i = row.get(k);
         double cell = weights.get(k) / total * measure - padding(fo);
         fo.xml().start("fo:table-cell").attrs(fo.role("subfigure.cell"));
-        fo.block(cellContent(run.get(i), allOwn && columns <= 0, cell));
+        Block.Div sub = cellContent(run.get(i), allOwn && columns <= 0, cell);
+        if ("above".equals(figure.get("subcaptions"))) {
+          sub = new Block.Div(sub.pos(), sub.attr().with("subcaptions", "above"), sub.title(), sub.content());
+        }
+        fo.block(sub);
         fo.xml().end();
       }
       if (side > 0.5) empty(fo);

@@ -37,18 +37,21 @@ final class Layout {
       fo.xml().end();
       fo.resetIndent();
     });
-    // a subfigure (transform.SubFigures): its image, then "(a) caption" under it
+    // a subfigure (transform.SubFigures): its image, then "(a) caption" under it (over it with sphinx-subfigure's
+    // :subcaptions: above, which the figure passes on as the attribute subcaptions)
     Renderers.div("subfigure", (d, fo) -> {
       fo.block("subfigure");
       fo.id(d.attr().id());
       fo.resetIndent();
-      fo.blocks(d.content());
-      fo.block("subfigure.caption");
+      boolean above = "above".equals(d.attr().get("subcaptions"));
+      if (!above) fo.blocks(d.content());
+      fo.block(above ? "subfigure.caption.above" : "subfigure.caption");
       java.util.List<Inline> cap = new java.util.ArrayList<>();
       cap.add(new Inline.Text(d.pos(), "(" + d.attr().get("letter", "") + ")" + (d.title().isEmpty() ? "" : " ")));
       cap.addAll(d.title());
       fo.inlines(cap);
       fo.xml().end();
+      if (above) fo.blocks(d.content());
       Boxes.close(fo);
     });
     // mystmd's {myst}: the source listing and its rendering under it, one frame

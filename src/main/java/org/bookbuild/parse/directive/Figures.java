@@ -53,9 +53,12 @@ final class Figures {
       Directive fig = layout ? new Directive(d.name(), "", d.options(), d.body(), d.pos(), d.argPos(), d.bodyPos()) : d;
       List<Block> out = figure(fig, ctx);
       int columns = columns(grid);
-      if (columns > 0 && out.size() == 1 && out.get(0) instanceof Block.Figure f) {
-        return List.of(new Block.Figure(f.pos(), f.attr().with("columns", String.valueOf(columns)), f.content(),
-            f.caption()));
+      // :subcaptions: above puts each "(a) caption" over its picture (below is sphinx-subfigure's default)
+      boolean above = "above".equalsIgnoreCase(d.option("subcaptions", "").strip());
+      if ((columns > 0 || above) && out.size() == 1 && out.get(0) instanceof Block.Figure f) {
+        Attr a = columns > 0 ? f.attr().with("columns", String.valueOf(columns)) : f.attr();
+        if (above) a = a.with("subcaptions", "above");
+        return List.of(new Block.Figure(f.pos(), a, f.content(), f.caption()));
       }
       return out;
     }));

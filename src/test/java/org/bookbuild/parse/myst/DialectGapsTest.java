@@ -872,6 +872,43 @@ class DialectGapsTest {
   }
 
   /**
+   * sphinx-subfigure's :subcaptions: above sets each "(a) caption" over its picture (it was printed under it, the
+   * option ignored): the caption sits a picture's height nearer the paragraph before the figure than without it.
+   */
+  @Test
+  void subcaptionsAboveGoOverThePictures() throws Exception {
+    String tall = "<svg xmlns='http://www.w3.org/2000/svg' width='80' height='160'><rect width='80' height='160'/></svg>";
+    String page = """
+        # Page
+
+        Beforepara words.
+
+        ::::{subfigure} AB
+        %s
+        ```{image} a.svg
+        :alt: Leftcap
+        ```
+
+        ```{image} b.svg
+        :alt: Rightcap
+        ```
+
+        Pair caption.
+        ::::
+        """;
+    var above = PipelineBooks.build(dir.resolve("above"), Map.of("book.yml", PipelineBooks.bookYml("", "page.md"),
+        "a.svg", tall, "b.svg", tall, "page.md", page.formatted(":subcaptions: above")));
+    var below = PipelineBooks.build(dir.resolve("below"), Map.of("book.yml", PipelineBooks.bookYml("", "page.md"),
+        "a.svg", tall, "b.svg", tall, "page.md", page.formatted(":subcaptions: below")));
+    assertNone(above, "directive-option", "content-dropped");
+    assertSideBySide(above, "Leftcap", "Rightcap");
+    double over = Math.abs(run(above, "Leftcap").y() - run(above, "Beforepara").y());
+    double under = Math.abs(run(below, "Leftcap").y() - run(below, "Beforepara").y());
+    assertTrue(under - over > 100, "the caption is over the 160-point picture: " + over + " against " + under);
+    assertTrue(text(above).contains("Figure 1.1. Pair caption."), text(above));
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
