@@ -126,8 +126,15 @@ final class DirectiveReader implements DirectiveContext {
     if (!node.closed && node.getParent() instanceof com.vladsch.flexmark.util.ast.Document && !lines.nested()) {
       // only a directive that runs to the end of the file (or notebook cell) is a slip worth a word: one that a list
       // item, quote or enclosing directive ends is closed by its container, as in CommonMark and mystmd
-      env.diags().warn("directive-unclosed", pos, "{" + node.name + "} is not closed before the end of the file;"
-          + " it ends there");
+      if (pos.file().endsWith(".ipynb")) {
+        // each Markdown cell of a notebook is read on its own (as MyST-NB reads it): the cell's end closes it
+        env.diags().report(org.bookbuild.diag.Diagnostic.warning("directive-unclosed", pos, "{" + node.name
+            + "} is not closed before the end of its notebook cell; it ends there").withHint("each Markdown cell is"
+            + " read on its own, as MyST-NB reads it: close the directive in the cell it opens in"));
+      } else {
+        env.diags().warn("directive-unclosed", pos, "{" + node.name + "} is not closed before the end of the file;"
+            + " it ends there");
+      }
     }
     SourcePos argPos = lines.pos(node.argumentOffset);
     SourcePos bodyPos = body.isEmpty() ? pos : lines.pos(body.get(0).offset());

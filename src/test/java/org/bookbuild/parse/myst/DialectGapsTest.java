@@ -909,6 +909,27 @@ class DialectGapsTest {
   }
 
   /**
+   * A directive left open in a notebook's Markdown cell ends with the cell, not the file (each cell is read on its own,
+   * as MyST-NB reads it): directive-unclosed says so and how to mend it (it said "end of the file").
+   */
+  @Test
+  void unclosedDirectiveInACellSaysTheCell() throws Exception {
+    String nb = notebook("""
+          {"cell_type": "markdown", "metadata": {}, "source": ["# Cells\\n", "\\n", ":::{note}\\n", "Notebody opened here.\\n"]},
+          {"cell_type": "markdown", "metadata": {}, "source": ["Nextcell words.\\n"]}
+        """);
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
+    String all = text(built);
+    assertTrue(all.contains("Notebody opened here.") && all.contains("Nextcell words."), all);
+    List<Diagnostic> open = built.rule("directive-unclosed");
+    assertEquals(1, open.size(), () -> built.diags().all().toString());
+    assertTrue(open.get(0).message().contains("end of its notebook cell"), open::toString);
+    assertFalse(open.get(0).message().contains("end of the file"), open::toString);
+    assertTrue(open.get(0).hint().contains("close the directive in the cell it opens in"), open::toString);
+    assertEquals("nb.ipynb", open.get(0).pos().file());
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
