@@ -8,7 +8,7 @@ import org.bookbuild.model.Inline;
 
 /**
  * Roles that style their text: {@code sub}, {@code sup}, {@code u}, {@code smallcaps}, {@code del}, {@code kbd},
- * {@code abbr} (printed with its expansion, since paper has no tooltip), {@code math}, mystmd's {@code chem} (counts
+ * {@code abbr} (printed with its expansion, since paper has no tooltip), mystmd's {@code tooltip} (its tip a footnote), {@code math}, mystmd's {@code chem} (counts
  * as subscripts) and {@code span} (its text), and a few synonyms.
  */
 final class StyleRoles {
@@ -29,6 +29,7 @@ final class StyleRoles {
     RoleRegistry.register(RoleSpec.of("code", (r, ctx) -> List.of(new Inline.Code(r.pos(), r.content()))));
     RoleRegistry.register(RoleSpec.of("literal", (r, ctx) -> List.of(new Inline.Code(r.pos(), r.content()))));
     RoleRegistry.register(RoleSpec.of("abbr", StyleRoles::abbr));
+    RoleRegistry.register(RoleSpec.of("tooltip", StyleRoles::tooltip));
     // mystmd's {chem}`H2O` (a formula, its counts as subscripts) and {span}`text` (text with classes for the web)
     RoleRegistry.register(RoleSpec.of("chem", StyleRoles::chem));
     RoleRegistry.register(RoleSpec.of("span", (r, ctx) -> ctx.inlines(r.content(), r.contentPos())));
@@ -50,6 +51,23 @@ final class StyleRoles {
       last = m.end();
     }
     if (last < r.content().length()) out.add(new Inline.Text(r.contentPos(), r.content().substring(last)));
+    return out;
+  }
+
+  /** {@code text <tip>} or {@code text (tip)}: the words, then what the tip says. */
+  private static final Pattern TIP = Pattern.compile("(?s)^(.*?)(?:\\s*<([^<>]+)>|\\s+\\(([^()]+)\\))\\s*$");
+
+  /**
+   * mystmd's {@code {tooltip}`words <what shows on hover>`}: paper has no hover, and the tip is an aside to the words,
+   * so it prints as a footnote on them (the words as Markdown, the tip too); without a tip, the words alone.
+   */
+  private static List<Inline> tooltip(RoleSpec.Role r, RoleSpec.RoleContext ctx) {
+    Matcher m = TIP.matcher(r.content());
+    if (!m.matches() || m.group(1).isBlank()) return ctx.inlines(r.content().strip(), r.contentPos());
+    String tip = (m.group(2) != null ? m.group(2) : m.group(3)).strip();
+    List<Inline> out = new java.util.ArrayList<>(ctx.inlines(m.group(1).strip(), r.contentPos()));
+    out.add(new Inline.Note(r.pos(), List.of(new org.bookbuild.model.Block.Para(r.contentPos(),
+        ctx.inlines(tip, r.contentPos()), false))));
     return out;
   }
 

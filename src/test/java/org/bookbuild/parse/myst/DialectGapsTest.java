@@ -930,6 +930,25 @@ class DialectGapsTest {
   }
 
   /**
+   * mystmd's {tooltip} (role-unknown, printed as written): paper has no hover, so the tip is a footnote on the words;
+   * words that merely end in a bracket, f(x), are no tip, and no tip leaves the words alone.
+   */
+  @Test
+  void tooltipPrintsItsTipAsAFootnote() throws Exception {
+    var built = page("""
+        # Page
+
+        The {tooltip}`*gradient* <Vector of partial derivatives.>` points uphill, {tooltip}`step size (learning rate)`
+        sets the pace, {tooltip}`f(x)` stays and {tooltip}`plain words` too.
+        """);
+    String all = text(built);
+    assertNone(built, "role-unknown", "content-dropped");
+    assertTrue(all.contains("The gradient1 points uphill, step size2 sets the pace, f(x) stays and plain words too."), all);
+    assertTrue(all.contains("1 Vector of partial derivatives.") && all.contains("2 learning rate"), all);
+    assertTrue(built.fo().contains("fo:footnote"), "the tips are footnotes");
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
