@@ -109,8 +109,27 @@ public final class PageSwap {
     return swap(loaded, List.of(new Part(first, chapter)));
   }
 
-  /** Pages of one chapter laid out again: the PDF of that chapter alone and the book's page (0-based) it starts on. */
-  public record Part(int first, byte[] pdf) {}
+  /**
+   * Pages laid out again: a PDF of them alone and the book's pages (0-based) its pages replace, in order: from
+   * {@code first} on, as many as the PDF has ({@code pages} null: a whole chapter's), or those {@code pages} name (only
+   * those of a chapter's pages that changed).
+   */
+  public record Part(int first, int[] pages, byte[] pdf) {
+    /** A whole chapter's pages: the book's from {@code first} on. */
+    public Part(int first, byte[] pdf) {
+      this(first, null, pdf);
+    }
+
+    /** The book page the PDF's {@code i}-th page replaces. */
+    int page(int i) {
+      return pages == null ? first + i : pages[i];
+    }
+
+    /** Whether a PDF of {@code n} pages matches the pages this part names. */
+    boolean fits(int n) {
+      return pages == null ? first >= 0 : pages.length == n;
+    }
+  }
 
   /**
    * The book with each part's pages in place of those they replace, in one incremental update, so that a preview of
@@ -178,21 +197,21 @@ public final class PageSwap {
    */
   private static boolean append(PDDocument bookDoc, Part p, Copier copier, ByteArrayOutputStream body, long base,
       Map<Long, Long> offsets, java.util.Set<Integer> replaced) throws IOException {
-    int first = p.first();
     try (PDDocument part = Loader.loadPDF(p.pdf())) {
       if (part.isEncrypted()) return false;
       int n = part.getNumberOfPages();
-      if (n == 0 || first < 0 || first + n > bookDoc.getNumberOfPages()) return false;
+      if (n == 0 || !p.fits(n)) return false;
+      for (int i = 0; i < n; i++) if (p.page(i) < 0 || p.page(i) >= bookDoc.getNumberOfPages()) return false;
       copier.startPart();
       for (int i = 0; i < n; i++) {
-        if (!replaced.add(first + i)) return false;
+        if (!replaced.add(p.page(i))) return false;
         COSDictionary from = part.getPage(i).getCOSObject();
-        COSDictionary to = bookDoc.getPage(first + i).getCOSObject();
+        COSDictionary to = bookDoc.getPage(p.page(i)).getCOSObject();
         if (from.getKey() == null || to.getKey() == null) return false;
         copier.pages.put(from.getKey(), to.getKey());
       }
       for (int i = 0; i < n; i++) {
-        PDPage old = bookDoc.getPage(first + i);
+        PDPage old = bookDoc.getPage(p.page(i));
         COSDictionary page = new COSDictionary();
         for (Map.Entry<COSName, COSBase> e : old.getCOSObject().entrySet()) {
           COSName k = e.getKey();

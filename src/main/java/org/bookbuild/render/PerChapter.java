@@ -215,15 +215,26 @@ final class PerChapter {
   private void offerPreview(int[] offset, Map<String, IfJoin.Place> places) {
     List<Preview.Chapter> chapters = new ArrayList<>();
     for (int i = 0; i < n; i++) chapters.add(new Preview.Chapter(key[i], offset[i], laid[i].pageNames().size()));
-    job.preview().settled(List.copyOf(chapters), i -> {
+    job.preview().settled(List.copyOf(chapters), (i, shownKey) -> {
       long t = System.nanoTime();
-      Map<String, IfJoin.Place> local = new HashMap<>();
-      for (String id : laid[i].dests().keySet()) {
-        IfJoin.Place p = places.get(id);
-        if (p != null) local.put(id, new IfJoin.Place(p.page() - offset[i], p.x(), p.y()));
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
       try {
+        String now = ifText(i);
+        int pages = laid[i].pageNames().size();
+        int[] changed = IfPages.changed(now, shownIf(shownKey));
+        if (changed == null || changed.length > pages) changed = java.util.stream.IntStream.range(0, pages).toArray();
+        if (changed.length == 0) return new Preview.Pages(changed, null);
+        String text = changed.length == pages ? now : IfPages.keep(now, changed);
+        // the chapter's places on the pages kept, numbered as the kept pages are; links to others are left out
+        Map<Integer, Integer> at = new HashMap<>();
+        for (int k = 0; k < changed.length; k++) at.put(changed[k], k);
+        Map<String, IfJoin.Place> local = new HashMap<>();
+        for (String id : laid[i].dests().keySet()) {
+          IfJoin.Place p = places.get(id);
+          Integer k = p == null ? null : at.get(p.page() - offset[i]);
+          if (k != null) local.put(id, new IfJoin.Place(k, p.x(), p.y()));
+        }
+        String restored = NumberPatch.restoreColors(text, numsUsed.get(i), PerChapter.this::ifColor);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
         IfJoin.join(session, new IfJoin.Parts() {
           @Override
           public int size() {
@@ -231,18 +242,27 @@ final class PerChapter {
           }
 
           @Override
-          public InputStream open(int k) throws IOException {
-            String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
-            return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+          public InputStream open(int k) {
+            return new ByteArrayInputStream(restored.getBytes(StandardCharsets.UTF_8));
           }
         }, local, List.of(), new Diagnostics(), out, new org.bookbuild.diag.Timings(), false);
-        return out.toByteArray();
+        return new Preview.Pages(changed, out.toByteArray());
       } catch (Exception | StackOverflowError e) {
         return null;
       } finally {
         stages.addUp("preview", System.nanoTime() - t);
       }
     });
+  }
+
+  /** The IF of the layout on show under {@code key}, from the layout cache; null when it is not there (any more). */
+  private String shownIf(String key) {
+    if (key == null) return null;
+    try (InputStream in = cache.openIf(key)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static long sum(org.bookbuild.diag.Timings t, String... names) {

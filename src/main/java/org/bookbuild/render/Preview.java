@@ -1,7 +1,6 @@
 package org.bookbuild.render;
 
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * Hears a per-chapter layout once every chapter's pages are settled, before they are joined into the book (which is
@@ -13,9 +12,25 @@ public interface Preview {
   record Chapter(String key, int first, int pages) {}
 
   /**
-   * @param chapters every page-sequence in book order; equal keys and pages mean equal pages in the book
-   * @param chapterPdf lays the given chapter's pages into a PDF of their own (links to other chapters left out); null
-   *     when that fails
+   * Pages of one chapter laid out again, in a PDF of their own.
+   *
+   * @param pages the chapter's pages (0-based, from its first) the PDF's pages are, in order
    */
-  void settled(List<Chapter> chapters, IntFunction<byte[]> chapterPdf);
+  record Pages(int[] pages, byte[] pdf) {}
+
+  /** Lays a chapter's new pages into a PDF. */
+  interface ChapterPages {
+    /**
+     * The pages of chapter {@code i} that differ from its layout under {@code shownKey} (the one on show; null: all
+     * its pages), in a PDF of their own (links to other chapters, and to its pages that did not change, left out);
+     * null when that fails.
+     */
+    Pages of(int i, String shownKey);
+  }
+
+  /**
+   * @param chapters every page-sequence in book order; equal keys and pages mean equal pages in the book
+   * @param chapterPages lays a chapter's changed pages into a PDF of their own
+   */
+  void settled(List<Chapter> chapters, ChapterPages chapterPages);
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.bookbuild.finish.PageSwap;
 import org.bookbuild.io.World;
@@ -58,7 +57,7 @@ final class PagePreview implements Preview {
   }
 
   @Override
-  public void settled(List<Chapter> chapters, IntFunction<byte[]> chapterPdf) {
+  public void settled(List<Chapter> chapters, ChapterPages chapterPages) {
     settled = chapters;
     List<Integer> changed = changed(shown, chapters);
     if (changed == null || changed.isEmpty() || changed.size() > MOST_CHAPTERS) return;
@@ -66,11 +65,20 @@ final class PagePreview implements Preview {
     try {
       byte[] old = Files.readAllBytes(target);
       List<PageSwap.Part> parts = new ArrayList<>();
+      List<Integer> pages = new ArrayList<>();
       for (int i : changed) {
-        byte[] part = chapterPdf.apply(i);
+        Pages part = chapterPages.of(i, shown.get(i).key());
         if (part == null) return;
-        parts.add(new PageSwap.Part(chapters.get(i).first(), part));
+        if (part.pages().length == 0) continue; // laid out again, and every page came out the same
+        int first = chapters.get(i).first();
+        int[] book = new int[part.pages().length];
+        for (int k = 0; k < book.length; k++) {
+          book[k] = first + part.pages()[k];
+          pages.add(book[k]);
+        }
+        parts.add(new PageSwap.Part(first, book, part.pdf()));
       }
+      if (parts.isEmpty()) return;
       // every changed chapter in one update, so the book is parsed (or taken as parsed after the last publish) once
       byte[] pdf;
       if (loaded != null && loaded.holds(old)) {
@@ -84,14 +92,24 @@ final class PagePreview implements Preview {
       byte[] written = pdf;
       world.writeAtomically(target, o -> o.write(written));
       before = old;
-      Chapter a = chapters.get(changed.get(0));
-      Chapter b = chapters.get(changed.get(changed.size() - 1));
-      int from = a.first() + 1;
-      int to = b.first() + b.pages();
-      said.accept(from == to ? "page " + from : "pages " + from + "–" + to);
+      said.accept(pageList(pages));
     } catch (IOException | RuntimeException e) {
       // no preview: the full build still comes
     }
+  }
+
+  /** "page 7", "pages 7–9", "pages 7, 12–13" for 0-based book pages in order. */
+  static String pageList(List<Integer> pages) {
+    StringBuilder out = new StringBuilder(pages.size() == 1 ? "page " : "pages ");
+    for (int k = 0; k < pages.size(); ) {
+      int j = k;
+      while (j + 1 < pages.size() && pages.get(j + 1) == pages.get(j) + 1) j++;
+      if (k > 0) out.append(", ");
+      out.append(pages.get(k) + 1);
+      if (j > k) out.append('–').append(pages.get(j) + 1);
+      k = j + 1;
+    }
+    return out.toString();
   }
 
   /**

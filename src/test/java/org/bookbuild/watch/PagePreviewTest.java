@@ -84,6 +84,56 @@ class PagePreviewTest {
     }
   }
 
+  /**
+   * A word changed on the last page of a long chapter changes that page only: the preview paints it alone (the
+   * chapter's other pages come out of the layout the same) and puts it in place.
+   */
+  @Test
+  void aWordChangedOnOnePageOfALongChapterPreviewsThatPageAlone() throws Exception {
+    StringBuilder longer = new StringBuilder("# Long\n\n");
+    for (int k = 1; k <= 60; k++) {
+      longer.append("Paragraph ").append(k).append(" of the long chapter says a few plain words about page layout, ")
+          .append("so that the chapter runs over several pages of the book.\n\n");
+    }
+    String before = longer.toString();
+    TestBooks.write(dir, Map.of("book.yml", TestBooks.bookYml(null, "one.md", "long.md"),
+        "one.md", "# One\n\nA first chapter.\n", "long.md", before));
+    Path pdf = dir.resolve("out/test-book.pdf");
+    Capture capture = new Capture(pdf);
+    Watcher w = new Watcher(new Watcher.Settings(dir, null, false, true), new PrintWriter(capture, true),
+        () -> Progress.NONE);
+    Thread t = new Thread(w::run);
+    t.start();
+    try {
+      waitFor(() -> w.builds() >= 1);
+      List<String> shown = pages(Files.readAllBytes(pdf));
+      int last = shown.size() - 1;
+      assertTrue(shown.get(last).contains("Paragraph 60") && !shown.get(last - 2).contains("Paragraph 60")
+          && shown.get(last - 2).contains("Paragraph"), "the chapter runs over several pages: " + shown);
+      Files.writeString(dir.resolve("long.md"), before.replace("Paragraph 60 of the long", "Paragraph 60 of the lengthy"));
+      waitFor(() -> w.builds() >= 2);
+      String log = capture.text();
+      assertTrue(log.contains("long.md: preview of page " + (last + 1) + " in "), log);
+      List<String> preview = pages(capture.preview);
+      List<String> after = pages(Files.readAllBytes(pdf));
+      assertEquals(shown.size(), preview.size());
+      for (int i = 0; i < last; i++) assertEquals(shown.get(i), preview.get(i), "page " + (i + 1) + " as on show");
+      assertTrue(preview.get(last).contains("of the lengthy"), preview.get(last));
+      assertEquals(squash(after.get(last)), squash(preview.get(last)), "the page reads as the full build's");
+      ReadBack.Report rb = ReadBack.read(capture.preview);
+      assertTrue(rb.problems().isEmpty() && rb.notdefs().isEmpty(), rb.problems() + " " + rb.notdefs());
+    } finally {
+      w.stop();
+      t.join(120_000);
+    }
+  }
+
+  @Test
+  void pagesAreListedAsRuns() {
+    assertEquals("page 7", PagePreview.pageList(List.of(6)));
+    assertEquals("pages 7–9, 12", PagePreview.pageList(List.of(6, 7, 8, 11)));
+  }
+
   @Test
   void onlyChaptersThatKeepTheirPagesArePreviewed() {
     List<Preview.Chapter> a = List.of(new Preview.Chapter("t", 0, 1), new Preview.Chapter("c1", 1, 4),
