@@ -5,6 +5,19 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.color.PDIndexed;
+import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.pattern.PDShadingPattern;
+import org.apache.pdfbox.pdmodel.graphics.shading.PDShading;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType3Font;
@@ -53,6 +66,12 @@ final class PageScan extends PDFGraphicsStreamEngine {
   final List<Glyph> glyphs = new ArrayList<>();
   final List<Placed> images = new ArrayList<>();
   final List<Ink> colours = new ArrayList<>();
+  /**
+   * Every use of device RGB, by what used it: {@code rg}/{@code RG}, {@code cs}/{@code CS} selecting DeviceRGB, an
+   * image, shading or shading pattern in it (indexed over it included), a transparency group blending in it (the
+   * page's or a drawn form's). Forms drawn on the page count on the page.
+   */
+  final List<String> rgb = new ArrayList<>();
   boolean painted;
 
   private PageScan(PDPage page) {
@@ -61,8 +80,57 @@ final class PageScan extends PDFGraphicsStreamEngine {
 
   static PageScan of(PDPage page) throws IOException {
     PageScan s = new PageScan(page);
+    if (rgbGroup(page.getCOSObject())) s.rgb.add("page transparency group /CS /DeviceRGB");
     s.processPage(page);
     return s;
+  }
+
+  @Override
+  protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+    String n = operator.getName();
+    switch (n) {
+      case "rg", "RG" -> rgb.add(n);
+      case "cs", "CS" -> {
+        if (!operands.isEmpty() && operands.get(0) instanceof COSName name && rgbSpace(name)) rgb.add(n + " /" + name.getName());
+      }
+      case "sh" -> {
+        if (!operands.isEmpty() && operands.get(0) instanceof COSName name && getResources() != null) {
+          PDShading sh = getResources().getShading(name);
+          if (sh != null && rgbSpace(sh.getCOSObject().getDictionaryObject(COSName.COLORSPACE))) rgb.add("shading /" + name.getName());
+        }
+      }
+      case "Do" -> {
+        if (!operands.isEmpty() && operands.get(0) instanceof COSName name && getResources() != null
+            && getResources().getXObject(name) instanceof PDFormXObject f && rgbGroup(f.getCOSObject())) {
+          rgb.add("form /" + name.getName() + " transparency group /CS /DeviceRGB");
+        }
+      }
+      default -> {}
+    }
+    super.processOperator(operator, operands);
+  }
+
+  /** A name of DeviceRGB, or of a resource colour space that is DeviceRGB or indexed over it. */
+  private boolean rgbSpace(COSName name) throws IOException {
+    if (deviceRgb(name)) return true;
+    PDResources res = getResources();
+    return res != null && res.getCOSObject().getDictionaryObject(COSName.COLORSPACE) instanceof COSDictionary cs
+        && rgbSpace(cs.getDictionaryObject(name));
+  }
+
+  /** A colour space (name or array) that is DeviceRGB, or indexed over DeviceRGB; ICC-based spaces are not. */
+  static boolean rgbSpace(COSBase cs) {
+    if (cs instanceof COSObject o) cs = o.getObject();
+    if (deviceRgb(cs)) return true;
+    return cs instanceof COSArray a && a.size() > 1 && COSName.INDEXED.equals(a.getObject(0)) && deviceRgb(a.getObject(1));
+  }
+
+  private static boolean deviceRgb(COSBase cs) {
+    return COSName.DEVICERGB.equals(cs) || COSName.RGB.equals(cs);
+  }
+
+  private static boolean rgbGroup(COSDictionary d) {
+    return d.getDictionaryObject(COSName.GROUP) instanceof COSDictionary g && rgbSpace(g.getDictionaryObject(COSName.CS));
   }
 
   @Override
@@ -91,14 +159,22 @@ final class PageScan extends PDFGraphicsStreamEngine {
       PDColorSpace cs = img.getColorSpace();
       colour = !neutral(cs);
       space = cs.getName();
+      if (cs instanceof PDDeviceRGB || cs instanceof PDIndexed ix && ix.getBaseColorSpace() instanceof PDDeviceRGB) {
+        rgb.add(String.format(java.util.Locale.ROOT, "image %d×%d px", img.getWidth(), img.getHeight()));
+      }
     }
     if (img instanceof PDImageXObject || img != null) {
       images.add(new Placed(img.getWidth(), img.getHeight(), w, h, ctm.getTranslateX(), ctm.getTranslateY(), colour, space));
     }
   }
 
-  private void ink(PDColor c, String what) {
+  private void ink(PDColor c, String what) throws IOException {
     if (c == null || c.getColorSpace() == null) return;
+    if (c.getColorSpace() instanceof PDPattern p && c.getPatternName() != null
+        && p.getPattern(c) instanceof PDShadingPattern sp && sp.getShading() != null
+        && rgbSpace(sp.getShading().getCOSObject().getDictionaryObject(COSName.COLORSPACE))) {
+      rgb.add("shading pattern /" + c.getPatternName().getName());
+    }
     if (!neutral(c.getColorSpace())) colours.add(new Ink(c.getColorSpace().getName(), what));
   }
 
@@ -117,19 +193,19 @@ final class PageScan extends PDFGraphicsStreamEngine {
   @Override public void endPath() {}
 
   @Override
-  public void strokePath() {
+  public void strokePath() throws IOException {
     painted = true;
     ink(getGraphicsState().getStrokingColor(), "stroke");
   }
 
   @Override
-  public void fillPath(int windingRule) {
+  public void fillPath(int windingRule) throws IOException {
     painted = true;
     ink(getGraphicsState().getNonStrokingColor(), "fill");
   }
 
   @Override
-  public void fillAndStrokePath(int windingRule) {
+  public void fillAndStrokePath(int windingRule) throws IOException {
     fillPath(windingRule);
     strokePath();
   }

@@ -59,6 +59,7 @@ public final class Preflight {
       new PreflightRules.Fonts(),
       new PreflightRules.ImageResolution(),
       new PreflightRules.Colour(),
+      new PreflightRules.DeviceRgb(),
       new PreflightRules.Annotations(),
       new PreflightRules.SafetyZone(),
       new PreflightRules.PdfX()));

@@ -290,6 +290,68 @@ final class PreflightRules {
     }
   }
 
+  /**
+   * No device RGB under a CMYK output intent: PDF/X-3 and PDF/X-4 take device-independent colour (ICC-based, Lab) or
+   * the output intent's own device space, and a shop's preflight (Acrobat, pdfToolbox) rejects {@code rg}/{@code RG},
+   * DeviceRGB colour spaces, images, shadings and transparency groups. Applies to any PDF whose output intent profile
+   * is CMYK (read from the file, so {@code book check} finds it in a PDF made elsewhere); reported per page with the
+   * count and what painted it, the first 20 pages and then the total.
+   */
+  static final class DeviceRgb implements Preflight.Rule {
+    static final int PAGES_SHOWN = 20;
+
+    public String id() {
+      return "press-device-rgb";
+    }
+
+    public String wants() {
+      return "no device RGB (rg/RG, DeviceRGB colour spaces, images, shadings, groups) under a CMYK output intent";
+    }
+
+    public boolean appliesTo(Preflight.Options o) {
+      return true;
+    }
+
+    public void check(Preflight.Doc d, Preflight.Options o, List<Preflight.Finding> out) throws IOException {
+      if (!cmykIntent(d.pdf())) return;
+      int pages = 0, total = 0;
+      for (int i = 0; i < d.scans().size(); i++) {
+        List<String> uses = d.scans().get(i).rgb;
+        if (uses.isEmpty()) continue;
+        pages++;
+        total += uses.size();
+        if (pages > PAGES_SHOWN) continue;
+        Map<String, Integer> by = new java.util.LinkedHashMap<>();
+        for (String u : uses) by.merge(u.replaceAll(" /.*| \\d.*", ""), 1, Integer::sum);
+        StringBuilder what = new StringBuilder();
+        by.forEach((k, v) -> what.append(what.length() == 0 ? "" : ", ").append(k).append(" ×").append(v));
+        out.add(fail(id(), i + 1, uses.get(0), uses.size() + " use(s) of device RGB under a CMYK output intent ("
+            + what + ")"));
+      }
+      if (pages > PAGES_SHOWN) {
+        out.add(fail(id(), 0, "", total + " use(s) of device RGB on " + pages + " pages under a CMYK output intent (the first "
+            + PAGES_SHOWN + " pages listed)"));
+      }
+    }
+
+    /** Whether an output intent's destination profile is a CMYK one (its /N, else the ICC header). */
+    static boolean cmykIntent(org.apache.pdfbox.pdmodel.PDDocument pdf) throws IOException {
+      COSDictionary cat = pdf.getDocumentCatalog().getCOSObject();
+      if (!(cat.getDictionaryObject(COSName.OUTPUT_INTENTS) instanceof COSArray arr)) return false;
+      for (COSBase b : arr) {
+        if (b instanceof org.apache.pdfbox.cos.COSObject obj) b = obj.getObject();
+        if (!(b instanceof COSDictionary oi)
+            || !(oi.getDictionaryObject(COSName.DEST_OUTPUT_PROFILE) instanceof org.apache.pdfbox.cos.COSStream p)) continue;
+        if (p.getInt(COSName.N) == 4) return true;
+        try (java.io.InputStream in = p.createInputStream()) {
+          byte[] head = in.readNBytes(20);
+          if (org.bookbuild.finish.PrintColour.isCmyk(head)) return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** An output intent with an output-device profile and the PDF/X version named. */
   static final class PdfX implements Preflight.Rule {
     public String id() {

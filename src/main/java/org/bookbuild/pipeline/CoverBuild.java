@@ -96,7 +96,12 @@ public final class CoverBuild {
     Path out = req.out() != null ? req.out()
         : world.outputPath("out/" + project.output() + "-cover-" + press.name() + ".pdf");
     try {
-      byte[] finished = Finisher.finish(pdf, project.meta(), List.of(new CoverMarks(g.bleed(), guides)));
+      List<org.bookbuild.finish.FinishStep> steps = new ArrayList<>();
+      // the cover's colour within a CMYK output intent, as the interior's (PressBuild)
+      org.bookbuild.finish.FinishStep colour = press.pdfX() == null ? null : presses.profile().colourStep(world);
+      if (colour != null) steps.add(colour);
+      steps.add(new CoverMarks(g.bleed(), guides));
+      byte[] finished = Finisher.finish(pdf, project.meta(), steps);
       world.writeAtomically(out, o -> o.write(finished));
     } catch (IOException | RuntimeException e) {
       diags.error("output-unwritable", SourcePos.NONE, "cannot write " + out + ": " + e.getMessage());

@@ -144,6 +144,11 @@ final class PressBuild {
     List<FinishStep> steps = new ArrayList<>();
     if (padding > 0) steps.add(new PadPages(padding));
     if (plan.grayscale()) steps.add(new Grayscale());
+    else if (press.pdfX() != null) {
+      // PDF/X with a CMYK output intent refuses device RGB, which FOP, Batik and the math painter all write
+      FinishStep colour = plan.presses().profile().colourStep(world);
+      if (colour != null) steps.add(colour);
+    }
     if (press.marks()) steps.add(CropMarks.OFFSET);
     byte[] finished;
     try {

@@ -24,7 +24,31 @@ public record Presses(Map<String, Press> all, OutputProfile profile) {
   public static final String NONE = "none";
 
   /** The CMYK output-device profile written as the PDF/X output intent. */
-  public record OutputProfile(String file, String condition, String registry) {}
+  public record OutputProfile(String file, String condition, String registry) {
+    /**
+     * The profile's bytes: the tool's own file, as FOP reads it for the output intent (a path without a scheme is a
+     * built-in), else the project's; null when neither has it.
+     */
+    public byte[] bytes(World world) {
+      if (file == null) return null;
+      try {
+        Optional<byte[]> b = world.builtin(file);
+        if (b.isPresent()) return b.get();
+        return world.exists(file) ? world.read(file) : null;
+      } catch (IOException e) {
+        return null;
+      }
+    }
+
+    /**
+     * The finish step that keeps a print interior's colour within this output intent ({@link
+     * org.bookbuild.finish.PrintColour}: device RGB to CMYK), or null when the profile is not a CMYK one.
+     */
+    public org.bookbuild.finish.FinishStep colourStep(World world) {
+      byte[] icc = bytes(world);
+      return org.bookbuild.finish.PrintColour.isCmyk(icc) ? new org.bookbuild.finish.PrintColour(icc) : null;
+    }
+  }
 
   /** A press name nobody defined, or a press.yml that cannot be read. */
   public static final class PressException extends RuntimeException {
