@@ -159,7 +159,12 @@ final class PageScan extends PDFGraphicsStreamEngine {
       PDColorSpace cs = img.getColorSpace();
       colour = !neutral(cs);
       space = cs.getName();
-      if (cs instanceof PDDeviceRGB || cs instanceof PDIndexed ix && ix.getBaseColorSpace() instanceof PDDeviceRGB) {
+      // the space as written: PDFBox resolves DeviceRGB to a DefaultRGB resource (FOP writes one), which a CMYK
+      // shop's preflight does not take in its place
+      COSDictionary dict = img instanceof PDImageXObject x ? x.getCOSObject()
+          : img instanceof org.apache.pdfbox.pdmodel.graphics.image.PDInlineImage in ? in.getCOSObject() : null;
+      COSBase raw = dict == null ? null : dict.getDictionaryObject(COSName.COLORSPACE, COSName.CS);
+      if (raw instanceof COSName name ? rgbSpace(name) : rgbSpace(raw)) {
         rgb.add(String.format(java.util.Locale.ROOT, "image %d×%d px", img.getWidth(), img.getHeight()));
       }
     }
