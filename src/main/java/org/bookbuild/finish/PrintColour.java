@@ -3,7 +3,6 @@ package org.bookbuild.finish;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -11,18 +10,12 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSFloat;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.pdfparser.PDFStreamParser;
-import org.apache.pdfbox.pdfwriter.ContentStreamWriter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -193,82 +186,11 @@ public final class PrintColour implements FinishStep {
     return a;
   }
 
-  /**
-   * The content stream with its device-RGB colour in CMYK (or gray), or null when it has none (checked on the bytes
-   * first: most streams of a book never leave gray).
-   */
-  private byte[] rewrite(byte[] content, COSDictionary res) throws IOException {
-    if (!mayHaveRgb(content)) return null;
-    List<Object> tokens = new PDFStreamParser(content).parse();
-    List<Object> out = new ArrayList<>(tokens.size());
-    List<COSBase> operands = new ArrayList<>();
-    boolean fillRgb = false, strokeRgb = false, changed = false;
-    for (Object t : tokens) {
-      if (!(t instanceof Operator op)) {
-        operands.add((COSBase) t);
-        continue;
-      }
-      String n = op.getName();
-      switch (n) {
-        case "rg", "RG" -> {
-          boolean fill = n.equals("rg");
-          colour(out, operands, fill, fill ? "g" : "G", fill ? "k" : "K");
-          changed = true;
-        }
-        case "cs", "CS" -> {
-          boolean rgb = !operands.isEmpty() && operands.get(0) instanceof COSName nm && (isRgb(nm) || isRgb(named(res, nm)));
-          if (n.equals("cs")) fillRgb = rgb; else strokeRgb = rgb;
-          if (rgb) {
-            out.add(COSName.DEVICECMYK);
-            out.add(op);
-            changed = true;
-          } else {
-            out.addAll(operands);
-            out.add(op);
-          }
-        }
-        case "sc", "scn", "SC", "SCN" -> {
-          boolean fill = n.startsWith("s");
-          if ((fill ? fillRgb : strokeRgb) && operands.size() == 3) {
-            float[] v = cmyk(floats(operands));
-            for (float f : v) out.add(number(f));
-            out.add(op);
-            changed = true;
-          } else {
-            out.addAll(operands);
-            out.add(op);
-          }
-        }
-        default -> {
-          out.addAll(operands);
-          out.add(op);
-        }
-      }
-      operands.clear();
-    }
-    out.addAll(operands);
-    if (!changed) return null;
-    rewritten++;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(content.length + content.length / 8);
-    new ContentStreamWriter(bytes).writeTokens(out);
-    return bytes.toByteArray();
-  }
-
-  /** An RGB colour as gray ({@code grayOp}) when neutral, else as CMYK through the profile ({@code cmykOp}). */
-  private void colour(List<Object> out, List<COSBase> operands, boolean fill, String grayOp, String cmykOp) {
-    float[] rgb = floats(operands);
-    if (rgb.length != 3) {   // malformed: keep it, preflight reports it
-      out.addAll(operands);
-      out.add(Operator.getOperator(fill ? "rg" : "RG"));
-      return;
-    }
-    if (Math.abs(rgb[0] - rgb[1]) < 0.002f && Math.abs(rgb[1] - rgb[2]) < 0.002f) {
-      out.add(number(rgb[0]));
-      out.add(Operator.getOperator(grayOp));
-      return;
-    }
-    for (float f : cmyk(rgb)) out.add(number(f));
-    out.add(Operator.getOperator(cmykOp));
+  /** The content stream with its device-RGB colour in CMYK (or gray), or null when it has none ({@link RgbOperators}). */
+  private byte[] rewrite(byte[] content, COSDictionary res) {
+    byte[] out = RgbOperators.rewrite(content, name -> isRgb(named(res, COSName.getPDFName(name))), this::cmyk);
+    if (out != null) rewritten++;
+    return out;
   }
 
   /** sRGB → the profile's CMYK, remembered per colour (a book has a few dozen). */
@@ -296,33 +218,5 @@ public final class PrintColour implements FinishStep {
   private static COSBase named(COSDictionary res, COSName name) {
     if (res == null || !(res.getDictionaryObject(COSName.COLORSPACE) instanceof COSDictionary cs)) return null;
     return cs.getDictionaryObject(name);
-  }
-
-  private static COSBase number(float f) {
-    if (f == Math.rint(f)) return COSInteger.get((long) f);
-    return new COSFloat(Math.round(f * 10000) / 10000f);
-  }
-
-  private static float[] floats(List<COSBase> operands) {
-    float[] v = new float[operands.size()];
-    for (int i = 0; i < v.length; i++) {
-      if (!(operands.get(i) instanceof COSNumber num)) return new float[0];
-      v[i] = num.floatValue();
-    }
-    return v;
-  }
-
-  /** Whether the bytes hold an {@code rg}/{@code RG} or a colour-space operator at all (cheap, may say yes wrongly). */
-  static boolean mayHaveRgb(byte[] b) {
-    for (int i = 1; i + 1 < b.length; i++) {
-      byte c = b[i], d = b[i + 1];
-      boolean op = (c == 'r' && d == 'g') || (c == 'R' && d == 'G') || (c == 'c' && d == 's') || (c == 'C' && d == 'S');
-      if (op && space(b[i - 1]) && (i + 2 == b.length || space(b[i + 2]))) return true;
-    }
-    return false;
-  }
-
-  private static boolean space(byte c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
   }
 }
