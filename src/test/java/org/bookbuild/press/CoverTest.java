@@ -96,6 +96,10 @@ class CoverTest {
             }
             assertTrue(glyphs.size() > 100, what + ": title, authors, description on the cover");
             for (COSName f : page.getResources().getFontNames()) assertTrue(page.getResources().getFont(f).isEmbedded(), what);
+            // its colour bands and text within the CMYK output intent (PrintColour), as the interior's
+            assertEquals(List.of(), org.bookbuild.check.Preflight.check(doc, new org.bookbuild.check.Preflight.Options(
+                Presses.load(new MemoryWorld(tmp, Map.of())).get(press), false)).stream()
+                .filter(f -> f.rule().equals("press-device-rgb")).toList(), what + ": no device RGB");
           }
         }
       }
