@@ -50,6 +50,7 @@ final class FopSession {
     builder.ignoreNamespace(org.bookbuild.fo.PageListMark.NS);
     FopFactory factory = builder.build();
     PngPassThrough.install(factory, settings);
+    ImagePipelines.install(factory.getImageManager());
     return new FopSession(factory, settings, created);
   }
 
