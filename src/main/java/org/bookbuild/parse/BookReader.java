@@ -73,13 +73,29 @@ public final class BookReader {
   /** As {@link #read(World, Project, Diagnostics)}, taking unchanged pages from {@code memo} (null: none). */
   public static Book read(World world, Project project, Diagnostics diags, PageMemo memo) {
     BookReader r = new BookReader(world, diags, ParseScope.DEFAULT.withSubstitutions(Substitutions.of(project.substitutions(), 0))
-        .withReading(project.options().reading()), memo);
+        .withReading(project.options().reading()).withNotebooks(notebooks(project)), memo);
     List<Part> parts = new ArrayList<>();
     r.group(parts, project.frontmatter(), Chapter.Kind.FRONT);
     r.group(parts, project.toc(), Chapter.Kind.BODY);
     r.group(parts, project.appendices(), Chapter.Kind.APPENDIX);
     r.group(parts, project.backmatter(), Chapter.Kind.BACK);
     return new Book(project.meta(), parts);
+  }
+
+  /** The book's notebook pages in toc order, where a page may paste what they glued (ParseScope#glued). */
+  private static List<String> notebooks(Project project) {
+    List<String> out = new ArrayList<>();
+    for (List<TocEntry> l : List.of(project.frontmatter(), project.toc(), project.appendices(), project.backmatter())) {
+      collect(l, out);
+    }
+    return out;
+  }
+
+  private static void collect(List<TocEntry> entries, List<String> out) {
+    for (TocEntry e : entries) {
+      if (e.isFile() && e.file().endsWith(".ipynb") && !out.contains(e.file())) out.add(e.file());
+      collect(e.children(), out);
+    }
   }
 
   /**

@@ -75,7 +75,7 @@ final class DirectiveReader implements DirectiveContext {
 
   @Override
   public Optional<org.bookbuild.parse.directive.Glued> glue(String key) {
-    return env.scope().glued(key);
+    return env.scope().glued(env.world(), env.file(), key);
   }
 
   @Override

@@ -24,7 +24,7 @@ final class RoleReader implements RoleSpec.RoleContext {
 
   @Override
   public java.util.Optional<org.bookbuild.parse.directive.Glued> glue(String key) {
-    return env.scope().glued(key);
+    return env.scope().glued(env.world(), env.file(), key);
   }
 
   @Override

@@ -152,9 +152,7 @@ public final class NotebookFormat implements ChapterFormat {
     List<Block> out = new ArrayList<>();
     for (NotebookStream.Output o : c.outputs()) {
       if (o.glued()) {
-        String v = o.value() == null ? "" : String.valueOf(o.value());
-        glue.put(o.glue(), new Glued(outputs.convert(o), o.plain() == null ? "" : o.plain(),
-            Mime.LATEX.equals(o.mime()) ? Outputs.stripDelimiters(v) : "", Mime.MARKDOWN.equals(o.mime()) ? v : ""));
+        glue.put(o.glue(), glued(o, outputs));
       } else if ("stream".equals(o.type()) && opts.tags().contains("remove-" + o.name())) {
         // MyST-NB's remove-stderr / remove-stdout: that stream of the cell is not shown
       } else if (!opts.dropCell(printHidden) && !opts.dropOutput(printHidden)) {
@@ -162,6 +160,13 @@ public final class NotebookFormat implements ChapterFormat {
       }
     }
     return merged(out);
+  }
+
+  /** A glued output as the roles and directives that paste it use it. */
+  static Glued glued(NotebookStream.Output o, Outputs outputs) {
+    String v = o.value() == null ? "" : String.valueOf(o.value());
+    return new Glued(outputs.convert(o), o.plain() == null ? "" : o.plain(),
+        Mime.LATEX.equals(o.mime()) ? Outputs.stripDelimiters(v) : "", Mime.MARKDOWN.equals(o.mime()) ? v : "");
   }
 
   /** Consecutive pieces of the same stream (print calls in a loop) print as one block. */

@@ -188,7 +188,7 @@ final class RstDirectives implements DirectiveContext {
 
   @Override
   public Optional<Glued> glue(String key) {
-    return blocks.doc.scope.glued(key);
+    return blocks.doc.scope.glued(blocks.doc.world, blocks.doc.file, key);
   }
 
   @Override

@@ -93,7 +93,7 @@ final class RstInlines implements RoleSpec.RoleContext {
 
   @Override
   public java.util.Optional<Glued> glue(String key) {
-    return doc.scope.glued(key);
+    return doc.scope.glued(doc.world, doc.file, key);
   }
 
   @Override

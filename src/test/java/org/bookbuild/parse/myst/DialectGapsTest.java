@@ -949,6 +949,37 @@ class DialectGapsTest {
   }
 
   /**
+   * A page pastes what another notebook of the book glued: {glue}`nb.ipynb::name` (Jupyter Book 1) and a bare name
+   * glued elsewhere in the book (Jupyter Book 0.x looked names up book-wide); both were glue-missing placeholders. A
+   * name no notebook glued still is.
+   */
+  @Test
+  void gluePastesFromOtherNotebooks() throws Exception {
+    String nb = notebook("""
+          {"cell_type": "markdown", "metadata": {}, "source": ["# Compute\\n"]},
+          {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": ["glue('gval', 3.14159)"],
+           "outputs": [{"output_type": "display_data", "metadata": {"scrapbook": {"name": "gval", "mime_prefix": ""}},
+                        "data": {"text/plain": "3.14159"}}]},
+          {"cell_type": "code", "metadata": {}, "execution_count": 2, "source": ["glue('gsum', 'Gluedsum words')"],
+           "outputs": [{"output_type": "display_data", "metadata": {"scrapbook": {"name": "gsum", "mime_prefix": ""}},
+                        "data": {"text/plain": "'Gluedsum words'"}}]}
+        """);
+    var built = PipelineBooks.build(dir, Map.of(
+        "book.yml", PipelineBooks.bookYml("", "summary.md", "lab/nb.ipynb"),
+        "lab/nb.ipynb", nb,
+        "summary.md", """
+            # Summary
+
+            Pi is {glue:text}`lab/nb.ipynb::gval:.2f`, bare {glue:text}`gval:.3f`, text {glue:text}`gsum` and {glue}`gone`.
+            """));
+    String all = text(built);
+    assertTrue(all.contains("Pi is 3.14, bare 3.142, text Gluedsum words and"), all);
+    List<Diagnostic> missing = built.rule("glue-missing");
+    assertEquals(1, missing.size(), () -> built.diags().all().toString());
+    assertTrue(missing.get(0).message().contains("gone"), missing::toString);
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
