@@ -62,6 +62,32 @@ final class SphinxExtras {
     for (String name : List.of("button", "button-link", "button-ref", "link-button")) {
       DirectiveRegistry.register(DirectiveSpec.of(name, Argument.REQUIRED, Body.MARKDOWN, buttonOpts, SphinxExtras::button));
     }
+    // jupyter-sphinx runs {jupyter-execute} cells while Sphinx builds the web pages; print has no kernel: the code
+    // (unless :hide-code:) as a code cell, and an execute-not-run warning for the output it does not have
+    Map<String, OptionType> execOpts = new HashMap<>();
+    for (String k : List.of("hide-code", "hide-output", "code-below", "linenos", "raises", "stderr")) {
+      execOpts.put(k, OptionType.FLAG);
+    }
+    execOpts.put("lineno-start", OptionType.INT);
+    execOpts.put("emphasize-lines", OptionType.STRING);
+    DirectiveRegistry.register(DirectiveSpec.of("jupyter-execute", Argument.OPTIONAL, Body.RAW, execOpts, (d, ctx) -> {
+      notRun(ctx, d, "{jupyter-execute} is run by jupyter-sphinx when the web pages are built; print runs no code, so"
+          + " its output is not shown" + (d.flag("hide-code") ? " (and :hide-code: hides the code)" : ""));
+      if (d.flag("hide-code") || d.body().isBlank()) {
+        ctx.omit(d);
+        return List.of();
+      }
+      return List.of(Code.codeBlock(d, d.argument().isBlank() ? "python" : d.argument(), d.body(), "code-cell"));
+    }));
+    DirectiveRegistry.register(DirectiveSpec.of("jupyter-kernel", Argument.OPTIONAL, Body.NONE,
+        Map.of("id", OptionType.STRING), (d, ctx) -> {
+          omitted(ctx, d, "{jupyter-kernel} chooses the kernel jupyter-sphinx runs code in; print runs none");
+          return List.of();
+        }));
+    DirectiveRegistry.register(DirectiveSpec.of("thebe-button", Argument.OPTIONAL, Body.NONE, Map.of(), (d, ctx) -> {
+      omitted(ctx, d, "{thebe-button} is a web page's button that starts a live kernel; print has nothing to press");
+      return List.of();
+    }));
     DirectiveRegistry.register(DirectiveSpec.of("toctree", Argument.NONE, Body.RAW, Map.of("maxdepth", OptionType.INT,
         "caption", OptionType.STRING, "hidden", OptionType.FLAG, "numbered", OptionType.STRING, "titlesonly",
         OptionType.FLAG, "glob", OptionType.FLAG, "reversed", OptionType.FLAG, "includehidden", OptionType.FLAG,
@@ -147,6 +173,12 @@ final class SphinxExtras {
       return List.of();
     }
     return List.of(new Block.Div(d.pos(), d.attr("article-info"), List.of(), List.of(new Block.Para(d.pos(), line))));
+  }
+
+  /** Code a Sphinx extension runs at build time, printed as code: what it would make is missing, said once here. */
+  static void notRun(DirectiveContext ctx, Directive d, String why) {
+    ctx.diags().report(Diagnostic.warning("execute-not-run", d.pos(), why).withHint("save what it makes in the page"
+        + " (a notebook cell with its stored output, or an image file) to have it printed"));
   }
 
   /** Says, as an info note, that a directive is left out of print on purpose, and marks its lines as consumed. */

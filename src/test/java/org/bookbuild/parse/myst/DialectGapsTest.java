@@ -980,6 +980,49 @@ class DialectGapsTest {
   }
 
   /**
+   * Code a Sphinx extension runs while the web build is made prints as code with an execute-not-run warning (nothing
+   * can run it for print): jupyter-sphinx's {jupyter-execute} (an unknown box with the code's quotes made curly) and
+   * matplotlib's {plot} with Python in it (read as a figure spec: a figure-spec error); thebe's {thebe-button} is a
+   * web button, left out with a note (it was an unknown box).
+   */
+  @Test
+  void codeThatSphinxRunsPrintsAsCode() throws Exception {
+    var built = page("""
+        # Page
+
+        ```{jupyter-execute}
+        print("Jupexec output")
+        ```
+
+        ```{plot}
+        import matplotlib.pyplot as plt
+        plt.plot([1, 2], label="Plotline")
+        ```
+
+        ```{jupyter-execute}
+        :hide-code:
+        hidden_code = 1
+        ```
+
+        ```{thebe-button}
+        ```
+
+        After words.
+        """);
+    String all = text(built);
+    assertNone(built, "directive-unknown", "figure-spec", "content-dropped");
+    assertTrue(all.contains("print(\"Jupexec output\")"), "straight quotes, as code: " + all);
+    assertTrue(all.contains("plt.plot([1, 2], label=\"Plotline\")"), all);
+    assertFalse(all.contains("hidden_code"), ":hide-code: shows no code: " + all);
+    assertTrue(built.fo().contains(">print<") || built.fo().contains("print("), "a code listing");
+    List<Diagnostic> notRun = built.rule("execute-not-run");
+    assertEquals(3, notRun.size(), () -> built.diags().all().toString());
+    assertEquals(List.of(3, 7, 12), notRun.stream().map(d -> d.pos().line()).toList());
+    assertTrue(built.rule("print-omitted").stream().anyMatch(d -> d.message().contains("thebe-button")),
+        () -> built.diags().all().toString());
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
