@@ -1,10 +1,8 @@
 package org.bookbuild.check;
 
-import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -13,7 +11,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * Runs a page's content stream and records every raster image it actually paints (XObject or inline), including
  * those inside forms. Resource dictionaries alone would not do: FOP shares one among pages.
  */
-final class DrawnImages extends PDFGraphicsStreamEngine {
+final class DrawnImages extends GraphicsWalk {
   private final List<PdfInspector.Image> found = new ArrayList<>();
 
   private DrawnImages(PDPage page) {
@@ -32,17 +30,4 @@ final class DrawnImages extends PDFGraphicsStreamEngine {
     found.add(new PdfInspector.Image(kind, img.getWidth(), img.getHeight(), img.getBitsPerComponent()));
   }
 
-  // Paths are irrelevant here; the engine needs these to walk the stream.
-  @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {}
-  @Override public void clip(int windingRule) {}
-  @Override public void moveTo(float x, float y) {}
-  @Override public void lineTo(float x, float y) {}
-  @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
-  @Override public Point2D getCurrentPoint() { return new Point2D.Float(); }
-  @Override public void closePath() {}
-  @Override public void endPath() {}
-  @Override public void strokePath() {}
-  @Override public void fillPath(int windingRule) {}
-  @Override public void fillAndStrokePath(int windingRule) {}
-  @Override public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {}
 }

@@ -1,10 +1,8 @@
 package org.bookbuild.check;
 
-import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -35,7 +33,7 @@ import org.apache.pdfbox.util.Vector;
  * What one page paints, from running its content stream once (forms included): every glyph with its position and
  * font, every image with its placed size, and every colour that reaches ink. Preflight's rules read this.
  */
-final class PageScan extends PDFGraphicsStreamEngine {
+final class PageScan extends GraphicsWalk {
   /**
    * A glyph: baseline origin, size, font (PDF name), whether embedded, whether Type 3, the end of its advance on the
    * baseline ({@code x2}, {@code y2}: rotated text advances along its own direction) and its code (for reports).
@@ -188,14 +186,6 @@ final class PageScan extends PDFGraphicsStreamEngine {
     return cs instanceof PDDeviceGray || cs instanceof PDSeparation || cs instanceof PDICCBased icc && icc.getNumberOfComponents() == 1;
   }
 
-  @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {}
-  @Override public void clip(int windingRule) {}
-  @Override public void moveTo(float x, float y) {}
-  @Override public void lineTo(float x, float y) {}
-  @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
-  @Override public Point2D getCurrentPoint() { return new Point2D.Float(); }
-  @Override public void closePath() {}
-  @Override public void endPath() {}
 
   @Override
   public void strokePath() throws IOException {

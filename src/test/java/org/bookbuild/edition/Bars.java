@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -29,7 +28,7 @@ final class Bars {
     return out;
   }
 
-  private static final class Engine extends PDFGraphicsStreamEngine {
+  private static final class Engine extends org.bookbuild.check.GraphicsWalk {
     private final int index;
     private final float height;
     private final List<PathBox> out;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -100,7 +98,7 @@ class PrintColourTest {
       """;
 
   /** What a PDF paints, read with PDFBox: device-RGB uses, each glyph's fill colour, the colour spaces of images. */
-  static final class Paint extends PDFGraphicsStreamEngine {
+  static final class Paint extends org.bookbuild.check.GraphicsWalk {
     final List<String> rgb = new ArrayList<>();
     final List<PDColor> glyphFills = new ArrayList<>();
     final List<String> images = new ArrayList<>();
@@ -166,18 +164,6 @@ class PrintColourTest {
       if (rgb(raw)) rgb.add("image " + img.getWidth() + "×" + img.getHeight());
     }
 
-    @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {}
-    @Override public void clip(int windingRule) {}
-    @Override public void moveTo(float x, float y) {}
-    @Override public void lineTo(float x, float y) {}
-    @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
-    @Override public Point2D getCurrentPoint() { return new Point2D.Float(); }
-    @Override public void closePath() {}
-    @Override public void endPath() {}
-    @Override public void strokePath() {}
-    @Override public void fillPath(int windingRule) {}
-    @Override public void fillAndStrokePath(int windingRule) {}
-    @Override public void shadingFill(COSName shadingName) {}
   }
 
   static PipelineBooks.Built book(Path dir, String press) throws IOException {

@@ -40,12 +40,7 @@ class PagePreviewTest {
         "two.md", "# Two\n\nA second chapter with $x^2 + \\frac{1}{2}$ in it.\n\nAnother paragraph.\n",
         "three.md", "(three)=\n# Three\n\nThe third chapter, last of all.\n"));
     Path pdf = dir.resolve("out/test-book.pdf");
-    Capture capture = new Capture(pdf);
-    Watcher w = new Watcher(new Watcher.Settings(dir, null, false, true), new PrintWriter(capture, true),
-        () -> Progress.NONE);
-    Thread t = new Thread(w::run);
-    t.start();
-    try {
+    watching(pdf, (w, capture) -> {
       waitFor(() -> w.builds() >= 1);
       List<String> before = pages(Files.readAllBytes(pdf));
       Files.writeString(dir.resolve("two.md"),
@@ -78,10 +73,7 @@ class PagePreviewTest {
       ReadBack.Report rb = ReadBack.read(capture.preview);
       assertTrue(rb.problems().isEmpty() && rb.notdefs().isEmpty(), rb.problems() + " " + rb.notdefs());
       assertFalse(java.util.Arrays.equals(capture.preview, Files.readAllBytes(pdf)), "the full build replaced it");
-    } finally {
-      w.stop();
-      t.join(120_000);
-    }
+    });
   }
 
   /**
@@ -99,12 +91,7 @@ class PagePreviewTest {
     TestBooks.write(dir, Map.of("book.yml", TestBooks.bookYml(null, "one.md", "long.md"),
         "one.md", "# One\n\nA first chapter.\n", "long.md", before));
     Path pdf = dir.resolve("out/test-book.pdf");
-    Capture capture = new Capture(pdf);
-    Watcher w = new Watcher(new Watcher.Settings(dir, null, false, true), new PrintWriter(capture, true),
-        () -> Progress.NONE);
-    Thread t = new Thread(w::run);
-    t.start();
-    try {
+    watching(pdf, (w, capture) -> {
       waitFor(() -> w.builds() >= 1);
       List<String> shown = pages(Files.readAllBytes(pdf));
       int last = shown.size() - 1;
@@ -122,10 +109,7 @@ class PagePreviewTest {
       assertEquals(squash(after.get(last)), squash(preview.get(last)), "the page reads as the full build's");
       ReadBack.Report rb = ReadBack.read(capture.preview);
       assertTrue(rb.problems().isEmpty() && rb.notdefs().isEmpty(), rb.problems() + " " + rb.notdefs());
-    } finally {
-      w.stop();
-      t.join(120_000);
-    }
+    });
   }
 
   @Test
@@ -144,6 +128,26 @@ class PagePreviewTest {
         new Preview.Chapter("c2", 6, 3))), "a chapter that grew moves the pages after it");
     assertNull(PagePreview.changed(a, a.subList(0, 2)));
     assertNull(PagePreview.changed(null, a), "nothing on show");
+  }
+
+  /** What a test does with a running watch and its output. */
+  private interface WhileWatching {
+    void run(Watcher w, Capture capture) throws Exception;
+  }
+
+  /** Starts a watch on the test book (polling), runs {@code body} while it watches, and stops it. */
+  private void watching(Path pdf, WhileWatching body) throws Exception {
+    Capture capture = new Capture(pdf);
+    Watcher w = new Watcher(new Watcher.Settings(dir, null, false, true), new PrintWriter(capture, true),
+        () -> Progress.NONE);
+    Thread t = new Thread(w::run);
+    t.start();
+    try {
+      body.run(w, capture);
+    } finally {
+      w.stop();
+      t.join(120_000);
+    }
   }
 
   private static String squash(String s) {

@@ -2,15 +2,12 @@ package org.bookbuild.parse.notebook;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.bookbuild.check.PdfInspector;
 import org.bookbuild.testing.PipelineBooks;
 import org.junit.jupiter.api.Test;
@@ -53,7 +50,7 @@ class NotebookPdfTest {
   }
 
   /** Counts stroked and filled paths a page paints (vector drawing, including inside forms). */
-  static final class Paths extends PDFGraphicsStreamEngine {
+  static final class Paths extends org.bookbuild.check.GraphicsWalk {
     int n;
 
     Paths(PDPage page) {
@@ -69,15 +66,5 @@ class NotebookPdfTest {
     @Override public void strokePath() { n++; }
     @Override public void fillPath(int windingRule) { n++; }
     @Override public void fillAndStrokePath(int windingRule) { n++; }
-    @Override public void drawImage(PDImage img) {}
-    @Override public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {}
-    @Override public void clip(int windingRule) {}
-    @Override public void moveTo(float x, float y) {}
-    @Override public void lineTo(float x, float y) {}
-    @Override public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
-    @Override public Point2D getCurrentPoint() { return new Point2D.Float(); }
-    @Override public void closePath() {}
-    @Override public void endPath() {}
-    @Override public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {}
   }
 }
