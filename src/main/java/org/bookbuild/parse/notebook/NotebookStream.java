@@ -202,8 +202,11 @@ final class NotebookStream {
     if (mime.equals("text/plain")) {
       b.plain = text(p);
     } else if (Mime.printable(mime) && rank < Mime.rank(b.mime)) {
+      Object value = p.currentToken() == JsonToken.START_OBJECT ? MAPPER.readTree(p) : text(p);
+      // an empty representation (a thumbnail that was never fetched) is none: the next best one prints
+      if (value instanceof String s && s.isBlank()) return;
       b.mime = mime;
-      b.value = p.currentToken() == JsonToken.START_OBJECT ? MAPPER.readTree(p) : text(p);
+      b.value = value;
     } else {
       if (Mime.isInteractive(mime) && b.interactive == null) b.interactive = mime;
       else if (!Mime.printable(mime) && !Mime.isInteractive(mime) && b.unprintable == null) b.unprintable = mime;

@@ -136,6 +136,9 @@ final class Outputs {
     // output's text/plain stands for it, as there; only an output without one is printed as the HTML's text
     String text = HtmlTables.text(html);
     if (pictures && (text.isBlank() || o.plain() != null && o.plain().startsWith("<IPython.core.display"))) return;
+    // IPython's IFrame, YouTubeVideo, Video and Audio displays: a frame or player, no text. A web address prints as
+    // the iframe directive's box (link and QR code); sound or film held in the notebook itself cannot print: a note
+    if (text.isEmpty() && media(out, pos, html)) return;
     // script-only HTML (plotly.js and other loaders) has nothing to print and nothing to warn about
     if (text.isEmpty()) return;
     if (o.plain() != null && !o.plain().isBlank()) {
@@ -233,6 +236,32 @@ final class Outputs {
   private static final java.util.regex.Pattern IMG_ALT = java.util.regex.Pattern.compile("(?is)\\balt\\s*=\\s*([\"'])(.*?)\\1");
 
   /** Each {@code <img>} of an HTML output as a picture: a data address from the cache, a file path as written. */
+  private static final java.util.regex.Pattern MEDIA = java.util.regex.Pattern.compile(
+      "(?is)<(iframe|video|audio|source)\\b[^>]*?\\bsrc\\s*=\\s*([\"'])(.*?)\\2");
+
+  /** The frames and players of an HTML output, as print can show them; whether it had any. */
+  private boolean media(List<Block> out, SourcePos pos, String html) {
+    java.util.regex.Matcher m = MEDIA.matcher(html);
+    boolean any = false;
+    boolean video = html.matches("(?is).*<(video|audio)\\b.*");
+    while (m.find()) {
+      String src = m.group(3).strip();
+      if (src.isEmpty()) continue;
+      any = true;
+      if (src.startsWith("data:")) {
+        diags.report(new org.bookbuild.diag.Diagnostic("print-omitted", org.bookbuild.diag.Severity.INFO,
+            "a " + (m.group(1).equalsIgnoreCase("iframe") ? "frame" : "player") + " whose sound or picture is held in"
+                + " the notebook (a data: address) plays in the notebook only; print leaves it out", pos, ""));
+        return true;
+      }
+      Attr a = Attr.classes("iframe").with("src", src);
+      if (video || !m.group(1).equalsIgnoreCase("iframe")) a = a.with("medium", "video");
+      out.add(new Block.Div(pos, a, List.of(), List.of()));
+      return true;
+    }
+    return any;
+  }
+
   private void htmlImages(List<Block> out, SourcePos pos, String html) {
     java.util.regex.Matcher m = IMG.matcher(html);
     while (m.find()) {

@@ -1023,6 +1023,37 @@ class DialectGapsTest {
   }
 
   /**
+   * IPython's IFrame / YouTubeVideo / Audio displays: HTML with a frame or player and no text printed nothing, without
+   * a word; a web address now prints as the iframe box, sound held in the notebook gets a print-omitted note, and an
+   * empty image/jpeg (a thumbnail never fetched) no longer reaches FOP as a broken picture.
+   */
+  @Test
+  void framesAndPlayersInOutputsAreShownOrNoted() throws Exception {
+    String nb = notebook("""
+          {"cell_type": "markdown", "metadata": {}, "source": ["# Media\\n"]},
+          {"cell_type": "code", "metadata": {}, "execution_count": 1, "source": ["IFrame('https://example.org/app', 400, 300)"],
+           "outputs": [{"output_type": "display_data", "metadata": {}, "data": {
+             "text/html": "<iframe width=\\"400\\" height=\\"300\\" src=\\"https://example.org/app\\"></iframe>",
+             "text/plain": "<IPython.lib.display.IFrame at 0x1>"}}]},
+          {"cell_type": "code", "metadata": {}, "execution_count": 2, "source": ["YouTubeVideo('abc')"],
+           "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"image/jpeg": "",
+             "text/html": "<iframe src=\\"https://www.youtube.com/embed/abc\\"></iframe>",
+             "text/plain": "<IPython.lib.display.YouTubeVideo at 0x2>"}}]},
+          {"cell_type": "code", "metadata": {}, "execution_count": 3, "source": ["Audio(data)"],
+           "outputs": [{"output_type": "display_data", "metadata": {}, "data": {
+             "text/html": "<audio controls><source src=\\"data:audio/wav;base64,AAAA\\" type=\\"audio/wav\\"></audio>",
+             "text/plain": "<IPython.lib.display.Audio object>"}}]}
+        """);
+    var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
+    String all = text(built);
+    assertTrue(all.contains("https://example.org/app"), all);
+    assertTrue(all.contains("https://www.youtube.com/embed/abc"), all);
+    assertTrue(built.diags().all().stream().noneMatch(d -> d.ruleId().startsWith("fop-")), () -> built.diags().all().toString());
+    assertTrue(built.rule("print-omitted").stream().anyMatch(d -> d.message().contains("plays in the notebook only")
+        && d.pos().file().equals("nb.ipynb")), () -> built.diags().all().toString());
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
