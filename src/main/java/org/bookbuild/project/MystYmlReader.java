@@ -65,7 +65,7 @@ final class MystYmlReader implements ProjectReader {
           case "exports" -> exports(v, out, diags);
           case "license" -> put(out, k, license(v, diags), at);
           case "github" -> put(out, "repository", v, at);
-          default -> ProjectLoader.info(diags, at, "abbreviations are not expanded in print yet");
+          default -> put(out, k, v, at);
         }
       } else if (ProjectLoader.KNOWN_KEYS.contains(k)) {
         put(out, k, v, at);

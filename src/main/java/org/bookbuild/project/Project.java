@@ -126,9 +126,19 @@ public record Project(
    * @param printHidden {@code hidden-cells: print}: notebook cells and parts tagged {@code hide-input},
    *     {@code hide-output} or {@code hide-cell} (collapsed on the web) are printed; by default they are left out, as
    *     mystmd's PDF exports leave them out
+   * @param abbreviations mystmd's {@code abbreviations:} (abbreviation → expansion), hover titles on the web, expanded
+   *     after their first use in each chapter in print ({@code transform.Abbreviations})
    */
-  public record Reading(boolean functionParentheses, boolean printHidden) {
+  public record Reading(boolean functionParentheses, boolean printHidden, Map<String, String> abbreviations) {
     public static final Reading DEFAULT = new Reading(true, false);
+
+    public Reading {
+      abbreviations = abbreviations == null ? Map.of() : Map.copyOf(abbreviations);
+    }
+
+    public Reading(boolean functionParentheses, boolean printHidden) {
+      this(functionParentheses, printHidden, Map.of());
+    }
   }
 
   /**

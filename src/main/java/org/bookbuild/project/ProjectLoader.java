@@ -32,7 +32,7 @@ public final class ProjectLoader {
       "title", "subtitle", "authors", "date", "license", "copyright", "edition", "language", "keywords",
       "description", "math", "numbering", "bibliography", "toc", "frontmatter", "appendices", "backmatter",
       "solutions", "style", "output", "citation-style", "repository", "editions", "version", "since", "references",
-      "press", "colour", "cover", "archive", "substitutions", "function-parentheses", "hidden-cells");
+      "press", "colour", "cover", "archive", "substitutions", "function-parentheses", "hidden-cells", "abbreviations");
 
   /** The project formats, in the order their files are looked for; the first whose file exists is read. */
   static final List<ProjectReader> READERS = List.of(
@@ -156,7 +156,18 @@ public final class ProjectLoader {
       diags.warn("config-value", m.get("hidden-cells").pos(), "hidden-cells must be omit or print; using omit");
       hidden = "omit";
     }
-    return new Project.Reading(parens.equals("true"), hidden.equals("print"));
+    Map<String, String> abbr = new LinkedHashMap<>();
+    Value a = m.get("abbreviations");
+    if (a != null && a.map() != null) {
+      for (String k : YamlTree.keys(a.map())) {
+        Value v = a.map().get(k);
+        if (v.str() != null && !k.isBlank() && !v.str().isBlank()) abbr.put(k.strip(), v.str().strip());
+        else diags.warn("config-value", v.pos(), "abbreviation '" + k + "' needs a text expansion");
+      }
+    } else if (a != null) {
+      diags.warn("config-value", a.pos(), "abbreviations takes a mapping of abbreviations to their expansions");
+    }
+    return new Project.Reading(parens.equals("true"), hidden.equals("print"), abbr);
   }
 
   /** {@code press:}, {@code colour:} and {@code cover: image:} (the press name itself is checked against styles/press.yml). */

@@ -13,6 +13,7 @@ public final class Transforms {
   public static final List<Transform> LIST = new ArrayList<>(List.of(
       new OwnImages(),
       new SubRefs(),
+      new Abbreviations(),
       new ResolveFigures(),
       new FigureAltText(),
       new HeadingIds(),

@@ -1054,6 +1054,42 @@ class DialectGapsTest {
   }
 
   /**
+   * mystmd's abbreviations: (myst.yml) give each use a hover title on the web, which paper cannot show; they were
+   * noted as not expanded. Print expands the first use in each chapter's running text, not in headings, code or an
+   * already expanded use, and not a word that merely contains the abbreviation.
+   */
+  @Test
+  void abbreviationsAreExpandedAtFirstUse() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "myst.yml", """
+            version: 1
+            project:
+              title: Abbr
+              abbreviations:
+                MyST: Markedly Structured Text
+                PDE: partial differential equation
+              toc:
+                - file: one.md
+                - file: two.md
+            """,
+        "one.md", """
+            # About MyST
+
+            We write MyST here, MySTery aside. Then MyST again and `MyST` in code.
+
+            - A PDE (partial differential equation) in a list.
+            """,
+        "two.md", "# Two\n\nMyST once more.\n"));
+    String all = text(built);
+    assertNone(built, "config-ignored", "config-value");
+    assertTrue(all.contains("We write MyST (Markedly Structured Text) here, MySTery aside. Then MyST again and MyST in code."), all);
+    assertEquals(1, count(all, "PDE (partial differential equation)"), "the author's own expansion is not doubled: " + all);
+    assertTrue(all.contains("MyST (Markedly Structured Text) once more."), "again in the next chapter: " + all);
+    assertTrue(all.contains("About MyST 1") || all.contains("About MyST"), all);
+    assertFalse(all.contains("About MyST (Markedly"), "headings stay as written: " + all);
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
