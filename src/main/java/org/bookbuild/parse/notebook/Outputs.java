@@ -136,9 +136,11 @@ final class Outputs {
     // output's text/plain stands for it, as there; only an output without one is printed as the HTML's text
     String text = HtmlTables.text(html);
     if (pictures && (text.isBlank() || o.plain() != null && o.plain().startsWith("<IPython.core.display"))) return;
-    // IPython's IFrame, YouTubeVideo, Video and Audio displays: a frame or player, no text. A web address prints as
-    // the iframe directive's box (link and QR code); sound or film held in the notebook itself cannot print: a note
-    if (text.isEmpty() && media(out, pos, html)) return;
+    // IPython's IFrame, YouTubeVideo, Video and Audio displays and matplotlib's to_html5_video() animations: a frame or
+    // player, whose only text is the browser's fallback ("Your browser does not support the video tag."). A web address
+    // prints as the iframe directive's box (link and QR code); sound or film held in the notebook cannot print: a note
+    // (their text/plain, "<IPython.core.display.HTML object>", says nothing to a reader)
+    if (HtmlTables.text(MEDIA_ELEMENT.matcher(html).replaceAll(" ")).isBlank() && media(out, pos, html)) return;
     // script-only HTML (plotly.js and other loaders) has nothing to print and nothing to warn about
     if (text.isEmpty()) return;
     if (o.plain() != null && !o.plain().isBlank()) {
@@ -236,6 +238,9 @@ final class Outputs {
   private static final java.util.regex.Pattern IMG_ALT = java.util.regex.Pattern.compile("(?is)\\balt\\s*=\\s*([\"'])(.*?)\\1");
 
   /** Each {@code <img>} of an HTML output as a picture: a data address from the cache, a file path as written. */
+  /** A frame or player element with its fallback content. */
+  private static final java.util.regex.Pattern MEDIA_ELEMENT =
+      java.util.regex.Pattern.compile("(?is)<(video|audio|iframe)\\b.*?</\\1\\s*>");
   private static final java.util.regex.Pattern MEDIA = java.util.regex.Pattern.compile(
       "(?is)<(iframe|video|audio|source)\\b[^>]*?\\bsrc\\s*=\\s*([\"'])(.*?)\\2");
 

@@ -1042,7 +1042,11 @@ class DialectGapsTest {
           {"cell_type": "code", "metadata": {}, "execution_count": 3, "source": ["Audio(data)"],
            "outputs": [{"output_type": "display_data", "metadata": {}, "data": {
              "text/html": "<audio controls><source src=\\"data:audio/wav;base64,AAAA\\" type=\\"audio/wav\\"></audio>",
-             "text/plain": "<IPython.lib.display.Audio object>"}}]}
+             "text/plain": "<IPython.lib.display.Audio object>"}}]},
+          {"cell_type": "code", "metadata": {}, "execution_count": 4, "source": ["HTML(anim.to_html5_video())"],
+           "outputs": [{"output_type": "execute_result", "execution_count": 4, "metadata": {}, "data": {
+             "text/html": "<video width=\\"576\\" controls autoplay loop>\\n  <source type=\\"video/mp4\\" src=\\"data:video/mp4;base64,AAAA\\">\\n  Your browser does not support the video tag.\\n</video>",
+             "text/plain": "<IPython.core.display.HTML object>"}}]}
         """);
     var built = PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "nb.ipynb"), "nb.ipynb", nb));
     String all = text(built);
@@ -1051,6 +1055,9 @@ class DialectGapsTest {
     assertTrue(built.diags().all().stream().noneMatch(d -> d.ruleId().startsWith("fop-")), () -> built.diags().all().toString());
     assertTrue(built.rule("print-omitted").stream().anyMatch(d -> d.message().contains("plays in the notebook only")
         && d.pos().file().equals("nb.ipynb")), () -> built.diags().all().toString());
+    assertEquals(2, built.rule("print-omitted").size(), "the sound and the animation: " + built.diags().all());
+    assertFalse(all.contains("IPython.core.display.HTML object") || all.contains("does not support the video"),
+        "an animation's fallback text and repr are no output: " + all);
   }
 
   /**
