@@ -71,8 +71,12 @@ final class JupyterBookReader implements ProjectReader {
     JupyterBookSettings.read(world, out, diags);
     Value settings = new Value(out, toc.pos());
     if (format.equals("jb-article")) {
+      // one chapter whatever the depth of its sections: inside an untitled group, so that sections with sections of
+      // their own do not make the root page open a part (a part page titled with the article's title, its sections
+      // chapters), as a jb-book's top-level page would
+      TocSpec article = TocSpec.page(rootV.str(), "", entries, rootV.pos(), TocEntry.NUMBERED_UNSET);
       return new ProjectDescription(TOC, settings, List.of(),
-          List.of(TocSpec.page(rootV.str(), "", entries, rootV.pos(), TocEntry.NUMBERED_UNSET)), List.of(), List.of());
+          List.of(TocSpec.group("", List.of(article), rootV.pos(), TocEntry.NUMBERED_UNSET)), List.of(), List.of());
     }
     if (entries.isEmpty()) return new ProjectDescription(TOC, settings, List.of(), List.of(root), List.of(), List.of());
     return new ProjectDescription(TOC, settings, List.of(root), entries, List.of(), List.of());

@@ -1097,6 +1097,25 @@ class DialectGapsTest {
   }
 
   /**
+   * A Jupyter Book jb-article is one chapter, the root page with its sections (docs/projects.md); when a section had
+   * sections of its own, the root opened a part ("Part I", the article's title) and its sections became chapters.
+   */
+  @Test
+  void jbArticleWithNestedSectionsIsOneChapter() throws Exception {
+    var built = PipelineBooks.build(dir, Map.of(
+        "_config.yml", "title: Article\nauthor: Ada Author\n",
+        "_toc.yml", "format: jb-article\nroot: main\nsections:\n  - file: s1\n    sections:\n      - file: s1a\n  - file: s2\n",
+        "main.md", "# Main Article\n\nMain words.\n",
+        "s1.md", "# Sec One\n\nSone words.\n",
+        "s1a.md", "# Sec One A\n\nSonea words.\n",
+        "s2.md", "# Sec Two\n\nStwo words.\n"));
+    String all = text(built);
+    assertFalse(all.contains("Part I"), "no part page: " + all);
+    assertTrue(all.contains("1.1 Sec One") && all.contains("1.1.1 Sec One A") && all.contains("1.2 Sec Two"), all);
+    assertFalse(all.contains("Chapter 2"), "one chapter: " + all);
+  }
+
+  /**
    * A block attribute line {#id} labels the block after it inside boxes, list items, tab items, cards and quotes, not
    * only at page level (it printed as text and the label did not resolve), as (label)= does.
    */
