@@ -167,8 +167,9 @@ public final class Fo {
   public void block(Block b) {
     sources.note(xml.length(), b.pos());
     Renderers.block(b, this);
-    if (b instanceof Block.Heading || b instanceof Block.Rule) run = Run.START;
-    else if (b instanceof Block.Plain p && p.content().stream().allMatch(i -> i instanceof Inline.Anchor)) return;
+    if (b instanceof Block.Heading || b instanceof Block.Rule || b instanceof Block.Div d && "subtitle".equals(d.kind())) {
+      run = Run.START; // a page's subtitle belongs to its title: the text under it starts a run, as after a heading
+    } else if (b instanceof Block.Plain p && p.content().stream().allMatch(i -> i instanceof Inline.Anchor)) return;
     else if (b instanceof Block.Para || b instanceof Block.Plain || b instanceof Block.Problem) run = Run.TEXT;
     else run = Run.DISPLAY;
   }

@@ -14,8 +14,9 @@ import org.bookbuild.project.YamlTree;
 
 /**
  * A page's YAML front matter (mystmd and Jupyter Book pages start with one). Its {@code title} is the page's title when
- * the page has no level-1 heading; the other keys (numbering, exports, kernelspec …) steer web builds and are noted as
- * not used. Nothing in front matter is ever an error: a page that builds on the web builds here.
+ * the page has no level-1 heading; its {@code subtitle} prints under that title (a {@code subtitle} block, as mystmd
+ * shows it under the page's title); the other keys (numbering, exports, kernelspec …) steer web builds and are noted
+ * as not used. Nothing in front matter is ever an error: a page that builds on the web builds here.
  */
 final class PageFrontMatter {
   private PageFrontMatter() {}
@@ -29,6 +30,7 @@ final class PageFrontMatter {
     if (fm.map() == null) return blocks;
     List<Block> out = blocks;
     boolean off = false;
+    Block subtitle = null;
     for (String k : YamlTree.keys(fm.map())) {
       SourcePos at = shifted(YamlTree.keyPos(fm.map(), k, SourcePos.of(file, 1, 1)));
       YamlTree.Value v = fm.map().get(k);
@@ -44,13 +46,31 @@ final class PageFrontMatter {
         }
       } else if (k.equals("numbering") && "false".equals(String.valueOf(v.plain()))) {
         off = true;
+      } else if (k.equals("subtitle") && v.str() != null && !v.str().isBlank()) {
+        SourcePos p = shifted(v.pos());
+        subtitle = new Block.Div(p, Attr.classes("subtitle"), List.of(new Inline.Text(p, v.str().strip())), List.of());
       } else if (k.equals("substitutions")) {
         // read by the parser ({@link Substitutions})
       } else {
         note(diags, at, "front matter '" + k + "' is not used in print");
       }
     }
+    if (subtitle != null) out = withSubtitle(out, subtitle);
     return off ? unnumbered(out) : out;
+  }
+
+  /** The subtitle right after the page's level-1 heading, or first when it has none (its title comes from the toc). */
+  private static List<Block> withSubtitle(List<Block> blocks, Block subtitle) {
+    List<Block> out = new ArrayList<>(blocks);
+    int at = 0;
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Block.Heading h && h.level() == 1) {
+        at = i + 1;
+        break;
+      }
+    }
+    out.add(at, subtitle);
+    return out;
   }
 
   /** {@code numbering: false}: the page gets no numbers (an attribute the numbering transform reads). */

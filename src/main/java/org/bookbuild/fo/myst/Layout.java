@@ -30,6 +30,14 @@ final class Layout {
     for (String k : new String[] {"epigraph", "pull-quote", "highlights"}) {
       Renderers.div(k, (d, fo) -> quote(d, fo, k));
     }
+    // a page's front-matter subtitle (parse.PageFrontMatter), under its title
+    Renderers.div("subtitle", (d, fo) -> {
+      fo.block("chapter.subtitle");
+      fo.id(d.attr().id());
+      fo.inlines(d.title());
+      fo.xml().end();
+      fo.resetIndent();
+    });
     Renderers.div("rubric", (d, fo) -> {
       fo.block("rubric");
       fo.id(d.attr().id());

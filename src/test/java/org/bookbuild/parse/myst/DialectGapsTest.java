@@ -1234,6 +1234,22 @@ class DialectGapsTest {
     assertTrue(notRun.get(0).message().contains("gone"));
   }
 
+  /** A page's front-matter subtitle prints under its title, once, and is no longer noted as unused. */
+  @Test
+  void frontMatterSubtitlePrintsUnderTheTitle() throws Exception {
+    var built = page("---\nsubtitle: Overture, a first look at least squares\nkernelspec:\n  name: python3\n---\n"
+        + "# Fitting lines\n\nBodywork of the page begins here.\n");
+    String all = text(built);
+    assertEquals(1, count(all, "Overture, a first look at least squares"), all);
+    assertTrue(all.indexOf("Fitting lines") < all.indexOf("Overture") && all.indexOf("Overture") < all.indexOf("Bodywork"), all);
+    PdfInspector.GlyphRun title = run(built, "Fitting"), sub = run(built, "squares"), body = run(built, "begins");
+    assertTrue(title.y() < sub.y() && sub.y() < body.y(), "under the title, over the text (y grows down the page)");
+    assertEquals(run(built, "Overture").x(), run(built, "Bodywork").x(), 0.5f, "the text under it starts unindented, as under a heading");
+    assertTrue(built.rule("front-matter").stream().noneMatch(d -> d.message().contains("'subtitle'")),
+        () -> built.rule("front-matter").toString());
+    assertTrue(built.rule("front-matter").stream().anyMatch(d -> d.message().contains("'kernelspec'")));
+  }
+
   /** A book of one page, {@code page.md}, built through the whole pipeline. */
   private PipelineBooks.Built page(String markdown) throws Exception {
     return PipelineBooks.build(dir, Map.of("book.yml", PipelineBooks.bookYml("", "page.md"), "page.md", markdown));
