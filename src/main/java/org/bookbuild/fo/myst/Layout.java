@@ -30,21 +30,9 @@ final class Layout {
     for (String k : new String[] {"epigraph", "pull-quote", "highlights"}) {
       Renderers.div(k, (d, fo) -> quote(d, fo, k));
     }
-    // a page's front-matter subtitle (parse.PageFrontMatter), under its title
-    Renderers.div("subtitle", (d, fo) -> {
-      fo.block("chapter.subtitle");
-      fo.id(d.attr().id());
-      fo.inlines(d.title());
-      fo.xml().end();
-      fo.resetIndent();
-    });
-    Renderers.div("rubric", (d, fo) -> {
-      fo.block("rubric");
-      fo.id(d.attr().id());
-      fo.inlines(d.title());
-      fo.xml().end();
-      fo.resetIndent();
-    });
+    // a page's front-matter subtitle (parse.PageFrontMatter), under its title; a rubric, a heading outside the outline
+    Renderers.div("subtitle", (d, fo) -> titleLine(d, fo, "chapter.subtitle"));
+    Renderers.div("rubric", (d, fo) -> titleLine(d, fo, "rubric"));
     // a subfigure (transform.SubFigures): its image, then "(a) caption" under it (over it with sphinx-subfigure's
     // :subcaptions: above, which the figure passes on as the attribute subcaptions)
     Renderers.div("subfigure", (d, fo) -> {
@@ -71,6 +59,15 @@ final class Layout {
     Renderers.div("div", (d, fo) -> plain(d, fo, "container"));
     Renderers.div("container", (d, fo) -> plain(d, fo, "container"));
     Renderers.div("directive-unknown", (d, fo) -> titled(d, fo, "directive-unknown", "directive-unknown.title"));
+  }
+
+  /** A block of one line of title text under a role (its id kept); the next paragraph starts a run. */
+  private static void titleLine(Block.Div d, Fo fo, String role) {
+    fo.block(role);
+    fo.id(d.attr().id());
+    fo.inlines(d.title());
+    fo.xml().end();
+    fo.resetIndent();
   }
 
   static void plain(Block.Div d, Fo fo, String role) {
