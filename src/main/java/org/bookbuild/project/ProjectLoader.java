@@ -3,6 +3,7 @@ package org.bookbuild.project;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,21 +97,9 @@ public final class ProjectLoader {
     Map<String, Object> numbering = new LinkedHashMap<>();
     Value num = m.get("numbering");
     if (num != null && num.plain() instanceof Map<?, ?> nm) nm.forEach((k, v) -> numbering.put(String.valueOf(k), v));
-    String solutions = f.string("solutions", "end-of-chapter");
-    if (!Set.of("inline", "end-of-chapter", "end-of-book", "omit").contains(solutions)) {
-      diags.warn("config-value", m.get("solutions").pos(), "solutions must be inline, end-of-chapter, end-of-book or omit; using end-of-chapter");
-      solutions = "end-of-chapter";
-    }
-    String citations = f.string("citation-style", "numeric");
-    if (!Set.of("numeric", "author-year").contains(citations)) {
-      diags.warn("config-value", m.get("citation-style").pos(), "citation-style must be numeric or author-year; using numeric");
-      citations = "numeric";
-    }
-    String archive = f.string("archive", "false");
-    if (!Set.of("true", "false").contains(archive)) {
-      diags.warn("config-value", m.get("archive").pos(), "archive must be true or false; using false");
-      archive = "false";
-    }
+    String solutions = f.oneOf("solutions", "end-of-chapter", diags, "inline", "end-of-chapter", "end-of-book", "omit");
+    String citations = f.oneOf("citation-style", "numeric", diags, "numeric", "author-year");
+    String archive = f.oneOf("archive", "false", diags, "true", "false");
     Object depth = numbering.getOrDefault("depth", 3);
     Project.Options opts = new Project.Options(
         f.string("style", "default"),
@@ -146,16 +135,8 @@ public final class ProjectLoader {
 
   /** {@code function-parentheses:} (true/false) and {@code hidden-cells:} (omit/print). */
   private static Project.Reading reading(Map<String, Value> m, Fields f, Diagnostics diags) {
-    String parens = f.string("function-parentheses", "true");
-    if (!Set.of("true", "false").contains(parens)) {
-      diags.warn("config-value", m.get("function-parentheses").pos(), "function-parentheses must be true or false; using true");
-      parens = "true";
-    }
-    String hidden = f.string("hidden-cells", "omit");
-    if (!Set.of("omit", "print").contains(hidden)) {
-      diags.warn("config-value", m.get("hidden-cells").pos(), "hidden-cells must be omit or print; using omit");
-      hidden = "omit";
-    }
+    String parens = f.oneOf("function-parentheses", "true", diags, "true", "false");
+    String hidden = f.oneOf("hidden-cells", "omit", diags, "omit", "print");
     Map<String, String> abbr = new LinkedHashMap<>();
     Value a = m.get("abbreviations");
     if (a != null && a.map() != null) {
@@ -172,11 +153,7 @@ public final class ProjectLoader {
 
   /** {@code press:}, {@code colour:} and {@code cover: image:} (the press name itself is checked against styles/press.yml). */
   private static Project.Print print(Map<String, Value> m, Fields f, Diagnostics diags) {
-    String colour = f.string("colour", "colour");
-    if (!Set.of("colour", "grayscale").contains(colour)) {
-      diags.warn("config-value", m.get("colour").pos(), "colour must be colour or grayscale; using colour");
-      colour = "colour";
-    }
+    String colour = f.oneOf("colour", "colour", diags, "colour", "grayscale");
     String image = "";
     Value cover = m.get("cover");
     if (cover != null) {
@@ -242,6 +219,18 @@ public final class ProjectLoader {
       Value v = m.get(key);
       if (v == null || v.value() == null) return dflt;
       return v.str() != null ? v.str() : String.valueOf(v.plain());
+    }
+
+    /**
+     * The value of {@code key}, one of {@code allowed}; {@code dflt} when it is absent, and with a {@code config-value}
+     * warning at the key when it is something else ("solutions must be inline, …, end-of-book or omit; using …").
+     */
+    String oneOf(String key, String dflt, Diagnostics diags, String... allowed) {
+      String v = string(key, dflt);
+      if (Arrays.asList(allowed).contains(v)) return v;
+      String list = String.join(", ", Arrays.copyOf(allowed, allowed.length - 1)) + " or " + allowed[allowed.length - 1];
+      diags.warn("config-value", m.get(key).pos(), key + " must be " + list + "; using " + dflt);
+      return dflt;
     }
 
     List<String> strings(String key) {

@@ -132,6 +132,7 @@ class BackMatterBookTest {
         "book.yml", PipelineBooks.bookYml("citation-style: harvard", "ch.md"), "ch.md", "# One\n\nText.\n"));
     assertEquals(1, b.rule("config-value").size());
     assertEquals(6, b.rule("config-value").get(0).pos().line());
+    assertEquals("citation-style must be numeric or author-year; using numeric", b.rule("config-value").get(0).message());
   }
 
   private static int page(PdfInspector in, String a, String b) throws Exception {
