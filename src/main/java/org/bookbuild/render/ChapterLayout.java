@@ -15,6 +15,7 @@ import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.MimeConstants;
 import org.apache.fop.render.intermediate.IFContext;
 import org.apache.fop.render.intermediate.IFDocumentHandler;
+import org.apache.fop.render.intermediate.IFDocumentHandlerConfigurator;
 import org.apache.fop.render.intermediate.IFDocumentNavigationHandler;
 import org.apache.fop.render.intermediate.IFException;
 import org.apache.fop.render.intermediate.IFSerializer;
@@ -47,6 +48,16 @@ final class ChapterLayout {
   static Laid run(FopSession session, String fo, java.util.function.BiFunction<Integer, Integer, SourcePos> where,
       OutputStream out) throws Exception {
     Diagnostics diags = new Diagnostics();
+    LayoutFonts fonts = new LayoutFonts(session.config);
+    try {
+      return run(session, fo, where, out, diags, fonts);
+    } finally {
+      fonts.release();
+    }
+  }
+
+  private static Laid run(FopSession session, String fo, java.util.function.BiFunction<Integer, Integer, SourcePos> where,
+      OutputStream out, Diagnostics diags, LayoutFonts fonts) throws Exception {
     FOUserAgent ua;
     Recorder rec;
     Fop fop;
@@ -56,7 +67,7 @@ final class ChapterLayout {
       IFDocumentHandler pdf = ua.getRendererFactory().createDocumentHandler(ua, MimeConstants.MIME_PDF);
       IFSerializer ser = new IFSerializer(new IFContext(ua));
       ser.mimicDocumentHandler(pdf);
-      rec = new Recorder(ser);
+      rec = new Recorder(ser, fonts);
       ua.setDocumentHandlerOverride(rec);
       ArtifactSafeLayout.install(ua, MimeConstants.MIME_FOP_IF, out);
       fop = session.factory.newFop(MimeConstants.MIME_FOP_IF, ua, out);
@@ -77,8 +88,16 @@ final class ChapterLayout {
     final List<String> pageNames = new ArrayList<>();
     final Map<String, GoToXYAction> dests = new HashMap<>();
 
-    Recorder(IFDocumentHandler delegate) {
+    private final LayoutFonts fonts;
+
+    Recorder(IFDocumentHandler delegate, LayoutFonts fonts) {
       super(delegate);
+      this.fonts = fonts;
+    }
+
+    @Override
+    public IFDocumentHandlerConfigurator getConfigurator() {
+      return fonts.around(super.getConfigurator());
     }
 
     @Override

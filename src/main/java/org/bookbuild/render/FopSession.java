@@ -31,11 +31,14 @@ final class FopSession {
 
   final FopFactory factory;
   final RenderSettings settings;
+  /** FOP's configuration, which names every font file (the key of {@link LayoutFonts}). */
+  final String config;
   private final Date created;
 
-  private FopSession(FopFactory factory, RenderSettings settings, Date created) {
+  private FopSession(FopFactory factory, RenderSettings settings, String config, Date created) {
     this.factory = factory;
     this.settings = settings;
+    this.config = config;
     this.created = created;
   }
 
@@ -51,7 +54,7 @@ final class FopSession {
     FopFactory factory = builder.build();
     PngPassThrough.install(factory, settings);
     ImagePipelines.install(factory.getImageManager());
-    return new FopSession(factory, settings, created);
+    return new FopSession(factory, settings, conf, created);
   }
 
   /** A user agent for one FOP run, its events going to {@code events}. */

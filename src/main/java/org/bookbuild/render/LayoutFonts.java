@@ -1,0 +1,137 @@
+package org.bookbuild.render;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.apache.fop.apps.FOPException;
+import org.apache.fop.fonts.FontEventListener;
+import org.apache.fop.fonts.FontInfo;
+import org.apache.fop.fonts.FontUris;
+import org.apache.fop.fonts.LazyFont;
+import org.apache.fop.fonts.Typeface;
+import org.apache.fop.render.intermediate.IFDocumentHandler;
+import org.apache.fop.render.intermediate.IFDocumentHandlerConfigurator;
+
+/**
+ * Font files read once per process for layout, not once per chapter. FOP sets up fonts for every run: each configured
+ * face becomes a {@link LazyFont} that reads and parses its TrueType file (tables, glyph boxes, cmap) the first time
+ * the run sets a glyph in it. A book laid out chapter by chapter did that for each chapter, and {@code book watch} for
+ * each preview: a fifth of the edited chapter's layout in a profile of the sample book (JFR, 20 edits).
+ *
+ * <p>Here a layout run ({@link ChapterLayout}) hands its fonts back when it ends, and the next run with the same font
+ * configuration takes them in place of the fresh ones FOP made. A set serves one run at a time (FOP's fonts are not
+ * thread-safe), so parallel workers each hold one; at most {@link #KEPT} are kept per configuration.
+ *
+ * <p>Sound for layout only, which measures and writes the intermediate format: widths, kerning and the glyph boxes
+ * do not depend on what was set before; the glyph subset a font collects, which does, matters only where fonts are
+ * embedded, and the join and the preview set up fresh fonts as before. What a run reports is its own: a taken font
+ * reports to this run's listener and warns again of glyphs it lacks ({@code glyph-missing}), as a fresh one would.
+ * Fonts come from the tool's jars ({@code classpath:}), the same bytes all process long, so the configuration names
+ * them completely. Where FOP's fields are not those this was written for, every run keeps FOP's own fonts.
+ */
+final class LayoutFonts {
+  /** Sets kept per configuration: one per worker that may run at once, and one over. */
+  static final int KEPT = 5;
+
+  private static final Field LOADED = field(LazyFont.class, "isMetricsLoaded");
+  private static final Field URIS = field(LazyFont.class, "fontUris");
+  private static final Field LISTENER = field(Typeface.class, "eventListener");
+  private static final Field WARNED = field(Typeface.class, "warnedChars");
+  private static final Map<String, ConcurrentLinkedDeque<Map<String, LazyFont>>> POOL = new ConcurrentHashMap<>();
+
+  private final String config;
+  private Map<String, LazyFont> held;
+
+  /** @param config FOP's configuration, which fixes which font file each of FOP's font names stands for */
+  LayoutFonts(String config) {
+    this.config = config;
+  }
+
+  /** {@code inner} with this run's fonts swapped for kept ones after FOP has set them up. */
+  IFDocumentHandlerConfigurator around(IFDocumentHandlerConfigurator inner) {
+    if (inner == null || LOADED == null || URIS == null || LISTENER == null || WARNED == null) return inner;
+    return new IFDocumentHandlerConfigurator() {
+      @Override
+      public void configure(IFDocumentHandler handler) throws FOPException {
+        inner.configure(handler);
+      }
+
+      @Override
+      public void setupFontInfo(String mimeType, FontInfo fontInfo) throws FOPException {
+        inner.setupFontInfo(mimeType, fontInfo);
+        take(fontInfo);
+      }
+    };
+  }
+
+  private void take(FontInfo info) {
+    if (held != null) return; // FOP sets fonts up once per run; a second call keeps the first set
+    var pool = POOL.computeIfAbsent(config, k -> new ConcurrentLinkedDeque<>());
+    Map<String, LazyFont> kept = pool.pollFirst();
+    Map<String, LazyFont> now = new HashMap<>();
+    try {
+      for (var e : new ArrayList<>(info.getFonts().entrySet())) {
+        if (!(e.getValue() instanceof LazyFont fresh)) continue;
+        LazyFont old = kept == null ? null : kept.get(e.getKey());
+        if (old == null || !same(old, fresh)) {
+          now.put(e.getKey(), fresh);
+          continue;
+        }
+        info.addMetrics(e.getKey(), old); // the font now reports to this run's listener
+        if (LOADED.getBoolean(old)) {
+          Typeface real = old.getRealFont();
+          real.setEventListener((FontEventListener) LISTENER.get(old));
+          if (WARNED.get(real) instanceof Set<?> warned) warned.clear();
+        }
+        now.put(e.getKey(), old);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return; // the run keeps whatever it has; nothing is handed back
+    }
+    held = now;
+  }
+
+  /** Hands the fonts back once the run is over. */
+  void release() {
+    if (held == null) return;
+    var pool = POOL.get(config);
+    if (pool != null && pool.size() < KEPT) pool.offerFirst(held);
+    held = null;
+  }
+
+  /**
+   * Two faces read from the same file. (Not by their {@code toString}, which loads the font.) The configuration, the
+   * pool's key, has fixed the rest.
+   */
+  private static boolean same(LazyFont a, LazyFont b) throws ReflectiveOperationException {
+    FontUris x = (FontUris) URIS.get(a);
+    FontUris y = (FontUris) URIS.get(b);
+    return x != null && y != null && java.util.Objects.equals(x.getEmbed(), y.getEmbed())
+        && java.util.Objects.equals(x.getMetrics(), y.getMetrics());
+  }
+
+  /** Forgets every kept set (for tests that need a first read). */
+  static void forget() {
+    POOL.clear();
+  }
+
+  /** Sets of fonts kept for a configuration (for tests). */
+  static int kept(String config) {
+    var pool = POOL.get(config);
+    return pool == null ? 0 : pool.size();
+  }
+
+  private static Field field(Class<?> c, String name) {
+    try {
+      Field f = c.getDeclaredField(name);
+      f.setAccessible(true);
+      return f;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.bookbuild.render;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bookbuild.diag.Diagnostic;
+import org.bookbuild.diag.SourcePos;
+import org.bookbuild.io.DiskWorld;
+import org.bookbuild.io.ForwardingWorld;
+import org.bookbuild.style.Style;
+import org.bookbuild.style.StyleLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Layout runs after the first take the fonts an earlier run read, and lay out and report exactly as with fresh ones. */
+class LayoutFontsTest {
+  @TempDir Path dir;
+
+  /** A world that notes every font file read from the tool's jars. */
+  private ForwardingWorld counting(List<String> reads) throws java.io.IOException {
+    return new ForwardingWorld(new DiskWorld(dir, Map.of())) {
+      @Override
+      public Optional<byte[]> builtin(String path) {
+        if (path.endsWith(".ttf") || path.endsWith(".otf")) reads.add(path);
+        return super.builtin(path);
+      }
+    };
+  }
+
+  /** One page of text in the style's body face, with {@code extra} in it. */
+  private static String fo(String family, String extra) {
+    return "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\"><fo:layout-master-set>"
+        + "<fo:simple-page-master master-name=\"p\" page-width=\"150mm\" page-height=\"200mm\" margin=\"20mm\">"
+        + "<fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
+        + "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
+        + "<fo:block font-family=\"" + family + "\" text-align=\"justify\" hyphenate=\"true\" language=\"en\">"
+        + "A projection sends every vector to the nearest point of a subspace; "
+        + "<fo:inline font-style=\"italic\">orthogonal</fo:inline> ones are <fo:inline font-weight=\"bold\">idempotent</fo:inline>"
+        + " and symmetric" + extra + ".</fo:block></fo:flow></fo:page-sequence></fo:root>";
+  }
+
+  private static ChapterLayout.Laid layOut(FopSession session, String fo, ByteArrayOutputStream out) throws Exception {
+    return ChapterLayout.run(session, fo, (l, c) -> SourcePos.NONE, out);
+  }
+
+  @Test
+  void aSecondBuildLaysOutWithTheFontsTheFirstReadAndTheSameResult() throws Exception {
+    LayoutFonts.forget();
+    List<String> reads = Collections.synchronizedList(new ArrayList<>());
+    ForwardingWorld world = counting(reads);
+    Style style = StyleLoader.load(world, "default", "en");
+    String fo = fo(style.fonts().get(0).family(), "");
+    reads.clear();
+
+    FopSession first = FopSession.open(style, world, new Date(0), RenderSettings.PLAIN);
+    ByteArrayOutputStream a = new ByteArrayOutputStream();
+    layOut(first, fo, a);
+    assertFalse(reads.isEmpty(), "the first layout reads its faces");
+    assertEquals(1, LayoutFonts.kept(first.config), "handed back when the run is over");
+
+    reads.clear();
+    FopSession second = FopSession.open(style, world, new Date(0), RenderSettings.PLAIN); // the next build of a watch
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    layOut(second, fo, b);
+    assertEquals(List.of(), reads, "font files read again by the next build's layout");
+    assertEquals(a.toString(StandardCharsets.UTF_8), b.toString(StandardCharsets.UTF_8), "the same intermediate format");
+  }
+
+  @Test
+  void aGlyphNoFaceHasIsReportedByEveryRunNotOnlyTheFirst() throws Exception {
+    LayoutFonts.forget();
+    DiskWorld world = new DiskWorld(dir, Map.of());
+    Style style = StyleLoader.load(world, "default", "en");
+    String fo = fo(style.fonts().get(0).family(), " \uE000");
+    for (int run = 1; run <= 3; run++) {
+      FopSession session = FopSession.open(style, world, new Date(0), RenderSettings.PLAIN);
+      List<Diagnostic> d = layOut(session, fo, new ByteArrayOutputStream()).diagnostics();
+      assertEquals(1, d.stream().filter(x -> x.ruleId().equals("glyph-missing")).count(), "run " + run + ": " + d);
+    }
+    assertEquals(1, LayoutFonts.kept(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN).config));
+  }
+}
