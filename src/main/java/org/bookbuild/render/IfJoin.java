@@ -50,30 +50,43 @@ final class IfJoin {
    */
   static boolean join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
       Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages) throws Exception {
-    return join(session, parts, places, marks, diags, out, stages, true);
+    return join(session, parts, places, marks, diags, out, stages, false);
   }
 
   /**
-   * @param tagged false leaves the structure tree out even of a tagged book: for {@code book watch}'s preview of a
-   *     chapter, whose pages go into the PDF on show untagged anyway ({@code PageSwap}); a seventh of its join
+   * @param preview true for {@code book watch}'s preview of a chapter, whose pages go into the PDF on show untagged
+   *     ({@code PageSwap}) until the book's join replaces them: the structure tree is left out even of a tagged book
+   *     (a seventh of its join), and the fonts are kept ones ({@link LayoutFonts#forPreview})
    */
   static boolean join(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
-      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages, boolean tagged) throws Exception {
+      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages, boolean preview) throws Exception {
     try {
-      return joinHere(session, parts, places, marks, diags, out, stages, tagged);
+      return joinHere(session, parts, places, marks, diags, out, stages, preview);
     } finally {
       FopStatics.release();
     }
   }
 
   private static boolean joinHere(FopSession session, Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks,
-      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages, boolean tagged) throws Exception {
+      Diagnostics diags, OutputStream out, org.bookbuild.diag.Timings stages, boolean preview) throws Exception {
     FOUserAgent ua = session.userAgent(new FopEvents(diags, (l, c) -> SourcePos.NONE));
-    if (!tagged) ua.setAccessibility(false);
+    if (preview) ua.setAccessibility(false);
     IFDocumentHandler pdf = ua.getRendererFactory().createDocumentHandler(ua, MimeConstants.MIME_PDF);
     pdf.setResult(new StreamResult(out));
     JoinFonts fonts = new JoinFonts();
     IFUtil.setupFonts(pdf, fonts);
+    LayoutFonts kept = preview ? LayoutFonts.forPreview(session.config) : null;
+    if (kept != null) kept.take(fonts);
+    try {
+      return joinFonts(session, ua, pdf, fonts, parts, places, marks, out, stages);
+    } finally {
+      if (kept != null) kept.release();
+    }
+  }
+
+  private static boolean joinFonts(FopSession session, FOUserAgent ua, IFDocumentHandler pdf, JoinFonts fonts,
+      Parts parts, Map<String, Place> places, List<FoSplit.Mark> marks, OutputStream out,
+      org.bookbuild.diag.Timings stages) throws Exception {
     pdf.startDocument();
     JoinTags tags = JoinTags.of(pdf, fonts, ua.isAccessibilityEnabled());
     if (tags != null && ua.isAccessibilityEnabled()) {

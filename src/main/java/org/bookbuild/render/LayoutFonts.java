@@ -26,9 +26,11 @@ import org.apache.fop.render.intermediate.IFDocumentHandlerConfigurator;
  * configuration takes them in place of the fresh ones FOP made. A set serves one run at a time (FOP's fonts are not
  * thread-safe), so parallel workers each hold one; at most {@link #KEPT} are kept per configuration.
  *
- * <p>Sound for layout only, which measures and writes the intermediate format: widths, kerning and the glyph boxes
- * do not depend on what was set before; the glyph subset a font collects, which does, matters only where fonts are
- * embedded, and the join and the preview set up fresh fonts as before. What a run reports is its own: a taken font
+ * <p>Sound for layout, which measures and writes the intermediate format: widths, kerning and the glyph boxes do not
+ * depend on what was set before; the glyph subset a font collects, which does, matters only where fonts are embedded,
+ * and the join sets up fresh fonts as before, so the book's PDF does not depend on what the process did before. The
+ * watch's preview takes painting fonts from a pool of its own ({@link #forPreview}): a kept font embeds the glyphs of
+ * earlier previews as well, a few more glyphs in a file shown until the full build replaces it. What a run reports is its own: a taken font
  * reports to this run's listener and warns again of glyphs it lacks ({@code glyph-missing}), as a fresh one would.
  * Fonts come from the tool's jars ({@code classpath:}), the same bytes all process long, so the configuration names
  * them completely. Where FOP's fields are not those this was written for, every run keeps FOP's own fonts.
@@ -51,6 +53,11 @@ final class LayoutFonts {
     this.config = config;
   }
 
+  /** The fonts for painting a watch's preview, which embeds them: a pool apart from layout's. */
+  static LayoutFonts forPreview(String config) {
+    return new LayoutFonts("preview\n" + config);
+  }
+
   /** {@code inner} with this run's fonts swapped for kept ones after FOP has set them up. */
   IFDocumentHandlerConfigurator around(IFDocumentHandlerConfigurator inner) {
     if (inner == null || LOADED == null || URIS == null || LISTENER == null || WARNED == null) return inner;
@@ -68,7 +75,12 @@ final class LayoutFonts {
     };
   }
 
-  private void take(FontInfo info) {
+  /**
+   * Swaps the fonts FOP just set up in {@code info} for a kept set, where there is one; this run holds them until
+   * {@link #release}.
+   */
+  void take(FontInfo info) {
+    if (LOADED == null || URIS == null || LISTENER == null || WARNED == null) return;
     if (held != null) return; // FOP sets fonts up once per run; a second call keeps the first set
     var pool = POOL.computeIfAbsent(config, k -> new ConcurrentLinkedDeque<>());
     Map<String, LazyFont> kept = pool.pollFirst();

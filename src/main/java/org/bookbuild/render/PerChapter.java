@@ -245,7 +245,7 @@ final class PerChapter {
           public InputStream open(int k) {
             return new ByteArrayInputStream(restored.getBytes(StandardCharsets.UTF_8));
           }
-        }, local, List.of(), new Diagnostics(), out, new org.bookbuild.diag.Timings(), false);
+        }, local, List.of(), new Diagnostics(), out, new org.bookbuild.diag.Timings(), true);
         return new Preview.Pages(changed, out.toByteArray());
       } catch (Exception | StackOverflowError e) {
         return null;

@@ -87,4 +87,50 @@ class LayoutFontsTest {
     }
     assertEquals(1, LayoutFonts.kept(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN).config));
   }
+
+  /** Paints IF {@code text} into a PDF as the watch's preview does, or as the book's join does. */
+  private static byte[] paint(FopSession session, String text, boolean preview) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IfJoin.join(session, new IfJoin.Parts() {
+      @Override
+      public int size() {
+        return 1;
+      }
+
+      @Override
+      public java.io.InputStream open(int k) {
+        return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+      }
+    }, Map.of(), List.of(), new org.bookbuild.diag.Diagnostics(), out, new org.bookbuild.diag.Timings(), preview);
+    return out.toByteArray();
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).trim();
+    }
+  }
+
+  @Test
+  void aSecondPreviewPaintsWithKeptFontsButTheBooksJoinReadsItsOwn() throws Exception {
+    LayoutFonts.forget();
+    List<String> reads = Collections.synchronizedList(new ArrayList<>());
+    ForwardingWorld world = counting(reads);
+    Style style = StyleLoader.load(world, "default", "en");
+    String family = style.fonts().get(0).family();
+    ByteArrayOutputStream laid = new ByteArrayOutputStream();
+    layOut(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), fo(family, ""), laid);
+    String ifText = laid.toString(StandardCharsets.UTF_8);
+
+    String first = text(paint(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), ifText, true));
+    assertTrue(first.startsWith("A projection sends every vector"), first);
+    reads.clear();
+    String second = text(paint(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), ifText, true));
+    assertEquals(List.of(), reads, "font files read again by the next preview");
+    assertEquals(first, second);
+
+    byte[] book = paint(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), ifText, false);
+    assertFalse(reads.isEmpty(), "the book's join sets fresh fonts up: its PDF does not depend on earlier runs");
+    assertEquals(first, text(book));
+  }
 }
