@@ -287,10 +287,11 @@ public final class BookReader {
         diags.error("chapter-missing", e.pos(), "chapter file not found: " + file);
         return missing(e, "file not found");
       }
-      byte[] content = SourceText.utf8(file, world.read(file), diags);
-      List<Block> blocks = memo == null ? format.parse(world, file, content, diags, scope)
-          : memo.page(world, file, content, scope, diags, (w, d) -> format.parse(w, file, content, d, scope));
-      return ext.equals("md") ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
+      byte[] raw = world.read(file);
+      // a resident process takes an unchanged file's blocks whole: encoding, parse and front matter
+      boolean md = ext.equals("md");
+      return memo == null ? read(world, file, raw, format, md, diags)
+          : memo.page(world, file, raw, scope, diags, (w, d) -> read(w, file, raw, format, md, d));
     } catch (RuntimeException | StackOverflowError ex) {
       // a bug in a parser must not cost the rest of the book: the chapter keeps its title and a problem box
       diags.internal(SourcePos.of(file, 1, 1), "reading " + file, ex);
@@ -302,6 +303,13 @@ public final class BookReader {
       diags.error("chapter-unreadable", e.pos(), "cannot read " + file + ": " + ex.getMessage());
       return missing(e, "unreadable");
     }
+  }
+
+  /** A page's blocks from its bytes as read: the encoding checked, parsed, its front matter applied. */
+  private List<Block> read(World world, String file, byte[] raw, ChapterFormat format, boolean md, Diagnostics diags) {
+    byte[] content = SourceText.utf8(file, raw, diags);
+    List<Block> blocks = format.parse(world, file, content, diags, scope);
+    return md ? PageFrontMatter.apply(file, content, blocks, diags) : blocks;
   }
 
   private List<Block> missing(TocEntry e, String why) {

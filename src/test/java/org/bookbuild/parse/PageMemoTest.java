@@ -36,11 +36,13 @@ class PageMemoTest {
   @Test
   void unchangedPagesComeFromTheMemoAndEditsAreSeenThroughIncludes() throws Exception {
     TestBooks.write(dir, Map.of(
-        "book.yml", TestBooks.bookYml(null, "one.md", "two.md"),
+        "book.yml", TestBooks.bookYml(null, "one.md", "two.md", "three.md"),
         "one.md", "# One\n\nFirst chapter with {unknownrole}`x` in it.\n\n```{include} part.md\n```\n",
         "part.md", "An included paragraph.\n",
         "two.md", "# Two\n\nSecond chapter.\n"));
-    PageMemo memo = new PageMemo();
+    // front matter and a Latin-1 byte: what the memo keeps is the page as read, notes and warnings with it
+    Files.write(dir.resolve("three.md"), "---\nsubtitle: Sub\nkernelspec: python3\n---\n# Three\n\nCaf\u00e9.\n"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));    PageMemo memo = new PageMemo();
     Diagnostics plain = new Diagnostics();
     Book parsed = read(null, plain);
     Diagnostics first = new Diagnostics();
@@ -48,19 +50,22 @@ class PageMemoTest {
     assertEquals(0, memo.hits());
     Diagnostics second = new Diagnostics();
     assertEquals(parsed, read(memo, second), "the memo's book is the parse's");
-    assertEquals(2, memo.hits(), "both pages from the memo");
+    assertEquals(3, memo.hits(), "every page from the memo");
     assertEquals(messages(plain), messages(second), "with the same diagnostics");
-    assertTrue(messages(second).stream().anyMatch(m -> m.contains("unknownrole")), messages(second).toString());
+    for (String said : List.of("unknownrole", "three.md is not UTF-8", "'kernelspec' is not used")) {
+      assertTrue(messages(second).stream().anyMatch(m -> m.contains(said)), said + " in " + messages(second));
+    }
+    assertTrue(parsed.toString().contains("Caf\u00e9") && parsed.toString().contains("Sub"), "read as Latin-1, subtitle kept");
 
     Files.writeString(dir.resolve("part.md"), "An included paragraph, edited.\n");
     Book edited = read(memo, new Diagnostics());
-    assertEquals(3, memo.hits(), "only two.md from the memo: one.md includes the edited file");
+    assertEquals(5, memo.hits(), "only two.md and three.md from the memo: one.md includes the edited file");
     assertEquals(read(null, new Diagnostics()), edited);
     assertTrue(edited.toString().contains("edited"));
 
     Files.writeString(dir.resolve("two.md"), "# Two\n\nSecond chapter, edited.\n");
     Book again = read(memo, new Diagnostics());
-    assertEquals(4, memo.hits(), "one.md from the memo, two.md parsed");
+    assertEquals(7, memo.hits(), "one.md and three.md from the memo, two.md parsed");
     assertEquals(read(null, new Diagnostics()), again);
   }
 }
