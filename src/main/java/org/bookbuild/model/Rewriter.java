@@ -23,9 +23,18 @@ public class Rewriter {
   }
 
   public final List<Block> blocks(List<Block> bs) {
-    List<Block> out = new ArrayList<>(bs.size());
-    for (Block b : bs) out.addAll(block(children(b)));
-    return siblings(out);
+    List<Block> out = null;
+    for (int k = 0; k < bs.size(); k++) {
+      Block b = bs.get(k);
+      List<Block> r = block(children(b));
+      if (out == null) {
+        if (r.size() == 1 && r.get(0) == b) continue; // unchanged so far: the list as it is
+        out = new ArrayList<>(bs.size());
+        out.addAll(bs.subList(0, k));
+      }
+      out.addAll(r);
+    }
+    return siblings(out == null ? bs : out);
   }
 
   /**
@@ -46,48 +55,137 @@ public class Rewriter {
   }
 
   public final List<Inline> inlines(List<Inline> is) {
-    List<Inline> out = new ArrayList<>(is.size());
-    for (Inline i : is) out.addAll(inline(children(i)));
-    return sequence(out);
+    List<Inline> out = null;
+    for (int k = 0; k < is.size(); k++) {
+      Inline i = is.get(k);
+      List<Inline> r = inline(children(i));
+      if (out == null) {
+        if (r.size() == 1 && r.get(0) == i) continue;
+        out = new ArrayList<>(is.size());
+        out.addAll(is.subList(0, k));
+      }
+      out.addAll(r);
+    }
+    return sequence(out == null ? is : out);
   }
 
   private List<ListItem> items(List<ListItem> items) {
-    return items.stream().map(it -> new ListItem(it.pos(), it.checked(), blocks(it.content()))).toList();
+    List<ListItem> out = new ArrayList<>(items.size());
+    boolean same = true;
+    for (ListItem it : items) {
+      List<Block> c = blocks(it.content());
+      same &= c == it.content();
+      out.add(c == it.content() ? it : new ListItem(it.pos(), it.checked(), c));
+    }
+    return same ? items : List.copyOf(out);
   }
 
   private List<Row> rows(List<Row> rows) {
-    return rows.stream()
-        .map(r -> new Row(r.cells().stream().map(c -> new Cell(c.pos(), c.colspan(), c.rowspan(), blocks(c.content()))).toList()))
-        .toList();
+    List<Row> out = new ArrayList<>(rows.size());
+    boolean same = true;
+    for (Row r : rows) {
+      List<Cell> cells = new ArrayList<>(r.cells().size());
+      boolean sameRow = true;
+      for (Cell c : r.cells()) {
+        List<Block> content = blocks(c.content());
+        sameRow &= content == c.content();
+        cells.add(content == c.content() ? c : new Cell(c.pos(), c.colspan(), c.rowspan(), content));
+      }
+      same &= sameRow;
+      out.add(sameRow ? r : new Row(List.copyOf(cells)));
+    }
+    return same ? rows : List.copyOf(out);
   }
 
+  // Each node comes back as it is when none of its children changed: most transforms touch a few nodes of a book, and
+  // rebuilding every container on the way was most of what they allocated.
   private Block children(Block b) {
-    if (b instanceof Para p) return p.with(inlines(p.content()));
-    if (b instanceof Plain p) return new Plain(p.pos(), inlines(p.content()));
-    if (b instanceof Heading h) return new Heading(h.pos(), h.attr(), h.level(), inlines(h.content()));
-    if (b instanceof Quote q) return new Quote(q.pos(), blocks(q.content()));
-    if (b instanceof BulletList l) return new BulletList(l.pos(), l.tight(), items(l.items()));
-    if (b instanceof OrderedList l) return new OrderedList(l.pos(), l.start(), l.tight(), items(l.items()), l.numbering());
-    if (b instanceof DefList d)
-      return new DefList(
-          d.pos(),
-          d.items().stream()
-              .map(it -> new DefItem(it.pos(), inlines(it.term()), it.definitions().stream().map(this::blocks).toList()))
-              .toList());
-    if (b instanceof Table t)
-      return new Table(t.pos(), t.attr(), inlines(t.caption()), t.aligns(), t.widths(), rows(t.head()), rows(t.body()));
-    if (b instanceof Div d) return new Div(d.pos(), d.attr(), inlines(d.title()), blocks(d.content()));
-    if (b instanceof Figure f) return new Figure(f.pos(), f.attr(), blocks(f.content()), inlines(f.caption()));
+    if (b instanceof Para p) {
+      List<Inline> c = inlines(p.content());
+      return c == p.content() ? p : p.with(c);
+    }
+    if (b instanceof Plain p) {
+      List<Inline> c = inlines(p.content());
+      return c == p.content() ? p : new Plain(p.pos(), c);
+    }
+    if (b instanceof Heading h) {
+      List<Inline> c = inlines(h.content());
+      return c == h.content() ? h : new Heading(h.pos(), h.attr(), h.level(), c);
+    }
+    if (b instanceof Quote q) {
+      List<Block> c = blocks(q.content());
+      return c == q.content() ? q : new Quote(q.pos(), c);
+    }
+    if (b instanceof BulletList l) {
+      List<ListItem> c = items(l.items());
+      return c == l.items() ? l : new BulletList(l.pos(), l.tight(), c);
+    }
+    if (b instanceof OrderedList l) {
+      List<ListItem> c = items(l.items());
+      return c == l.items() ? l : new OrderedList(l.pos(), l.start(), l.tight(), c, l.numbering());
+    }
+    if (b instanceof DefList d) {
+      List<DefItem> out = new ArrayList<>(d.items().size());
+      boolean same = true;
+      for (DefItem it : d.items()) {
+        List<Inline> term = inlines(it.term());
+        List<List<Block>> defs = new ArrayList<>(it.definitions().size());
+        boolean sameItem = term == it.term();
+        for (List<Block> def : it.definitions()) {
+          List<Block> c = blocks(def);
+          sameItem &= c == def;
+          defs.add(c);
+        }
+        same &= sameItem;
+        out.add(sameItem ? it : new DefItem(it.pos(), term, List.copyOf(defs)));
+      }
+      return same ? d : new DefList(d.pos(), List.copyOf(out));
+    }
+    if (b instanceof Table t) {
+      List<Inline> caption = inlines(t.caption());
+      List<Row> head = rows(t.head());
+      List<Row> body = rows(t.body());
+      return caption == t.caption() && head == t.head() && body == t.body() ? t
+          : new Table(t.pos(), t.attr(), caption, t.aligns(), t.widths(), head, body);
+    }
+    if (b instanceof Div d) {
+      List<Inline> title = inlines(d.title());
+      List<Block> c = blocks(d.content());
+      return title == d.title() && c == d.content() ? d : new Div(d.pos(), d.attr(), title, c);
+    }
+    if (b instanceof Figure f) {
+      List<Block> c = blocks(f.content());
+      List<Inline> caption = inlines(f.caption());
+      return c == f.content() && caption == f.caption() ? f : new Figure(f.pos(), f.attr(), c, caption);
+    }
     return b;
   }
 
   private Inline children(Inline i) {
-    if (i instanceof Styled s) return new Styled(s.pos(), s.role(), inlines(s.content()));
-    if (i instanceof Link l) return new Link(l.pos(), l.target(), inlines(l.content()));
-    if (i instanceof Image im) return new Image(im.pos(), im.attr(), im.src(), inlines(im.alt()));
-    if (i instanceof Note n) return new Note(n.pos(), blocks(n.content()));
-    if (i instanceof Ref r) return new Ref(r.pos(), r.kind(), r.label(), inlines(r.text()));
-    if (i instanceof Span s) return new Span(s.pos(), s.attr(), inlines(s.content()));
+    if (i instanceof Styled s) {
+      List<Inline> c = inlines(s.content());
+      return c == s.content() ? s : new Styled(s.pos(), s.role(), c);
+    }
+    if (i instanceof Link l) {
+      List<Inline> c = inlines(l.content());
+      return c == l.content() ? l : new Link(l.pos(), l.target(), c);
+    }
+    if (i instanceof Image im) {
+      List<Inline> c = inlines(im.alt());
+      return c == im.alt() ? im : new Image(im.pos(), im.attr(), im.src(), c);
+    }
+    if (i instanceof Note n) {
+      List<Block> c = blocks(n.content());
+      return c == n.content() ? n : new Note(n.pos(), c);
+    }
+    if (i instanceof Ref r) {
+      List<Inline> c = inlines(r.text());
+      return c == r.text() ? r : new Ref(r.pos(), r.kind(), r.label(), c);
+    }
+    if (i instanceof Span s) {
+      List<Inline> c = inlines(s.content());
+      return c == s.content() ? s : new Span(s.pos(), s.attr(), c);
+    }
     return i;
   }
 }
