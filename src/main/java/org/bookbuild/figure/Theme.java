@@ -31,10 +31,15 @@ final class Theme {
     }
   }
 
-  static Theme load() {
+  /** {@code theme.yml}, read once per process: a class-path file, and no theme changes what it holds. */
+  private static Theme base;
+
+  static synchronized Theme load() {
+    if (base != null) return base;
     try (InputStream in = Theme.class.getResourceAsStream("theme.yml")) {
       Map<String, Object> m = new Yaml(new LoaderOptions()).load(in);
-      return new Theme(m);
+      base = new Theme(m);
+      return base;
     } catch (IOException e) {
       throw new IllegalStateException("figure theme missing from the build", e);
     }
@@ -50,8 +55,12 @@ final class Theme {
 
   /** Everything that changes the drawing, for the cache key. */
   String fingerprint() {
-    return new java.util.TreeMap<>(m).toString();
+    String f = fingerprint;
+    if (f == null) fingerprint = f = new java.util.TreeMap<>(m).toString();
+    return f;
   }
+
+  private volatile String fingerprint;
 
   String fontFamily() {
     return String.valueOf(m.get("font-family"));

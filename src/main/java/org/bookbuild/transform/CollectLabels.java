@@ -89,13 +89,34 @@ public final class CollectLabels implements Transform {
   /** Words an excerpt of a paragraph keeps, as mystmd shortens a paragraph that a link without text points to. */
   static final int EXCERPT_WORDS = 8;
 
+  /** Up to {@code max} words of stripped {@code text}, as {@code text.split("\\s+")} would give them. */
+  static List<String> firstWords(String text, int max) {
+    List<String> out = new java.util.ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (out.size() < max) {
+      while (i < n && isSpace(text.charAt(i))) i++;
+      if (i >= n) break;
+      int start = i;
+      while (i < n && !isSpace(text.charAt(i))) i++;
+      out.add(text.substring(start, i));
+    }
+    return out;
+  }
+
+  /** A character {@code \\s} matches (the regular expression's default: ASCII white space only). */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
   /** The first {@link #EXCERPT_WORDS} words of some text, "…" after them when there are more. */
   static List<Inline> excerpt(List<Inline> content, org.bookbuild.diag.SourcePos pos) {
-    String[] words = Walk.text(content).strip().split("\\s+");
-    if (words.length == 1 && words[0].isEmpty()) return List.of();
+    // the first words only: a paragraph's text is split no further than one word past them
+    List<String> words = firstWords(Walk.text(content).strip(), EXCERPT_WORDS + 1);
+    if (words.isEmpty()) return List.of();
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < Math.min(words.length, EXCERPT_WORDS); i++) sb.append(i == 0 ? "" : " ").append(words[i]);
-    if (words.length > EXCERPT_WORDS) sb.append("\u2026");
+    for (int i = 0; i < Math.min(words.size(), EXCERPT_WORDS); i++) sb.append(i == 0 ? "" : " ").append(words.get(i));
+    if (words.size() > EXCERPT_WORDS) sb.append("\u2026");
     else while (sb.length() > 1 && ".,;:".indexOf(sb.charAt(sb.length() - 1)) >= 0) sb.setLength(sb.length() - 1);
     return List.of(new Inline.Text(pos, sb.toString()));
   }

@@ -27,7 +27,12 @@ import org.bookbuild.style.Style;
 public final class SmartQuotes implements Transform {
   /** A stand-in for an inline that is not text (code, math, an image): a quote beside it sees a letter. */
   private static final char OPAQUE = '\uE000';
-  private static final Pattern URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.[\\w-]+\\.\\S+|\\S+@[\\w-]+\\.\\w\\S*");
+  static final Pattern URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.[\\w-]+\\.\\S+|\\S+@[\\w-]+\\.\\w\\S*");
+
+  /** Whether {@link #URL} can match at all: each of its forms holds "://", "www." or "@" (most text holds none). */
+  static boolean mayHoldUrl(String text) {
+    return text.indexOf('@') >= 0 || text.contains("://") || text.contains("www.");
+  }
   private static final Pattern EM_DASH = Pattern.compile("(^|[^-])---(?=[^-]|$)");
   private static final Pattern EN_DASH_SPACED = Pattern.compile("(^|\\s)--(?=\\s|$)");
   private static final Pattern EN_DASH_JOINED = Pattern.compile("(^|[^-\\s])--(?=[^-\\s]|$)");
@@ -120,8 +125,10 @@ public final class SmartQuotes implements Transform {
         int start = chars.length();
         texts.put(t, start);
         chars.append(t.text());
-        Matcher m = URL.matcher(t.text());
-        while (m.find()) frozen.set(start + m.start(), start + m.end());
+        if (mayHoldUrl(t.text())) {
+          Matcher m = URL.matcher(t.text());
+          while (m.find()) frozen.set(start + m.start(), start + m.end());
+        }
       } else if (i instanceof Inline.SoftBreak || i instanceof Inline.LineBreak) {
         chars.append(' ');
       } else if (i instanceof Inline.Styled s && !verbatim(s.role())) {
