@@ -17,22 +17,35 @@ import org.bookbuild.io.DiskWorld;
 import org.bookbuild.io.ForwardingWorld;
 import org.bookbuild.style.Style;
 import org.bookbuild.style.StyleLoader;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Layout runs after the first take the fonts an earlier run read, and lay out and report exactly as with fresh ones. */
 class LayoutFontsTest {
   @TempDir Path dir;
+  /** Font files read from the tool's jars, by path, since the last {@code clear()}. */
+  private final List<String> reads = Collections.synchronizedList(new ArrayList<>());
+  private ForwardingWorld world;
+  private Style style;
 
-  /** A world that notes every font file read from the tool's jars. */
-  private ForwardingWorld counting(List<String> reads) throws java.io.IOException {
-    return new ForwardingWorld(new DiskWorld(dir, Map.of())) {
+  @BeforeEach
+  void freshPoolAndACountingWorld() throws Exception {
+    LayoutFonts.forget();
+    world = new ForwardingWorld(new DiskWorld(dir, Map.of())) {
       @Override
       public Optional<byte[]> builtin(String path) {
         if (path.endsWith(".ttf") || path.endsWith(".otf")) reads.add(path);
         return super.builtin(path);
       }
     };
+    style = StyleLoader.load(world, "default", "en");
+    reads.clear();
+  }
+
+  /** A build's FOP session: every build of a watch opens its own. */
+  private FopSession session() throws Exception {
+    return FopSession.open(style, world, new Date(0), RenderSettings.PLAIN);
   }
 
   /** One page of text in the style's body face, with {@code extra} in it. */
@@ -53,21 +66,15 @@ class LayoutFontsTest {
 
   @Test
   void aSecondBuildLaysOutWithTheFontsTheFirstReadAndTheSameResult() throws Exception {
-    LayoutFonts.forget();
-    List<String> reads = Collections.synchronizedList(new ArrayList<>());
-    ForwardingWorld world = counting(reads);
-    Style style = StyleLoader.load(world, "default", "en");
     String fo = fo(style.fonts().get(0).family(), "");
-    reads.clear();
-
-    FopSession first = FopSession.open(style, world, new Date(0), RenderSettings.PLAIN);
+    FopSession first = session();
     ByteArrayOutputStream a = new ByteArrayOutputStream();
     layOut(first, fo, a);
     assertFalse(reads.isEmpty(), "the first layout reads its faces");
     assertEquals(1, LayoutFonts.kept(first.config), "handed back when the run is over");
 
     reads.clear();
-    FopSession second = FopSession.open(style, world, new Date(0), RenderSettings.PLAIN); // the next build of a watch
+    FopSession second = session(); // the next build of a watch
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     layOut(second, fo, b);
     assertEquals(List.of(), reads, "font files read again by the next build's layout");
@@ -76,16 +83,12 @@ class LayoutFontsTest {
 
   @Test
   void aGlyphNoFaceHasIsReportedByEveryRunNotOnlyTheFirst() throws Exception {
-    LayoutFonts.forget();
-    DiskWorld world = new DiskWorld(dir, Map.of());
-    Style style = StyleLoader.load(world, "default", "en");
     String fo = fo(style.fonts().get(0).family(), " \uE000");
     for (int run = 1; run <= 3; run++) {
-      FopSession session = FopSession.open(style, world, new Date(0), RenderSettings.PLAIN);
-      List<Diagnostic> d = layOut(session, fo, new ByteArrayOutputStream()).diagnostics();
+      List<Diagnostic> d = layOut(session(), fo, new ByteArrayOutputStream()).diagnostics();
       assertEquals(1, d.stream().filter(x -> x.ruleId().equals("glyph-missing")).count(), "run " + run + ": " + d);
     }
-    assertEquals(1, LayoutFonts.kept(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN).config));
+    assertEquals(1, LayoutFonts.kept(session().config));
   }
 
   /** Paints IF {@code text} into a PDF as the watch's preview does, or as the book's join does. */
@@ -113,23 +116,18 @@ class LayoutFontsTest {
 
   @Test
   void aSecondPreviewPaintsWithKeptFontsButTheBooksJoinReadsItsOwn() throws Exception {
-    LayoutFonts.forget();
-    List<String> reads = Collections.synchronizedList(new ArrayList<>());
-    ForwardingWorld world = counting(reads);
-    Style style = StyleLoader.load(world, "default", "en");
-    String family = style.fonts().get(0).family();
     ByteArrayOutputStream laid = new ByteArrayOutputStream();
-    layOut(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), fo(family, ""), laid);
+    layOut(session(), fo(style.fonts().get(0).family(), ""), laid);
     String ifText = laid.toString(StandardCharsets.UTF_8);
 
-    String first = text(paint(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), ifText, true));
+    String first = text(paint(session(), ifText, true));
     assertTrue(first.startsWith("A projection sends every vector"), first);
     reads.clear();
-    String second = text(paint(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), ifText, true));
+    String second = text(paint(session(), ifText, true));
     assertEquals(List.of(), reads, "font files read again by the next preview");
     assertEquals(first, second);
 
-    byte[] book = paint(FopSession.open(style, world, new Date(0), RenderSettings.PLAIN), ifText, false);
+    byte[] book = paint(session(), ifText, false);
     assertFalse(reads.isEmpty(), "the book's join sets fresh fonts up: its PDF does not depend on earlier runs");
     assertEquals(first, text(book));
   }
