@@ -50,19 +50,19 @@ class TimingsTest {
   @Test
   void restartLeavesWorkTimedElsewhereOutOfTheNextLap() {
     org.junit.jupiter.api.Assumptions.assumeTrue(Timings.threadCpuNanos() >= 0, "no thread time in this JVM");
-    // the pipeline's case: parse, transform and fo lap their own Timings; the next lap on the outer one is fo-file
+    // the pipeline's case: parse, transform and fo lap their own Timings; the next lap on the outer one is render
     Timings outer = new Timings();
     long t0 = outer.lap("project", System.nanoTime());
     spin(200_000_000); // work timed on another Timings
     outer.restart();
-    outer.lap("fo-file", System.nanoTime());
+    outer.lap("render", System.nanoTime());
     Timings.Entry after = outer.entries().get(1);
     org.junit.jupiter.api.Assertions.assertTrue(after.cpuMs() < 50, after.toString());
     // without restart the same work lands on the next lap
     Timings plain = new Timings();
     plain.lap("project", t0);
     spin(200_000_000);
-    plain.lap("fo-file", System.nanoTime());
+    plain.lap("render", System.nanoTime());
     org.junit.jupiter.api.Assertions.assertTrue(plain.entries().get(1).cpuMs() >= 190, plain.entries().get(1).toString());
   }
 
