@@ -100,29 +100,18 @@ public class Rewriter {
   // Each node comes back as it is when none of its children changed: most transforms touch a few nodes of a book, and
   // rebuilding every container on the way was most of what they allocated.
   private Block children(Block b) {
-    if (b instanceof Para p) {
-      List<Inline> c = inlines(p.content());
-      return c == p.content() ? p : p.with(c);
-    }
-    if (b instanceof Plain p) {
-      List<Inline> c = inlines(p.content());
-      return c == p.content() ? p : new Plain(p.pos(), c);
-    }
+    if (b instanceof Para p) return keep(p, p.content(), inlines(p.content()), Para::with);
+    if (b instanceof Plain p) return keep(p, p.content(), inlines(p.content()), (x, c) -> new Plain(x.pos(), c));
     if (b instanceof Heading h) {
-      List<Inline> c = inlines(h.content());
-      return c == h.content() ? h : new Heading(h.pos(), h.attr(), h.level(), c);
+      return keep(h, h.content(), inlines(h.content()), (x, c) -> new Heading(x.pos(), x.attr(), x.level(), c));
     }
-    if (b instanceof Quote q) {
-      List<Block> c = blocks(q.content());
-      return c == q.content() ? q : new Quote(q.pos(), c);
-    }
+    if (b instanceof Quote q) return keep(q, q.content(), blocks(q.content()), (x, c) -> new Quote(x.pos(), c));
     if (b instanceof BulletList l) {
-      List<ListItem> c = items(l.items());
-      return c == l.items() ? l : new BulletList(l.pos(), l.tight(), c);
+      return keep(l, l.items(), items(l.items()), (x, c) -> new BulletList(x.pos(), x.tight(), c));
     }
     if (b instanceof OrderedList l) {
-      List<ListItem> c = items(l.items());
-      return c == l.items() ? l : new OrderedList(l.pos(), l.start(), l.tight(), c, l.numbering());
+      return keep(l, l.items(), items(l.items()),
+          (x, c) -> new OrderedList(x.pos(), x.start(), x.tight(), c, x.numbering()));
     }
     if (b instanceof DefList d) {
       List<DefItem> out = new ArrayList<>(d.items().size());
@@ -163,29 +152,30 @@ public class Rewriter {
 
   private Inline children(Inline i) {
     if (i instanceof Styled s) {
-      List<Inline> c = inlines(s.content());
-      return c == s.content() ? s : new Styled(s.pos(), s.role(), c);
+      return keep(s, s.content(), inlines(s.content()), (x, c) -> new Styled(x.pos(), x.role(), c));
     }
     if (i instanceof Link l) {
-      List<Inline> c = inlines(l.content());
-      return c == l.content() ? l : new Link(l.pos(), l.target(), c);
+      return keep(l, l.content(), inlines(l.content()), (x, c) -> new Link(x.pos(), x.target(), c));
     }
-    if (i instanceof Image im) {
-      List<Inline> c = inlines(im.alt());
-      return c == im.alt() ? im : new Image(im.pos(), im.attr(), im.src(), c);
+    if (i instanceof Image m) {
+      return keep(m, m.alt(), inlines(m.alt()), (x, c) -> new Image(x.pos(), x.attr(), x.src(), c));
     }
-    if (i instanceof Note n) {
-      List<Block> c = blocks(n.content());
-      return c == n.content() ? n : new Note(n.pos(), c);
-    }
+    if (i instanceof Note n) return keep(n, n.content(), blocks(n.content()), (x, c) -> new Note(x.pos(), c));
     if (i instanceof Ref r) {
-      List<Inline> c = inlines(r.text());
-      return c == r.text() ? r : new Ref(r.pos(), r.kind(), r.label(), c);
+      return keep(r, r.text(), inlines(r.text()), (x, c) -> new Ref(x.pos(), x.kind(), x.label(), c));
     }
     if (i instanceof Span s) {
-      List<Inline> c = inlines(s.content());
-      return c == s.content() ? s : new Span(s.pos(), s.attr(), c);
+      return keep(s, s.content(), inlines(s.content()), (x, c) -> new Span(x.pos(), x.attr(), c));
     }
     return i;
+  }
+
+  /**
+   * {@code node} itself when its one list of children came back the same, else {@code rebuild} of it with the new
+   * list. The rebuilders use only their arguments, so each is one object for the whole run, not one per node.
+   */
+  private static <N, C> N keep(N node, List<C> before, List<C> after,
+      java.util.function.BiFunction<N, List<C>, N> rebuild) {
+    return after == before ? node : rebuild.apply(node, after);
   }
 }
