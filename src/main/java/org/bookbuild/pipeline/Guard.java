@@ -31,9 +31,15 @@ final class Guard {
   /** @param timings hears each transform's time on the first (normally the only) pass (null: not timed) */
   static Transformed transforms(Book parsed, Function<Diagnostics, Context> contexts, Diagnostics diags,
       org.bookbuild.diag.Timings timings) {
+    return transforms(parsed, contexts, diags, timings, null);
+  }
+
+  /** @param memo what a resident process kept of the transforms' work (null: none); the repairs do without it */
+  static Transformed transforms(Book parsed, Function<Diagnostics, Context> contexts, Diagnostics diags,
+      org.bookbuild.diag.Timings timings, org.bookbuild.transform.TransformMemo memo) {
     Context ctx = contexts.apply(diags);
     try {
-      return new Transformed(Transforms.apply(parsed, ctx, timings), ctx);
+      return new Transformed(Transforms.apply(parsed, ctx, timings, memo), ctx);
     } catch (RuntimeException | StackOverflowError e) {
       Book repaired = parsed.mapChapters(c -> isolate(c, parsed, contexts, diags, e));
       Context fresh = contexts.apply(diags);

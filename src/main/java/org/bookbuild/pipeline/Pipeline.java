@@ -187,7 +187,8 @@ public final class Pipeline {
     t0 = timings.lap("parse", t0);
     progress.stage("transform");
     Timings each = new Timings();
-    Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags, each);
+    Guard.Transformed tr = Guard.transforms(parsed, d -> new Context(project, style, d, world), diags, each,
+        resident == null ? null : resident.transforms());
     Book book = Editions.stamp(tr.book(), world, chosen);
     book = Previous.compare(world, style, book, chosen.name(), edition.since() != null ? edition.since() : chosen.since(),
         edition.review(), diags);

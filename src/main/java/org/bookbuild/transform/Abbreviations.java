@@ -17,16 +17,22 @@ import org.bookbuild.model.Inline;
  * first use in each chapter's running text ("MyST (Markedly Structured Text)"). Headings, captions, tables, code,
  * math and links are left as written; a use the author already expanded ("MyST (Markedly …)") counts as the first.
  */
-public final class Abbreviations implements Transform {
+public final class Abbreviations implements ChapterWise<Pattern, Void> {
   @Override
-  public Book apply(Book book, Context ctx) {
+  public Pattern begin(Book book, Context ctx) {
     Map<String, String> abbr = ctx.project().options().reading().abbreviations();
-    if (abbr.isEmpty()) return book;
+    if (abbr.isEmpty()) return null;
     StringBuilder alt = new StringBuilder();
     abbr.keySet().stream().sorted((a, b) -> b.length() - a.length())
         .forEach(k -> alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(k)));
-    Pattern words = Pattern.compile("(?<![\\p{L}\\p{N}_])(" + alt + ")(?![\\p{L}\\p{N}_])");
-    return book.mapChapters(ch -> ch.withBlocks(new Walk(abbr, words).blocks(ch.blocks())));
+    return Pattern.compile("(?<![\\p{L}\\p{N}_])(" + alt + ")(?![\\p{L}\\p{N}_])");
+  }
+
+  @Override
+  public Done chapter(Pattern words, Void facts, org.bookbuild.model.Chapter ch, Context ctx) {
+    if (words == null) return new Done(ch, null);
+    Map<String, String> abbr = ctx.project().options().reading().abbreviations();
+    return new Done(ch.withBlocks(new Walk(abbr, words).blocks(ch.blocks())), null);
   }
 
   /** One chapter's walk in reading order, remembering which abbreviations it has expanded. */

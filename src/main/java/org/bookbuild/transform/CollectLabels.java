@@ -13,76 +13,114 @@ import org.bookbuild.model.Walk;
  * scope, as in Jupyter Book where each document is a page of its own: each gets a book-unique id
  * ({@code <chapter>--x}) and the same name in another document is no duplicate.
  */
-public final class CollectLabels implements Transform {
+public final class CollectLabels implements ChapterWise<List<CollectLabels.Found>, Void> {
+  /** An HTML anchor or a heading's web anchor: the name as written, its document, its target. */
+  private record Local(String label, String file, Labels.Target target) {}
+
+  /**
+   * What one chapter brings to the table, in the order the table takes it: its HTML anchors (with every chapter's,
+   * first), its labelled elements, the page's name for its title heading, its headings' web anchors (last).
+   */
+  record Found(List<Local> anchors, List<Labels.Target> targets, Labels.Target alias, String aliasName,
+      List<Local> headingAnchors, List<String[]> pages) {}
+
   @Override
-  public Book apply(Book book, Context ctx) {
-    Labels labels = ctx.labels();
-    book = book.mapChapters(ch -> ch.withBlocks(new org.bookbuild.model.Rewriter() {
+  public List<Found> begin(Book book, Context ctx) {
+    return new java.util.ArrayList<>();
+  }
+
+  @Override
+  public Done chapter(List<Found> run, Void facts, Chapter chapter, Context ctx) {
+    List<Local> anchors = new java.util.ArrayList<>();
+    Chapter ch = chapter.withBlocks(new org.bookbuild.model.Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
         if (i instanceof Inline.Span s && s.attr().hasClass(Inline.Span.HTML_ANCHOR) && !s.attr().id().isEmpty()) {
           String label = s.attr().id();
           String file = s.pos().file() == null ? "" : s.pos().file();
-          Labels.Target t = new Labels.Target(ch.id() + "--" + Integer.toHexString(file.hashCode()) + "--"
-              + Labels.normalise(label), "anchor", "", List.of(), ch.id(), s.pos());
-          labels.addLocal(label, file, t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),
-              "anchor '" + label + "' is already used in this document at " + old.pos() + "; links go to the first"));
+          Labels.Target t = new Labels.Target(chapter.id() + "--" + Integer.toHexString(file.hashCode()) + "--"
+              + Labels.normalise(label), "anchor", "", List.of(), chapter.id(), s.pos());
+          anchors.add(new Local(label, file, t));
           return List.of(new Inline.Span(s.pos(), s.attr().withId(t.id()), s.content()));
         }
         return List.of(i);
       }
-    }.blocks(ch.blocks())));
+    }.blocks(chapter.blocks()));
     // what an un-numbered, untitled target says, for links written without text ([](#label)): the words of the
     // paragraph a label stands in, the kind of an untitled box ("Note") or the start of its text
     java.util.Map<Object, List<Inline>> said = new java.util.IdentityHashMap<>();
-    for (Chapter ch : book.chapters()) {
-      Walk.blocks(ch.blocks(), n -> {
-        List<Inline> content = n instanceof Block.Para p ? p.content() : n instanceof Block.Plain p ? p.content() : null;
-        if (content != null) {
-          for (Inline i : content) if (i instanceof Inline.Anchor a) said.put(a, excerpt(content, a.pos()));
-        } else if (n instanceof Block.Div d && !d.attr().id().isEmpty() && d.title().isEmpty()
-            && d.attr().get("number", "").isEmpty()) {
-          String key = "admonition." + d.kind();
-          if (ctx.style().hasString(key)) {
-            said.put(d, List.of(new Inline.Text(d.pos(), ctx.style().string(key))));
-          } else {
-            for (Block b : d.content()) {
-              if (b instanceof Block.Para p) {
-                said.put(d, excerpt(p.content(), d.pos()));
-                break;
-              }
+    Walk.blocks(ch.blocks(), n -> {
+      List<Inline> content = n instanceof Block.Para p ? p.content() : n instanceof Block.Plain p ? p.content() : null;
+      if (content != null) {
+        for (Inline i : content) if (i instanceof Inline.Anchor a) said.put(a, excerpt(content, a.pos()));
+      } else if (n instanceof Block.Div d && !d.attr().id().isEmpty() && d.title().isEmpty()
+          && d.attr().get("number", "").isEmpty()) {
+        String key = "admonition." + d.kind();
+        if (ctx.style().hasString(key)) {
+          said.put(d, List.of(new Inline.Text(d.pos(), ctx.style().string(key))));
+        } else {
+          for (Block b : d.content()) {
+            if (b instanceof Block.Para p) {
+              said.put(d, excerpt(p.content(), d.pos()));
+              break;
             }
           }
         }
-      });
+      }
+    });
+    List<Labels.Target> targets = new java.util.ArrayList<>();
+    List<Local> headingAnchors = new java.util.ArrayList<>();
+    List<String[]> pages = new java.util.ArrayList<>();
+    Walk.blocks(ch.blocks(), n -> {
+      if (n instanceof Inline.Span s && s.attr().hasClass(Inline.Span.HTML_ANCHOR)) return;
+      Labels.Target t = target(n, ch.id());
+      if (t != null && t.title().isEmpty() && said.containsKey(n)) {
+        t = new Labels.Target(t.id(), t.kind(), t.number(), said.get(n), t.chapterId(), t.pos());
+      }
+      if (t != null && !t.id().isEmpty()) targets.add(t);
+      // a heading's own anchor in its page, as MyST's heading anchors (myst_heading_anchors) and Jupyter write them:
+      // [text](#part-two), [text](other.ipynb#Part-two)
+      if (n instanceof Block.Heading h && h.pos().file() != null && !h.attr().id().isEmpty()) {
+        pages.add(new String[] {h.pos().file(), h.attr().id()});
+        Labels.Target ht = target(h, ch.id());
+        for (String anchor : headingAnchors(Walk.text(h.content()))) headingAnchors.add(new Local(anchor, h.pos().file(), ht));
+      }
+    });
+    // {doc}`page` finds a page by its name even when its title heading carries the author's own label
+    Block.Heading title = ch.titleHeading().filter(h -> !h.attr().id().isEmpty() && !h.attr().id().equals(ch.id()))
+        .orElse(null);
+    return new Done(ch, new Found(anchors, targets, title == null ? null : target(title, ch.id()), ch.id(), headingAnchors, pages));
+  }
+
+  @Override
+  public void settle(List<Found> run, Done done, Context ctx) {
+    run.add((Found) done.extra());
+  }
+
+  /**
+   * Fills the table: every chapter's HTML anchors, then every labelled element, then the pages' names, then the
+   * headings' web anchors last, so that no author's label or HTML anchor is displaced by one.
+   */
+  @Override
+  public Book end(List<Found> run, Book book, Context ctx) {
+    Labels labels = ctx.labels();
+    for (Found f : run) {
+      for (Local a : f.anchors()) {
+        labels.addLocal(a.label(), a.file(), a.target()).ifPresent(old -> ctx.diags().warn("label-duplicate",
+            a.target().pos(), "anchor '" + a.label() + "' is already used in this document at " + old.pos()
+            + "; links go to the first"));
+      }
     }
-    for (Chapter ch : book.chapters()) {
-      Walk.blocks(ch.blocks(), n -> {
-        if (n instanceof Inline.Span s && s.attr().hasClass(Inline.Span.HTML_ANCHOR)) return;
-        Labels.Target t = target(n, ch.id());
-        if (t != null && t.title().isEmpty() && said.containsKey(n)) {
-          t = new Labels.Target(t.id(), t.kind(), t.number(), said.get(n), t.chapterId(), t.pos());
-        }
-        Labels.Target target = t;
-        if (target == null || target.id().isEmpty()) return;
+    for (Found f : run) {
+      for (Labels.Target target : f.targets()) {
         labels.add(target).ifPresent(old -> ctx.diags().warn("label-duplicate", target.pos(),
             "label '" + target.id() + "' is already used at " + old.pos() + "; references go to the first"));
-      });
+      }
     }
-    // {doc}`page` finds a page by its name even when its title heading carries the author's own label
-    for (Chapter ch : book.chapters()) {
-      ch.titleHeading().filter(h -> !h.attr().id().isEmpty() && !h.attr().id().equals(ch.id()))
-          .ifPresent(h -> labels.alias(ch.id(), target(h, ch.id())));
-    }
-    // a heading's own anchor in its page, as MyST's heading anchors (myst_heading_anchors) and Jupyter write them:
-    // [text](#part-two), [text](other.ipynb#Part-two). Added last, so no author's label or HTML anchor is displaced
-    for (Chapter ch : book.chapters()) {
-      Walk.blocks(ch.blocks(), n -> {
-        if (!(n instanceof Block.Heading h) || h.pos().file() == null || h.attr().id().isEmpty()) return;
-        Labels.Target t = target(h, ch.id());
-        for (String anchor : headingAnchors(Walk.text(h.content()))) labels.addLocal(anchor, h.pos().file(), t);
-      });
-    }
+    for (Found f : run) if (f.alias() != null) labels.alias(f.aliasName(), f.alias());
+    for (Found f : run) for (Local a : f.headingAnchors()) labels.addLocal(a.label(), a.file(), a.target());
+    // each file's page: its first heading (links by file name go there)
+    for (Found f : run) for (String[] p : f.pages()) labels.page(p[0], p[1]);
     return book;
   }
 

@@ -19,15 +19,32 @@ import org.bookbuild.model.Rewriter;
  * inside the formula becomes the block's label, so {@code {eq}} references find it; labels on further lines are
  * added to the label table here. Sets {@code number} (or {@code numbers}, comma-separated per line) in the attributes.
  */
-public final class EquationNumbers implements Transform {
+public final class EquationNumbers implements ChapterWise<EquationNumbers.Run, Void> {
+  /** Whether every display formula is numbered, and the book's macros. */
+  record Run(boolean all, Macros macros) {}
+
   @Override
-  public Book apply(Book book, Context ctx) {
-    boolean all = "all".equalsIgnoreCase(ctx.project().options().equations());
-    Macros macros = Macros.of(ctx.project().mathMacros());
-    return book.mapChapters(ch -> number(ch, all, macros, ctx));
+  public Run begin(Book book, Context ctx) {
+    return new Run("all".equalsIgnoreCase(ctx.project().options().equations()), Macros.of(ctx.project().mathMacros()));
   }
 
-  private static Chapter number(Chapter ch, boolean all, Macros macros, Context ctx) {
+  /** The chapter numbered; its extra: the labels of further lines, for the book's table ({@link #settle}). */
+  @Override
+  public Done chapter(Run run, Void facts, Chapter ch, Context ctx) {
+    List<Labels.Target> lines = new ArrayList<>();
+    return new Done(number(ch, run.all(), run.macros(), lines), lines);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void settle(Run run, Done done, Context ctx) {
+    for (Labels.Target t : (List<Labels.Target>) done.extra()) {
+      ctx.labels().add(t).ifPresent(old -> ctx.diags().warn("label-duplicate", t.pos(),
+          "label '" + t.id() + "' is already used at " + old.pos() + "; references go to the first"));
+    }
+  }
+
+  private static Chapter number(Chapter ch, boolean all, Macros macros, List<Labels.Target> lines) {
     String prefix = ch.titleHeading().map(h -> h.attr().get("number", "")).orElse("");
     int[] n = {0};
     List<Block> out = new Rewriter() {
@@ -55,9 +72,7 @@ public final class EquationNumbers implements Transform {
             nums.add(num);
             for (String label : row.labels()) {
               if (label.equals(a.id())) continue;
-              ctx.labels().add(new Labels.Target(label, "equation", num, List.of(), ch.id(), m.pos()))
-                  .ifPresent(old -> ctx.diags().warn("label-duplicate", m.pos(),
-                      "label '" + label + "' is already used at " + old.pos() + "; references go to the first"));
+              lines.add(new Labels.Target(label, "equation", num, List.of(), ch.id(), m.pos()));
             }
           }
           if (!any && !a.id().isEmpty() && !r.starred()) {

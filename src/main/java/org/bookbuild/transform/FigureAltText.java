@@ -11,10 +11,10 @@ import org.bookbuild.model.Rewriter;
  * Markdown's {@code ![alt](…)}) inside a figure takes the figure's caption. The FO writer puts the text on the graphic
  * ({@code fox:alt-text}), and the tagged PDF carries it as the Figure element's {@code /Alt}.
  */
-public final class FigureAltText implements Transform {
+public final class FigureAltText implements ChapterWise.Alone {
   @Override
-  public Book apply(Book book, Context ctx) {
-    return book.mapChapters(c -> c.withBlocks(new Rewriter() {
+  public org.bookbuild.model.Chapter rewrite(org.bookbuild.model.Chapter c, Context ctx) {
+    return c.withBlocks(new Rewriter() {
       @Override
       protected List<Block> block(Block b) {
         if (b instanceof Block.Figure f && !f.caption().isEmpty()) {
@@ -31,6 +31,6 @@ public final class FigureAltText implements Transform {
         }
         return List.of(b);
       }
-    }.blocks(c.blocks())));
+    }.blocks(c.blocks()));
   }
 }

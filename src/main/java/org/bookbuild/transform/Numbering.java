@@ -24,7 +24,7 @@ import org.bookbuild.model.Rewriter;
  * numbers), a page's {@code numbering: false} and Jupyter Book's {@code numbered:} (both arrive as
  * {@link #UNNUMBERED}/{@link #DEPTH} attributes on the chapter's title heading, set by the parse stage).
  */
-public final class Numbering implements Transform {
+public final class Numbering implements ChapterWise<Numbering.Run, Numbering.Plan> {
   /**
    * Div kinds that are numbered, and the counter each uses. Kinds sharing a counter share a sequence (theorem 2.1,
    * lemma 2.2 …). Directive packages register their kinds here.
@@ -41,31 +41,60 @@ public final class Numbering implements Transform {
     MystCounters.register();
   }
 
+  /** The book's numbering options, and the body chapters and appendices counted so far. */
+  static final class Run {
+    final int depth;
+    final boolean headings;
+    final boolean titles;
+    final String enumerator;
+    final boolean authorChapters;
+    int body;
+    int appendix;
+
+    Run(int depth, boolean headings, boolean titles, String enumerator, boolean authorChapters) {
+      this.depth = depth;
+      this.headings = headings;
+      this.titles = titles;
+      this.enumerator = enumerator;
+      this.authorChapters = authorChapters;
+    }
+  }
+
+  /**
+   * How one chapter is numbered: its prefix ("3", "B", "" for none), whether its title heading takes it, whether its
+   * sections are numbered, and down to which heading level.
+   */
+  record Plan(String prefix, boolean numberTitle, boolean headings, int depth) {}
+
   @Override
-  public Book apply(Book book, Context ctx) {
-    int[] body = {0};
-    int[] appendix = {0};
-    int depth = ctx.project().options().numberDepth();
-    boolean headings = ctx.project().options().numberHeadings();
+  public Run begin(Book book, Context ctx) {
     Map<String, Object> numbering = ctx.project().options().numbering() == null ? Map.of() : ctx.project().options().numbering();
-    boolean titles = !"false".equals(String.valueOf(numbering.getOrDefault("title", "true")));
     String enumerator = numbering.get("enumerator") instanceof String e && e.contains("%s") ? e : "%s";
     boolean authorChapters = book.chapters().stream().anyMatch(c -> c.kind() == Chapter.Kind.BODY
         && c.titleHeading().flatMap(h -> AuthorNumbers.of(h.content())).isPresent());
-    return book.mapChapters(ch -> {
-      Block.Heading title = ch.titleHeading().orElse(null);
-      String own = title == null ? null : AuthorNumbers.of(title.content()).orElse(null);
-      boolean off = title != null && "true".equals(title.attr().get(UNNUMBERED));
-      String prefix = switch (ch.kind()) {
-        case BODY -> own != null ? own : authorChapters || off ? "" : enumerator.replace("%s", String.valueOf(++body[0]));
-        case APPENDIX -> own != null ? own : String.valueOf((char) ('A' + appendix[0]++));
-        default -> "";
-      };
-      int d = title != null && title.attr().get(DEPTH) != null ? parseDepth(title.attr().get(DEPTH), depth) : depth;
-      boolean authorSections = own != null || ch.blocks().stream().anyMatch(b -> b instanceof Block.Heading h
-          && h.level() > 1 && AuthorNumbers.of(h.content()).isPresent());
-      return number(ch, prefix, titles && own == null && !off, headings && !authorSections && !off, d);
-    });
+    return new Run(ctx.project().options().numberDepth(), ctx.project().options().numberHeadings(),
+        !"false".equals(String.valueOf(numbering.getOrDefault("title", "true"))), enumerator, authorChapters);
+  }
+
+  @Override
+  public Plan facts(Run run, Chapter ch) {
+    Block.Heading title = ch.titleHeading().orElse(null);
+    String own = title == null ? null : AuthorNumbers.of(title.content()).orElse(null);
+    boolean off = title != null && "true".equals(title.attr().get(UNNUMBERED));
+    String prefix = switch (ch.kind()) {
+      case BODY -> own != null ? own : run.authorChapters || off ? "" : run.enumerator.replace("%s", String.valueOf(++run.body));
+      case APPENDIX -> own != null ? own : String.valueOf((char) ('A' + run.appendix++));
+      default -> "";
+    };
+    int d = title != null && title.attr().get(DEPTH) != null ? parseDepth(title.attr().get(DEPTH), run.depth) : run.depth;
+    boolean authorSections = own != null || ch.blocks().stream().anyMatch(b -> b instanceof Block.Heading h
+        && h.level() > 1 && AuthorNumbers.of(h.content()).isPresent());
+    return new Plan(prefix, run.titles && own == null && !off, run.headings && !authorSections && !off, d);
+  }
+
+  @Override
+  public Done chapter(Run run, Plan plan, Chapter ch, Context ctx) {
+    return new Done(number(ch, plan.prefix(), plan.numberTitle(), plan.headings(), plan.depth()), null);
   }
 
   private static int parseDepth(String s, int dflt) {

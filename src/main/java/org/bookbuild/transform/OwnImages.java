@@ -16,11 +16,15 @@ import org.bookbuild.project.RepositoryLinks;
  * spaces) names the decoded file when only that one exists, as a browser reading the page would find it. A picture
  * inside its address ({@code data:image/png;base64,…}) is written to the cache and placed from there.
  */
-public final class OwnImages implements Transform {
+public final class OwnImages implements ChapterWise<RepositoryLinks, Void> {
   @Override
-  public Book apply(Book book, Context ctx) {
-    RepositoryLinks links = RepositoryLinks.of(ctx.project().options().repository());
-    return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+  public RepositoryLinks begin(Book book, Context ctx) {
+    return RepositoryLinks.of(ctx.project().options().repository());
+  }
+
+  @Override
+  public Done chapter(RepositoryLinks links, Void facts, org.bookbuild.model.Chapter ch, Context ctx) {
+    return new Done(ch.withBlocks(new Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
         if (i instanceof Inline.Image im && im.attr().get("asset") == null && org.bookbuild.figure.DataUri.isImage(im.src())) {
@@ -40,7 +44,7 @@ public final class OwnImages implements Transform {
         }
         return List.of(i);
       }
-    }.blocks(ch.blocks())));
+    }.blocks(ch.blocks())), null);
   }
 
   /** The percent-decoded path when the file exists under it and not under the path as written; else null. */

@@ -17,9 +17,12 @@ import org.bookbuild.model.Rewriter;
  * static PNG, JPEG and SVG images are measured and checked for print resolution. Missing and remote files are left
  * for the FO writer, which reports them where it places them.
  */
-public final class ResolveFigures implements Transform {
+public final class ResolveFigures implements ChapterWise<ResolveFigures.Plot, Void> {
+  /** The figure text's family and size, and the text width that decides an image's printed size. */
+  record Plot(String family, double size, double textWidth) {}
+
   @Override
-  public Book apply(Book book, Context ctx) {
+  public Plot begin(Book book, Context ctx) {
     String family = firstFamily(ctx.style().prop("figure.plot", "font-family", ctx.style().prop("body", "font-family", "")));
     double size = points(ctx.style().prop("figure.plot", "font-size", "0pt"), 0);
     for (org.bookbuild.style.Style.FontFace f : ctx.style().fonts()) {
@@ -28,15 +31,21 @@ public final class ResolveFigures implements Transform {
       String res = f.source().startsWith("classpath:") ? f.source().substring("classpath:".length()) : f.source();
       FigureEngine.registerBuiltinFace(ctx.world(), res);
     }
-    FigureEngine engine = new FigureEngine(ctx.world(), family, size);
-    double textWidth = textWidth(ctx);
-    return book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+    return new Plot(family, size, textWidth(ctx));
+  }
+
+  @Override
+  public Done chapter(Plot plot, Void facts, Chapter ch, Context ctx) {
+    // the engine reads through this chapter's world, so that a memo knows which files the chapter's figures read
+    FigureEngine[] engine = {null};
+    return new Done(ch.withBlocks(new Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
-        if (i instanceof Inline.Image im) return List.of(resolve(im, ch, ctx, engine, textWidth));
-        return List.of(i);
+        if (!(i instanceof Inline.Image im)) return List.of(i);
+        if (engine[0] == null) engine[0] = new FigureEngine(ctx.world(), plot.family(), plot.size());
+        return List.of(resolve(im, ch, ctx, engine[0], plot.textWidth()));
       }
-    }.blocks(ch.blocks())));
+    }.blocks(ch.blocks())), null);
   }
 
   private static Inline resolve(Inline.Image im, Chapter ch, Context ctx, FigureEngine engine, double textWidth) {

@@ -25,7 +25,7 @@ import org.bookbuild.style.Style;
  * internal link to that page's title, or to the label or heading anchor after {@code #} in that page; a link to a
  * file that is no page of the book prints its text and path ({@link #fileLink}).
  */
-public final class ResolveRefs implements Transform {
+public final class ResolveRefs implements ChapterWise<ResolveRefs.Run, Void> {
   /** How a reference role turns into inlines. Registered per role name; MyST roles add their own. */
   @FunctionalInterface
   public interface Resolver {
@@ -52,19 +52,23 @@ public final class ResolveRefs implements Transform {
         r.text().isEmpty() ? t.title() : r.text())));
   }
 
+  /**
+   * References into other projects' documentation and links to files that are no page of the book, each with the
+   * first place it stands (for one note each at the end); a chapter's turn gives its own, settled in reading order.
+   */
+  record Run(Map<String, SourcePos> external, Map<String, SourcePos> files) {}
+
   @Override
-  public Book apply(Book book, Context ctx) {
-    Map<String, SourcePos> external = new LinkedHashMap<>();
-    Map<String, SourcePos> files = new LinkedHashMap<>();
-    Map<String, String> pages = new java.util.HashMap<>();
-    for (org.bookbuild.model.Chapter ch : book.chapters()) {
-      Walk.blocks(ch.blocks(), n -> {
-        if (n instanceof org.bookbuild.model.Block.Heading h && h.pos().file() != null && !h.attr().id().isEmpty()) {
-          pages.putIfAbsent(h.pos().file(), h.attr().id());
-        }
-      });
-    }
-    Book out = book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+  public Run begin(Book book, Context ctx) {
+    return new Run(new LinkedHashMap<>(), new LinkedHashMap<>());
+  }
+
+  @Override
+  public Done chapter(Run run, Void facts, org.bookbuild.model.Chapter ch, Context ctx) {
+    Run mine = begin(null, ctx);
+    Map<String, SourcePos> external = mine.external();
+    Map<String, SourcePos> files = mine.files();
+    return new Done(ch.withBlocks(new Rewriter() {
       @Override
       protected List<org.bookbuild.model.Block> block(org.bookbuild.model.Block b) {
         if (b instanceof org.bookbuild.model.Block.MathBlock m && m.tex().contains("ref{")) {
@@ -104,9 +108,9 @@ public final class ResolveRefs implements Transform {
         if (i instanceof Inline.Link l) {
           Optional<Inline> scheme = schemeLink(l, external);
           if (scheme.isPresent()) return List.of(scheme.get());
-          Optional<Inline> page = pageLink(l, pages, ctx);
+          Optional<Inline> page = pageLink(l, ctx);
           if (page.isPresent()) return List.of(page.get());
-          Optional<Inline> file = fileLink(l, pages, ctx, files);
+          Optional<Inline> file = fileLink(l, ctx, files);
           if (file.isPresent()) return List.of(file.get());
         }
         // a web link written without text ([](https://…)) prints its address, never nothing
@@ -117,7 +121,20 @@ public final class ResolveRefs implements Transform {
         }
         return List.of(i);
       }
-    }.blocks(ch.blocks())));
+    }.blocks(ch.blocks())), mine);
+  }
+
+  @Override
+  public void settle(Run run, Done done, Context ctx) {
+    Run mine = (Run) done.extra();
+    mine.external().forEach(run.external()::putIfAbsent);
+    mine.files().forEach(run.files()::putIfAbsent);
+  }
+
+  @Override
+  public Book end(Run run, Book out, Context ctx) {
+    Map<String, SourcePos> external = run.external();
+    Map<String, SourcePos> files = run.files();
     if (!external.isEmpty()) {
       List<String> names = new ArrayList<>(external.keySet());
       String list = String.join(", ", names.size() > 12 ? names.subList(0, 12) : names) + (names.size() > 12 ? " \u2026" : "");
@@ -288,7 +305,7 @@ public final class ResolveRefs implements Transform {
    * leading {@code /}), with an optional {@code #label} or heading anchor of that page: the internal link it stands
    * for. Empty for web addresses and for files that are no page of the book.
    */
-  static Optional<Inline> pageLink(Inline.Link l, Map<String, String> pages, Context ctx) {
+  static Optional<Inline> pageLink(Inline.Link l, Context ctx) {
     String target = l.target();
     if (target.isEmpty() || target.startsWith("#") || SCHEME.matcher(target).find() || l.pos().file() == null) {
       return Optional.empty();
@@ -310,7 +327,7 @@ public final class ResolveRefs implements Transform {
     String base = file.matches("(?i).+\\.html?") ? file.substring(0, file.lastIndexOf('.')) : file;
     for (String stem : base.equals(file) ? List.of(file) : List.of(file, base)) {
       for (String ext : PAGE_EXTENSIONS) {
-        if ((page = pages.get(stem + ext)) != null) {
+        if ((page = ctx.labels().page(stem + ext)) != null) {
           file = stem + ext;
           break;
         }
@@ -336,7 +353,7 @@ public final class ResolveRefs implements Transform {
    * a path no file answers to is a {@code link-broken} warning, its text printed. Empty for web addresses, anchors
    * and empty targets.
    */
-  static Optional<Inline> fileLink(Inline.Link l, Map<String, String> pages, Context ctx, Map<String, SourcePos> files) {
+  static Optional<Inline> fileLink(Inline.Link l, Context ctx, Map<String, SourcePos> files) {
     String target = l.target();
     if (target.isBlank() || target.startsWith("#") || SCHEME.matcher(target).find() || target.startsWith("//")
         || l.pos().file() == null) {
@@ -359,7 +376,7 @@ public final class ResolveRefs implements Transform {
     List<Inline> text = l.content();
     boolean image = text.stream().anyMatch(x -> x instanceof Inline.Image);
     if (!exists) {
-      String near = org.bookbuild.diag.Hints.closest(file, pages.keySet()).map(f -> "did you mean '" + f + "'?").orElse("");
+      String near = org.bookbuild.diag.Hints.closest(file, ctx.labels().pageFiles()).map(f -> "did you mean '" + f + "'?").orElse("");
       ctx.diags().report(org.bookbuild.diag.Diagnostic.warning("link-broken", l.pos(), "link to '" + target
           + "': no page of the book, file of the project or label has this name").withHint(near));
       List<Inline> out = text.isEmpty() ? List.of(new Inline.Code(l.pos(), target)) : text;

@@ -24,7 +24,7 @@ import org.bookbuild.style.Style;
  * punctuation closes. Code, math, images, keyboard keys and URLs are never changed; they count as letters next to a
  * quote. Runs last, so ids, labels and index keys are made from the text as written.
  */
-public final class SmartQuotes implements Transform {
+public final class SmartQuotes implements ChapterWise<SmartQuotes.Run, java.util.Map<org.bookbuild.diag.SourcePos, Block.Div>> {
   /** A stand-in for an inline that is not text (code, math, an image): a quote beside it sees a letter. */
   private static final char OPAQUE = '\uE000';
   static final Pattern URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.[\\w-]+\\.\\S+|\\S+@[\\w-]+\\.\\w\\S*");
@@ -41,26 +41,49 @@ public final class SmartQuotes implements Transform {
   /** The marks one language uses. */
   public record Marks(String open, String close, String singleOpen, String singleClose, String apostrophe) {}
 
+  /**
+   * One run: the marks, and each parsed literal as the book first has it, by its place in the source (a parsed literal
+   * is literal text, its markup aside: kept as written, as Sphinx keeps literal blocks; an embedded copy of one is
+   * the first one again). {@code literal} is filled chapter by chapter as their turns are settled.
+   */
+  record Run(Marks marks, java.util.Map<org.bookbuild.diag.SourcePos, Block.Div> literal) {}
+
   @Override
-  public Book apply(Book book, Context ctx) {
-    Marks marks = marks(ctx.style(), ctx.project().meta().language());
-    // a parsed literal is literal text (its markup aside): kept as written, as Sphinx keeps literal blocks
-    java.util.Map<org.bookbuild.diag.SourcePos, Block.Div> literal = new java.util.HashMap<>();
-    for (org.bookbuild.model.Chapter ch : book.chapters()) {
-      org.bookbuild.model.Walk.blocks(ch.blocks(), n -> {
-        if (n instanceof Block.Div d && d.kind().equals("parsed-literal")) literal.putIfAbsent(d.pos(), d);
-      });
-    }
+  public Run begin(Book book, Context ctx) {
+    return new Run(marks(ctx.style(), ctx.project().meta().language()), new java.util.HashMap<>());
+  }
+
+  /** The parsed literals an earlier chapter has at the places this chapter's are (most chapters have none). */
+  @Override
+  public java.util.Map<org.bookbuild.diag.SourcePos, Block.Div> facts(Run run, org.bookbuild.model.Chapter ch) {
+    return run.literal().isEmpty() ? null : java.util.Map.copyOf(run.literal());
+  }
+
+  @Override
+  public Done chapter(Run run, java.util.Map<org.bookbuild.diag.SourcePos, Block.Div> earlier,
+      org.bookbuild.model.Chapter ch, Context ctx) {
+    List<Block.Div> own = new ArrayList<>();
+    org.bookbuild.model.Walk.blocks(ch.blocks(), n -> {
+      if (n instanceof Block.Div d && d.kind().equals("parsed-literal")) own.add(d);
+    });
+    java.util.Map<org.bookbuild.diag.SourcePos, Block.Div> literal = new java.util.HashMap<>(earlier == null ? java.util.Map.of() : earlier);
+    for (Block.Div d : own) literal.putIfAbsent(d.pos(), d);
     Rewriter r = new Rewriter() {
       @Override
       protected List<Block> block(Block b) {
         if (b instanceof Block.Div d && d.kind().equals("parsed-literal") && literal.containsKey(d.pos())) {
           return List.of(literal.get(d.pos()));
         }
-        return List.of(rewrite(b, marks));
+        return List.of(rewrite(b, run.marks()));
       }
     };
-    return book.mapChapters(ch -> ch.withBlocks(r.blocks(ch.blocks())));
+    return new Done(ch.withBlocks(r.blocks(ch.blocks())), own);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void settle(Run run, Done done, Context ctx) {
+    for (Block.Div d : (List<Block.Div>) done.extra()) run.literal().putIfAbsent(d.pos(), d);
   }
 
   /**

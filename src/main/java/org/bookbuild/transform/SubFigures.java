@@ -17,11 +17,11 @@ import org.bookbuild.model.Rewriter;
  * subfigure's. Runs before numbering (so a nested figure takes no figure number of its own); {@link Numbers}, after
  * numbering, gives each subfigure its figure's number and letter.
  */
-public final class SubFigures implements Transform {
+public final class SubFigures implements ChapterWise.Alone {
   public static final String KIND = "subfigure";
 
   @Override
-  public Book apply(Book book, Context ctx) {
+  public org.bookbuild.model.Chapter rewrite(org.bookbuild.model.Chapter ch, Context ctx) {
     Rewriter r = new Rewriter() {
       @Override
       protected List<Block> block(Block b) {
@@ -32,7 +32,7 @@ public final class SubFigures implements Transform {
         return List.of(b);
       }
     };
-    return book.mapChapters(ch -> ch.withBlocks(r.blocks(ch.blocks())));
+    return ch.withBlocks(r.blocks(ch.blocks()));
   }
 
   private static int images(List<Block> content) {
@@ -100,9 +100,9 @@ public final class SubFigures implements Transform {
   }
 
   /** After numbering: each subfigure's number is its figure's and its letter ("1.2a"). */
-  public static final class Numbers implements Transform {
+  public static final class Numbers implements ChapterWise.Alone {
     @Override
-    public Book apply(Book book, Context ctx) {
+    public org.bookbuild.model.Chapter rewrite(org.bookbuild.model.Chapter ch, Context ctx) {
       Rewriter r = new Rewriter() {
         @Override
         protected List<Block> block(Block b) {
@@ -121,7 +121,7 @@ public final class SubFigures implements Transform {
           return any ? List.of(new Block.Figure(f.pos(), f.attr(), content, f.caption())) : List.of(b);
         }
       };
-      return book.mapChapters(ch -> ch.withBlocks(r.blocks(ch.blocks())));
+      return ch.withBlocks(r.blocks(ch.blocks()));
     }
   }
 }

@@ -13,12 +13,27 @@ import org.bookbuild.model.Walk;
  * agree), {@code wordcount-words} the number of words of the page's text and {@code wordcount-minutes} its reading
  * time at 200 words a minute, as MyST counts them. Any other key prints as written with {@code substitution-unknown}.
  */
-public final class SubRefs implements Transform {
+public final class SubRefs implements ChapterWise<Book, String> {
   public static final String KIND = "sub-ref";
 
   @Override
-  public Book apply(Book book, Context ctx) {
-    return book.mapChapters(ch -> {
+  public Book begin(Book book, Context ctx) {
+    return book;
+  }
+
+  /** The book's date, which {@code today} prints. */
+  @Override
+  public String facts(Book book, Chapter ch) {
+    return book.meta().date();
+  }
+
+  @Override
+  public Done chapter(Book book, String date, Chapter ch, Context ctx) {
+    return new Done(sub(book, ch, ctx), null);
+  }
+
+  private static Chapter sub(Book book, Chapter ch, Context ctx) {
+    {
       if (!has(ch)) return ch;
       int words = words(ch);
       return ch.withBlocks(new Rewriter() {
@@ -40,7 +55,7 @@ public final class SubRefs implements Transform {
           return List.of(new Inline.Text(s.pos(), value));
         }
       }.blocks(ch.blocks()));
-    });
+    }
   }
 
   private static boolean has(Chapter ch) {

@@ -37,10 +37,20 @@ public final class Transforms {
 
   /** @param timings hears each transform's time as {@code transform.<Name>} (null: not timed) */
   public static Book apply(Book book, Context ctx, org.bookbuild.diag.Timings timings) {
+    return apply(book, ctx, timings, null);
+  }
+
+  /**
+   * @param memo what a resident process kept of each transform's work on each chapter (null: none): chapters whose
+   *     result cannot have changed are taken from it
+   */
+  public static Book apply(Book book, Context ctx, org.bookbuild.diag.Timings timings, TransformMemo memo) {
     Book b = book;
-    for (Transform t : LIST) {
+    if (memo != null) memo.begin(ctx);
+    for (int i = 0; i < LIST.size(); i++) {
+      Transform t = LIST.get(i);
       long t0 = System.nanoTime();
-      b = t.apply(b, ctx);
+      b = TransformMemo.apply(t, i, b, ctx, memo);
       if (timings != null) timings.addUp(t.getClass().getSimpleName(), System.nanoTime() - t0);
     }
     return b;
