@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Times what `book watch` redoes before the render for every edit, warm: parse (from the page memo), the transforms
-# over the whole book and the FO (from the chapter memo), RUNS times in one JVM, and prints the median of the second
-# half per stage (thread CPU, ms; transforms of 3 ms or more by name). For work on the transforms, which the watch's
-# preview waits for: a machine's load moves these far less than it moves a whole watch edit.
-#   bench/transforms.sh [PROJECT_DIR] [RUNS]     (default: a ~300-page book made by bench/genbook.py, 40 runs)
+# (from the transform memo) and the FO (from the chapter memo), RUNS times in one JVM, each run after a paragraph was
+# added to EDIT (a page of the project; default chapters/03-projections.md when the project has it, else no edit), and
+# prints the median of the second half per stage (thread CPU, ms; transforms of 3 ms or more by name). For work on
+# what the watch's preview waits for: a machine's load moves these far less than it moves a whole watch edit.
+#   [EDIT=page] bench/transforms.sh [PROJECT_DIR] [RUNS]  (default: a ~300-page book made by bench/genbook.py, 40 runs)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${2:-40}"
@@ -28,8 +29,11 @@ public class TransformsBench {
     DiskWorld world = DiskWorld.of(java.nio.file.Path.of(a[0]));
     Resident resident = Resident.fresh();
     int n = Integer.parseInt(a[1]);
+    java.nio.file.Path edit = a.length > 2 && !a[2].isEmpty() ? java.nio.file.Path.of(a[0]).resolve(a[2]) : null;
     Map<String, List<Long>> stages = new TreeMap<>();
     for (int i = 0; i < n; i++) {
+      if (edit != null) java.nio.file.Files.writeString(edit, "\n\nA paragraph added by run " + i + ".\n",
+          java.nio.file.StandardOpenOption.APPEND);
       Pipeline.FoResult r = Pipeline.fo(world, new Diagnostics(), Pipeline.Edition.BASE, resident);
       if (i < n / 2) continue;
       for (var e : r.timings().entries()) {
@@ -48,4 +52,7 @@ public class TransformsBench {
 }
 JAVA
 javac -cp "$cp" -d "$here/target/bench-classes" "$src/TransformsBench.java"
-java -XX:+UseG1GC -Xss8m -Djava.awt.headless=true -cp "$here/target/bench-classes:$cp" TransformsBench "$project" "$runs"
+edit="${EDIT-}"
+if [ -z "${EDIT+set}" ] && [ -f "$project/chapters/03-projections.md" ]; then edit=chapters/03-projections.md; fi
+echo "transforms.sh: $project, $runs runs${edit:+, a paragraph added to $edit before each}" >&2
+java -XX:+UseG1GC -Xss8m -Djava.awt.headless=true -cp "$here/target/bench-classes:$cp" TransformsBench "$project" "$runs" "$edit"
