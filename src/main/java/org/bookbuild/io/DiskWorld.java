@@ -25,6 +25,13 @@ public final class DiskWorld implements World {
   private Optional<org.bookbuild.io.git.GitRepo> git;
   /** Project files asked for so far: a build is a draft when one of these differs from the commit. */
   private final java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Fingerprints of files read for {@link #fingerprint}, by absolute path, for the rest of this world's build: the
+   * memos of {@code book watch} check the same images several times a build (transforms, FO, layout keys), and a
+   * world is made per build (a file changed meanwhile starts another build). A file written through this world is
+   * forgotten.
+   */
+  private final Map<Path, byte[]> prints = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Where the project's {@code out/} folder is: {@code root/out}, or the folder of the PDF that {@code --out} names
@@ -103,6 +110,19 @@ public final class DiskWorld implements World {
       throw new IOException(relPath + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB; not read");
     }
     return Files.readAllBytes(p);
+  }
+
+  @Override
+  public byte[] fingerprint(String relPath) throws IOException {
+    Path p = inside(relPath);
+    byte[] known = prints.get(p);
+    if (known != null) {
+      note(relPath);
+      return known;
+    }
+    byte[] print = Fingerprint.of(read(relPath));
+    prints.put(p, print);
+    return print;
   }
 
   @Override
@@ -202,6 +222,8 @@ public final class DiskWorld implements World {
       }
     } finally {
       if (tmp != null) Files.deleteIfExists(tmp);
+      prints.remove(target.toAbsolutePath().normalize());
+      if (Files.exists(target)) prints.remove(target.toRealPath());
     }
   }
 }

@@ -28,6 +28,11 @@ public abstract class ForwardingWorld implements World {
   }
 
   @Override
+  public byte[] fingerprint(String relPath) throws IOException {
+    return inner.fingerprint(relPath);
+  }
+
+  @Override
   public boolean exists(String relPath) {
     return inner.exists(relPath);
   }

@@ -72,12 +72,38 @@ public final class RecordingWorld extends ForwardingWorld {
     byte[] print = fingerprint(b);
     facts.add(w -> {
       try {
-        return Arrays.equals(print, fingerprint(w.read(relPath)));
+        return Arrays.equals(print, w.fingerprint(relPath));
       } catch (IOException e) {
         return false;
       }
     });
     return b;
+  }
+
+  @Override
+  public byte[] fingerprint(String relPath) throws IOException {
+    byte[] print;
+    try {
+      print = inner.fingerprint(relPath);
+    } catch (IOException e) {
+      facts.add(w -> {
+        try {
+          w.fingerprint(relPath);
+          return false;
+        } catch (IOException again) {
+          return true;
+        }
+      });
+      throw e;
+    }
+    facts.add(w -> {
+      try {
+        return Arrays.equals(print, w.fingerprint(relPath));
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    return print;
   }
 
   @Override

@@ -20,6 +20,14 @@ public interface World {
   /** Reads a project file. Fails with {@link SandboxException} for paths outside the project. */
   byte[] read(String relPath) throws IOException;
 
+  /**
+   * The {@link Fingerprint} of a project file's bytes, what the memos of a resident process compare to know whether a
+   * file they depended on changed. A world may remember it for the rest of its build ({@link DiskWorld}).
+   */
+  default byte[] fingerprint(String relPath) throws IOException {
+    return Fingerprint.of(read(relPath));
+  }
+
   /** Whether a project file exists (and lies inside the project). */
   boolean exists(String relPath);
 

@@ -324,7 +324,7 @@ final class PerChapter {
         sb.append('\0').append(s).append('=');
         try {
           String rel = java.net.URLDecoder.decode(s.substring("project:".length()), StandardCharsets.UTF_8);
-          sb.append(java.util.HexFormat.of().formatHex(org.bookbuild.io.RecordingWorld.fingerprint(job.world().read(rel))));
+          sb.append(java.util.HexFormat.of().formatHex(job.world().fingerprint(rel)));
         } catch (IOException | RuntimeException e) {
           sb.append("unreadable");
         }
