@@ -58,6 +58,28 @@ public interface ChapterWise<S, F> extends Transform {
     return TransformMemo.run(this, book, ctx, null);
   }
 
+  /**
+   * A chapter-wise transform whose {@link #begin} needs a look at every chapter first (the works cited, in reading
+   * order, decide every citation's number). A chapter's look depends on that chapter alone, so a memo keeps it with
+   * the chapter; {@link #facts} then hands each chapter's turn what the whole book made of the looks.
+   *
+   * @param <V> one chapter's look
+   */
+  interface Surveying<S, F, V> extends ChapterWise<S, F> {
+    /** What {@code begin} needs of one chapter; depends on nothing else. */
+    V survey(Chapter ch);
+
+    /** The run's state from the book and every chapter's look, in reading order. */
+    S begin(Book book, java.util.List<V> surveys, Context ctx);
+
+    @Override
+    default S begin(Book book, Context ctx) {
+      java.util.List<V> surveys = new java.util.ArrayList<>();
+      for (Chapter c : book.chapters()) surveys.add(survey(c));
+      return begin(book, surveys, ctx);
+    }
+  }
+
   /** A transform whose result for a chapter depends on that chapter alone (and the project, style and files). */
   interface Alone extends ChapterWise<Void, Void> {
     Chapter rewrite(Chapter ch, Context ctx);

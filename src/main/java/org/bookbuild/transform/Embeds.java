@@ -25,26 +25,55 @@ import org.bookbuild.model.Rewriter;
  * {@code {figure} #label} holds such an embed (attribute {@code in-figure}): the figure shows the labelled block's
  * content (a notebook cell's output) under its own caption and number.
  */
-public final class Embeds implements Transform {
+public final class Embeds implements ChapterWise.Surveying<Embeds.Run, Map<String, List<Block>>, Embeds.Survey> {
   private static final String KIND = "embed";
   private static final int MAX_DEPTH = 8;
 
-  @Override
-  public Book apply(Book book, Context ctx) {
-    if (!hasEmbed(book)) return book;
-    Map<String, List<Block>> targets = new HashMap<>();
-    for (Chapter ch : book.chapters()) collect(ch.blocks(), targets);
-    return book.mapChapters(ch -> ch.withBlocks(resolve(ch.blocks(), targets, ctx, new HashSet<>(), 0)));
+  /** What one chapter holds for embeds: whether it embeds anything, and its labelled blocks (first label wins). */
+  record Survey(boolean embeds, Map<String, List<Block>> targets) {}
+
+  /** One run: every labelled block of the book (null when no chapter embeds), and each chapter's look. */
+  static final class Run {
+    Map<String, List<Block>> targets;
+    final Map<Chapter, Survey> surveys = new java.util.IdentityHashMap<>();
   }
 
-  private static boolean hasEmbed(Book book) {
+  @Override
+  public Survey survey(Chapter ch) {
     boolean[] any = {false};
-    for (Chapter ch : book.chapters()) {
-      org.bookbuild.model.Walk.blocks(ch.blocks(), n -> {
-        if (n instanceof Block.Div d && d.kind().equals(KIND)) any[0] = true;
-      });
+    org.bookbuild.model.Walk.blocks(ch.blocks(), n -> {
+      if (n instanceof Block.Div d && d.kind().equals(KIND)) any[0] = true;
+    });
+    Map<String, List<Block>> targets = new HashMap<>();
+    collect(ch.blocks(), targets);
+    return new Survey(any[0], targets);
+  }
+
+  @Override
+  public Run begin(Book book, List<Survey> surveys, Context ctx) {
+    Run run = new Run();
+    List<Chapter> chapters = book.chapters();
+    boolean any = false;
+    for (int i = 0; i < chapters.size(); i++) {
+      run.surveys.put(chapters.get(i), surveys.get(i));
+      any |= surveys.get(i).embeds();
     }
-    return any[0];
+    if (!any) return run;
+    run.targets = new HashMap<>();
+    for (Survey s : surveys) s.targets().forEach(run.targets::putIfAbsent);
+    return run;
+  }
+
+  /** Every labelled block of the book, for a chapter that embeds (null for one that does not). */
+  @Override
+  public Map<String, List<Block>> facts(Run run, Chapter ch) {
+    return run.surveys.get(ch).embeds() ? run.targets : null;
+  }
+
+  @Override
+  public Done chapter(Run run, Map<String, List<Block>> targets, Chapter ch, Context ctx) {
+    if (targets == null) return new Done(ch, null);
+    return new Done(ch.withBlocks(resolve(ch.blocks(), targets, ctx, new HashSet<>(), 0)), null);
   }
 
   private static List<Block> resolve(List<Block> blocks, Map<String, List<Block>> targets, Context ctx,

@@ -22,63 +22,137 @@ import org.bookbuild.model.Walk;
  * its exercise's id and number (for "Solution to Exercise 3.2", a link back), and an exercise whose solution is printed
  * elsewhere learns the solution's id (for "Solution on page 41"). Runs after numbering, before labels are collected.
  */
-public final class PlaceSolutions implements Transform {
+public final class PlaceSolutions implements ChapterWise.Surveying<PlaceSolutions.Run, PlaceSolutions.Links, PlaceSolutions.Survey> {
   /** An exercise found in the book: its id and printed number. */
-  private record Ex(String id, String number) {}
+  record Ex(String id, String number) {}
+
+  /**
+   * What one chapter holds: its exercises by label (with the ids they get), and its solutions, each as the label of
+   * its exercise ({@code for}) and its own id ("" when it has none).
+   */
+  record Survey(Map<String, Ex> exercises, List<String[]> solutions) {}
+
+  /**
+   * What a chapter's turn is told: the exercise each of its solutions names (absent: none of that label), and the
+   * solution of each of its exercises printed elsewhere.
+   */
+  record Links(Map<String, Ex> exercises, Map<String, String> solutionOf) {}
+
+  /** One run: where solutions go, every exercise by label, each exercise's solution, the solutions each chapter moved. */
+  static final class Run {
+    String mode;
+    final Map<String, Ex> exercises = new HashMap<>();
+    final Map<String, String> solutionOf = new HashMap<>();
+    final Map<Chapter, Survey> surveys = new java.util.IdentityHashMap<>();
+    final Map<String, List<Block>> moved = new LinkedHashMap<>();
+  }
 
   @Override
-  public Book apply(Book book, Context ctx) {
-    String mode = ctx.project().options().solutions();
-    Map<String, Ex> exercises = new HashMap<>();
-    book = book.mapChapters(ch -> ch.withBlocks(exerciseIds(ch, exercises)));
-    Map<String, String> solutionOf = new HashMap<>();
-    List<Chapter> chapters = book.chapters();
-    Map<String, List<Block>> moved = new LinkedHashMap<>();
-    List<Chapter> out = new ArrayList<>();
-    for (Chapter ch : chapters) {
-      List<Block> taken = new ArrayList<>();
-      List<Block> blocks = new Rewriter() {
-        @Override
-        protected List<Block> block(Block b) {
-          if (!(b instanceof Block.Div d) || !d.kind().equals("solution")) return List.of(b);
-          Block.Div s = linked(d, exercises, ctx);
-          String ex = s.attr().get("exercise");
-          if (ex != null) solutionOf.put(ex, s.attr().id());
-          if (mode.equals("inline")) return List.of(s);
-          if (!mode.equals("omit")) taken.add(s);
-          return List.of();
-        }
-      }.blocks(ch.blocks());
-      moved.put(ch.id(), taken);
-      if (mode.equals("end-of-chapter") && !taken.isEmpty()) {
-        blocks = new ArrayList<>(blocks);
-        SourcePos pos = taken.get(0).pos();
-        blocks.add(new Block.Heading(pos, new Attr(ch.id() + "-solutions", List.of("unnumbered"), Map.of()), 2,
-            List.of(new Inline.Text(pos, ctx.style().string("solutions.heading")))));
-        blocks.addAll(taken);
-      }
-      out.add(ch.withBlocks(blocks));
-    }
-    Map<String, Chapter> byId = new HashMap<>();
-    for (Chapter c : out) byId.put(c.id(), c);
-    List<Part> parts = new ArrayList<>();
-    for (Part p : book.parts()) parts.add(p.withChapters(p.chapters().stream().map(c -> byId.get(c.id())).toList()));
-    if (mode.equals("end-of-book")) {
-      Chapter back = backChapter(out, moved, ctx);
-      if (back != null) parts.add(new Part("", "", List.of(back)));
-    }
-    Book placed = new Book(book.meta(), parts);
-    if (mode.equals("inline") || mode.equals("omit")) return placed;
-    return placed.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+  public Survey survey(Chapter ch) {
+    Map<String, Ex> exercises = new LinkedHashMap<>();
+    List<String[]> solutions = new ArrayList<>();
+    new Rewriter() {
       @Override
       protected List<Block> block(Block b) {
-        if (b instanceof Block.Div d && d.kind().equals("exercise") && solutionOf.containsKey(d.attr().id())) {
-          return List.of(new Block.Div(d.pos(), d.attr().with("solution", solutionOf.get(d.attr().id())), d.title(),
-              d.content()));
+        if (b instanceof Block.Div d && d.kind().equals("solution")) {
+          solutions.add(new String[] {d.attr().get("for", ""), d.attr().id()});
         }
         return List.of(b);
       }
-    }.blocks(ch.blocks())));
+    }.blocks(exerciseIds(ch, exercises));
+    return new Survey(exercises, solutions);
+  }
+
+  @Override
+  public Run begin(Book book, List<Survey> surveys, Context ctx) {
+    Run run = new Run();
+    run.mode = ctx.project().options().solutions();
+    List<Chapter> chapters = book.chapters();
+    for (int i = 0; i < chapters.size(); i++) {
+      run.surveys.put(chapters.get(i), surveys.get(i));
+      surveys.get(i).exercises().forEach(run.exercises::putIfAbsent);
+    }
+    for (Survey s : surveys) {
+      for (String[] sol : s.solutions()) {
+        Ex ex = run.exercises.get(Labels.normalise(sol[0]));
+        if (ex != null) run.solutionOf.put(ex.id(), sol[1].isEmpty() ? "solution-" + ex.id() : sol[1]);
+      }
+    }
+    return run;
+  }
+
+  @Override
+  public Links facts(Run run, Chapter ch) {
+    Survey s = run.surveys.get(ch);
+    Map<String, Ex> named = new HashMap<>();
+    for (String[] sol : s.solutions()) {
+      String label = Labels.normalise(sol[0]);
+      Ex ex = run.exercises.get(label);
+      if (ex != null) named.put(label, ex);
+    }
+    Map<String, String> solutionOf = new HashMap<>();
+    if (!run.mode.equals("inline") && !run.mode.equals("omit")) {
+      for (Ex ex : s.exercises().values()) {
+        String sol = run.solutionOf.get(ex.id());
+        if (sol != null) solutionOf.put(ex.id(), sol);
+      }
+    }
+    return new Links(named, solutionOf);
+  }
+
+  /** The chapter with its solutions placed; its extra: the solutions it gives to the end of the book. */
+  @Override
+  public Done chapter(Run run, Links links, Chapter chapter, Context ctx) {
+    String mode = run.mode;
+    Chapter ch = chapter.withBlocks(exerciseIds(chapter, new HashMap<>()));
+    List<Block> taken = new ArrayList<>();
+    List<Block> blocks = new Rewriter() {
+      @Override
+      protected List<Block> block(Block b) {
+        if (!(b instanceof Block.Div d) || !d.kind().equals("solution")) return List.of(b);
+        Block.Div s = linked(d, links.exercises(), ctx);
+        if (mode.equals("inline")) return List.of(s);
+        if (!mode.equals("omit")) taken.add(s);
+        return List.of();
+      }
+    }.blocks(ch.blocks());
+    if (mode.equals("end-of-chapter") && !taken.isEmpty()) {
+      blocks = new ArrayList<>(blocks);
+      SourcePos pos = taken.get(0).pos();
+      blocks.add(new Block.Heading(pos, new Attr(ch.id() + "-solutions", List.of("unnumbered"), Map.of()), 2,
+          List.of(new Inline.Text(pos, ctx.style().string("solutions.heading")))));
+      blocks.addAll(taken);
+    }
+    if (!links.solutionOf().isEmpty()) {
+      blocks = new Rewriter() {
+        @Override
+        protected List<Block> block(Block b) {
+          if (b instanceof Block.Div d && d.kind().equals("exercise") && links.solutionOf().containsKey(d.attr().id())) {
+            return List.of(new Block.Div(d.pos(), d.attr().with("solution", links.solutionOf().get(d.attr().id())),
+                d.title(), d.content()));
+          }
+          return List.of(b);
+        }
+      }.blocks(blocks);
+    }
+    return new Done(ch.withBlocks(blocks), taken);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void settle(Run run, Done done, Context ctx) {
+    run.moved.put(done.chapter().id(), (List<Block>) done.extra());
+  }
+
+  /** At {@code end-of-book}, the chapter of solutions goes after the others. */
+  @Override
+  public Book end(Run run, Book book, Context ctx) {
+    if (!run.mode.equals("end-of-book")) return book;
+    Chapter back = backChapter(book.chapters(), run.moved, ctx);
+    if (back == null) return book;
+    List<Part> parts = new ArrayList<>(book.parts());
+    parts.add(new Part("", "", List.of(back)));
+    return new Book(book.meta(), parts);
   }
 
   /** Gives unlabelled exercises an id and records every exercise by label. */

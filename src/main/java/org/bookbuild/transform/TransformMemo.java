@@ -26,6 +26,9 @@ import org.bookbuild.style.Style;
  * <p>A build with the memo gives the same book, labels and diagnostics as one without it ({@code TransformMemoTest}).
  */
 public final class TransformMemo {
+  /** One chapter's kept look for a {@link ChapterWise.Surveying} transform. */
+  private record Surveyed(Chapter in, Object survey) {}
+
   /** One chapter's kept turn in one transform. */
   private record Kept(Chapter in, Object facts, ChapterWise.Done done, List<RecordingWorld.Fact> files,
       List<Labels.Read> labels, List<Diagnostic> said) {}
@@ -84,8 +87,9 @@ public final class TransformMemo {
   }
 
   private static <S, F> Book run(ChapterWise<S, F> t, Book book, Context ctx, Map<String, Object> slot, TransformMemo memo) {
-    S state = t.begin(book, ctx);
     List<String> keys = slot == null ? null : keys(book.chapters());
+    S state = slot != null && t instanceof ChapterWise.Surveying<S, F, ?> sv ? begin(sv, book, keys, ctx, slot)
+        : t.begin(book, ctx);
     int[] at = {0};
     Book out = book.mapChapters(ch -> {
       F facts = t.facts(state, ch);
@@ -127,6 +131,29 @@ public final class TransformMemo {
       return d.chapter();
     });
     return t.end(state, out, ctx);
+  }
+
+  /** A surveying transform's begin, each chapter's look taken from the memo while the chapter is the same. */
+  private static <S, F, V> S begin(ChapterWise.Surveying<S, F, V> t, Book book, List<String> keys, Context ctx,
+      Map<String, Object> slot) {
+    List<Chapter> chapters = book.chapters();
+    List<V> surveys = new ArrayList<>(chapters.size());
+    for (int i = 0; i < chapters.size(); i++) {
+      Chapter ch = chapters.get(i);
+      String key = "survey " + keys.get(i);
+      V v;
+      if (slot.get(key) instanceof Surveyed s && (s.in == ch || s.in.equals(ch))) {
+        @SuppressWarnings("unchecked")
+        V kept = (V) s.survey;
+        v = kept;
+        if (s.in != ch) slot.put(key, new Surveyed(ch, v));
+      } else {
+        v = t.survey(ch);
+        slot.put(key, new Surveyed(ch, v));
+      }
+      surveys.add(v);
+    }
+    return t.begin(book, surveys, ctx);
   }
 
   private synchronized void count(boolean wasKept) {

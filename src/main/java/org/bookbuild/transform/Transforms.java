@@ -23,6 +23,7 @@ public final class Transforms {
       new EquationNumbers(),
       new PlaceSolutions(),
       new Embeds(),
+      new org.bookbuild.transform.cite.CitationSyntax(),
       new org.bookbuild.transform.cite.Citations(),
       new org.bookbuild.transform.index.BackIndex(),
       new CollectLabels(),

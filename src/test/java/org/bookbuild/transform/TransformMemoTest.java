@@ -107,6 +107,10 @@ class TransformMemoTest {
         "```{figure} ../figures/none.png\n:name: fig-early\n\nAn early figure.\n```\n\n{numref}`fig-vector-addition` shows");
     same(resident, "a figure added before others: their numbers move");
 
+    edit("chapters/02-vectors.md", "transpose (see", "the transpose, as in {cite:p}`murphy2022` and [@fisher1922], (see");
+    Built cited = same(resident, "works first cited in a later chapter cited earlier: the numbers of citations move");
+    assertTrue(cited.fo().contains("murphy2022"), "the citation links to its entry");
+
     edit("chapters/03-projections.md", "See {ref}`sec-new-label`", "See {ref}`sec-new-lable`");
     same(resident, "a reference that does not resolve (a hint from the whole table)");
 
@@ -119,5 +123,10 @@ class TransformMemoTest {
     assertTrue(Files.readString(dir.resolve("book.yml")).contains("02b-extra"), "the chapter is in the contents");
     Built added = same(resident, "a chapter added to the contents: the chapters after it change number");
     assertTrue(added.fo().contains("An extra chapter"));
+
+    Files.writeString(dir.resolve("chapters/03-projections.md"), Files.readString(dir.resolve("chapters/03-projections.md"))
+        + "\n:::{solution} ex-extra\nA solution written in a later chapter.\n:::\n\n:::{solution} ex-nowhere\nAn orphan.\n:::\n");
+    Built solved = same(resident, "a solution in a later chapter for an exercise of an earlier, unchanged one, and an orphan");
+    assertTrue(solved.fo().contains("A solution written in a later chapter."));
   }
 }

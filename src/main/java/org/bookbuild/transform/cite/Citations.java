@@ -22,7 +22,7 @@ import org.bookbuild.model.Walk;
 import org.bookbuild.project.ProjectLoader;
 import org.bookbuild.style.Style;
 import org.bookbuild.transform.Context;
-import org.bookbuild.transform.Transform;
+import org.bookbuild.transform.ChapterWise;
 
 /**
  * Resolves citations ({@code {cite}}, {@code {cite:p}}, {@code {cite:t}} as {@link Inline.Ref} of kind
@@ -33,53 +33,135 @@ import org.bookbuild.transform.Transform;
  * The cited entries are listed where a {@code bibliography} directive stands, or else in a generated back-matter
  * chapter. Unknown keys give {@code cite-unknown} and print "[?]".
  */
-public final class Citations implements Transform {
+public final class Citations implements ChapterWise.Surveying<Citations.Run, Citations.Cited, Citations.Survey> {
   /** Id of the generated bibliography chapter and the prefix of entry ids. */
   public static final String CHAPTER_ID = "book-bibliography", ENTRY_PREFIX = "bib-";
 
+  /**
+   * What one chapter cites, in reading order: the keys of its citations and of its footnote citations, and whether it
+   * holds a {@code bibliography} directive (one that lists every entry: {@code all}).
+   */
+  record Survey(List<String> cites, List<String> foots, boolean directive, boolean all) {}
+
+  /** One cited key as a chapter prints it: its entry, its label (author, year), number and footnote label (null: none). */
+  record Key(String key, BibEntry entry, List<String> label, Integer number, List<String> footLabel) {}
+
+  /** The entries the book lists, in order, with what each prints. */
+  record Listing(List<Key> entries) {}
+
+  /**
+   * What a chapter's turn is told: each key it cites, and the book's list of entries when this chapter holds the
+   * first {@code bibliography} directive (null otherwise).
+   */
+  record Cited(List<Key> keys, Listing listing) {}
+
+  /** One run: the bibliography, the order and labels of the works cited, and each chapter's look (by the chapter). */
+  static final class Run {
+    Map<String, BibEntry> bib;
+    boolean authorYear;
+    List<String> order;
+    Map<String, String[]> labels;
+    Map<String, String[]> footLabels;
+    Map<String, Integer> numbers;
+    boolean directive;
+    boolean placed;
+    final Map<Chapter, Survey> surveys = new java.util.IdentityHashMap<>();
+  }
+
   @Override
-  public Book apply(Book book, Context ctx) {
-    List<String> files = ctx.project().options().bibliography();
-    boolean authorYear = "author-year".equals(ctx.project().options().citationStyle());
-    Map<String, BibEntry> bib = files.isEmpty() ? Map.of() : BibFiles.load(files, ctx.world(), ctx.diags());
-    PandocCitations pandoc = new PandocCitations(bib.keySet());
-    book = book.mapChapters(ch -> ch.withBlocks(pandoc.blocks(ch.blocks())));
-    Set<String> cited = new LinkedHashSet<>();
+  public Survey survey(Chapter ch) {
+    List<String> cites = new ArrayList<>();
+    List<String> foots = new ArrayList<>();
     boolean[] directive = {false};
     boolean[] all = {false};
-    for (Chapter ch : book.chapters()) {
-      Walk.blocks(ch.blocks(), n -> {
-        if (n instanceof Inline.Ref r && isCite(r)) {
-          for (String k : keys(r.label())) if (bib.containsKey(k)) cited.add(k);
-        } else if (n instanceof Block.Div d && d.kind().equals("bibliography")) {
-          directive[0] = true;
-          if (d.attr().get("all") != null || d.attr().hasClass("all") || "*".equals(d.attr().get("filter"))) all[0] = true;
-        }
-      });
-    }
-    if (all[0]) cited.addAll(bib.keySet());
-    List<String> order = new ArrayList<>(cited);
+    Walk.blocks(ch.blocks(), n -> {
+      if (n instanceof Inline.Ref r && isCite(r)) {
+        cites.addAll(keys(r.label()));
+      } else if (n instanceof Inline.Ref r && isFootCite(r)) {
+        foots.addAll(keys(r.label()));
+      } else if (n instanceof Block.Div d && d.kind().equals("bibliography")) {
+        directive[0] = true;
+        if (d.attr().get("all") != null || d.attr().hasClass("all") || "*".equals(d.attr().get("filter"))) all[0] = true;
+      }
+    });
+    return new Survey(cites, foots, directive[0], all[0]);
+  }
+
+  @Override
+  public Run begin(Book book, List<Survey> surveys, Context ctx) {
+    Run run = new Run();
+    List<String> files = ctx.project().options().bibliography();
+    run.authorYear = "author-year".equals(ctx.project().options().citationStyle());
+    run.bib = files.isEmpty() ? Map.of() : BibFiles.load(files, ctx.world(), ctx.diags());
+    Set<String> cited = new LinkedHashSet<>();
     Set<String> footCited = new LinkedHashSet<>();
-    for (Chapter ch : book.chapters()) {
-      Walk.blocks(ch.blocks(), n -> {
-        if (n instanceof Inline.Ref r && isFootCite(r)) {
-          for (String k : keys(r.label())) if (bib.containsKey(k)) footCited.add(k);
-        }
-      });
+    boolean all = false;
+    List<Chapter> chapters = book.chapters();
+    for (int i = 0; i < chapters.size(); i++) {
+      Survey s = surveys.get(i);
+      run.surveys.put(chapters.get(i), s);
+      for (String k : s.cites()) if (run.bib.containsKey(k)) cited.add(k);
+      run.directive |= s.directive();
+      all |= s.all();
     }
-    Map<String, String[]> footLabels = labels(new ArrayList<>(footCited), bib, ctx.style());
-    Map<String, String[]> labels = labels(order, bib, ctx.style());
-    if (authorYear) {
+    for (Survey s : surveys) for (String k : s.foots()) if (run.bib.containsKey(k)) footCited.add(k);
+    if (all) cited.addAll(run.bib.keySet());
+    run.order = new ArrayList<>(cited);
+    run.footLabels = labels(new ArrayList<>(footCited), run.bib, ctx.style());
+    run.labels = labels(run.order, run.bib, ctx.style());
+    if (run.authorYear) {
       Collator c = Collator.getInstance(Locale.ROOT);
       c.setStrength(Collator.PRIMARY);
-      order.sort(Comparator.comparing((String k) -> labels.get(k)[0], c).thenComparing(k -> labels.get(k)[1]));
+      run.order.sort(Comparator.comparing((String k) -> run.labels.get(k)[0], c).thenComparing(k -> run.labels.get(k)[1]));
     }
-    Map<String, Integer> numbers = new HashMap<>();
-    for (int i = 0; i < order.size(); i++) numbers.put(order.get(i), i + 1);
-    Style style = ctx.style();
+    run.numbers = new HashMap<>();
+    for (int i = 0; i < run.order.size(); i++) run.numbers.put(run.order.get(i), i + 1);
+    return run;
+  }
 
-    boolean[] placed = {false};
-    Book out = book.mapChapters(ch -> ch.withBlocks(new Rewriter() {
+  private static Key key(Run run, String k) {
+    String[] l = run.labels.get(k);
+    String[] f = run.footLabels.get(k);
+    return new Key(k, run.bib.get(k), l == null ? null : List.of(l), run.numbers.get(k), f == null ? null : List.of(f));
+  }
+
+  @Override
+  public Cited facts(Run run, Chapter ch) {
+    Survey s = run.surveys.get(ch);
+    Set<String> used = new LinkedHashSet<>(s.cites());
+    used.addAll(s.foots());
+    List<Key> keys = new ArrayList<>(used.size());
+    for (String k : used) keys.add(key(run, k));
+    Listing listing = null;
+    if (s.directive() && !run.placed) {
+      run.placed = true;
+      List<Key> entries = new ArrayList<>(run.order.size());
+      for (String k : run.order) entries.add(key(run, k));
+      listing = new Listing(entries);
+    }
+    return new Cited(keys, listing);
+  }
+
+  @Override
+  public Done chapter(Run run, Cited cited, Chapter ch, Context ctx) {
+    // the book's tables as far as this chapter's turn is told them
+    Map<String, BibEntry> bib = new HashMap<>();
+    Map<String, String[]> labels = new HashMap<>();
+    Map<String, String[]> footLabels = new HashMap<>();
+    Map<String, Integer> numbers = new HashMap<>();
+    List<Key> all = new ArrayList<>(cited.keys());
+    if (cited.listing() != null) all.addAll(cited.listing().entries());
+    for (Key k : all) {
+      if (k.entry() != null) bib.put(k.key(), k.entry());
+      if (k.label() != null) labels.put(k.key(), k.label().toArray(String[]::new));
+      if (k.footLabel() != null) footLabels.put(k.key(), k.footLabel().toArray(String[]::new));
+      if (k.number() != null) numbers.put(k.key(), k.number());
+    }
+    boolean authorYear = "author-year".equals(ctx.project().options().citationStyle());
+    List<String> order = cited.listing() == null ? List.of() : cited.listing().entries().stream().map(Key::key).toList();
+    Style style = ctx.style();
+    boolean[] placed = {cited.listing() == null};
+    return new Done(ch.withBlocks(new Rewriter() {
       @Override
       protected List<Inline> inline(Inline i) {
         if (i instanceof Inline.Ref r && isCite(r)) return cite(r, bib, labels, numbers, authorYear, ctx);
@@ -96,12 +178,18 @@ public final class Citations implements Transform {
         }
         return List.of(b);
       }
-    }.blocks(ch.blocks())));
-    if (directive[0] || order.isEmpty()) return out;
+    }.blocks(ch.blocks())), null);
+  }
+
+  /** Without a {@code bibliography} directive, the works cited are listed in a chapter of their own at the end. */
+  @Override
+  public Book end(Run run, Book out, Context ctx) {
+    if (run.directive || run.order.isEmpty()) return out;
     SourcePos pos = SourcePos.NONE;
     List<Block> blocks = new ArrayList<>();
+    Style style = ctx.style();
     blocks.add(new Block.Heading(pos, Attr.id(CHAPTER_ID), 1, List.of(new Inline.Text(pos, style.string("bibliography.title")))));
-    blocks.add(list(pos, order, bib, labels, numbers, authorYear, style));
+    blocks.add(list(pos, run.order, run.bib, run.labels, run.numbers, run.authorYear, style));
     List<Part> parts = new ArrayList<>(out.parts());
     parts.add(new Part("", "", List.of(new Chapter("", CHAPTER_ID, Chapter.Kind.BACK, blocks))));
     return new Book(out.meta(), parts);

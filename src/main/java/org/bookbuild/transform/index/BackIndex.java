@@ -38,7 +38,7 @@ import org.bookbuild.transform.Transform;
  * renderer, which knows every page of the other chapters, then prints each page once, in page order, with runs of
  * consecutive pages as ranges ({@code render.IndexPages}).
  */
-public final class BackIndex implements Transform {
+public final class BackIndex implements org.bookbuild.transform.ChapterWise<BackIndex.Run, Integer> {
   public static final String CHAPTER_ID = "book-index";
   /** The class of the span holding an entry's page numbers (the FO writer marks it for the renderer). */
   public static final String PAGES = "index-pages";
@@ -59,53 +59,85 @@ public final class BackIndex implements Transform {
     }
   }
 
-  @Override
-  public Book apply(Book book, Context ctx) {
-    Map<String, Term> terms = new LinkedHashMap<>();
-    int[] counter = {0};
-    Book out = book.mapChapters(ch -> {
-      int[] block = {0};
-      return ch.withBlocks(new Rewriter() {
-        @Override
-        protected List<Block> block(Block b) {
-          block[0]++;
-          if (b instanceof Block.Div d && d.kind().equals("index")) {
-            String id = "idx-" + (++counter[0]);
-            for (String line : d.attr().get("entries", "").split("\n")) {
-              if (!line.isBlank()) add(terms, line, d.pos(), new Hit(id, ch.id() + "/" + block[0], false), ctx);
-            }
-            return List.of(new Block.Plain(d.pos(), List.of(new Inline.Anchor(d.pos(), id))));
-          }
-          return List.of(b);
-        }
+  /** One run: the terms found so far, and how many index targets earlier chapters numbered. */
+  static final class Run {
+    final Map<String, Term> terms = new LinkedHashMap<>();
+    int counter;
+  }
 
-        @Override
-        protected List<Inline> inline(Inline i) {
-          String entry = null;
-          List<Inline> keep = List.of();
-          if (i instanceof Inline.Span s && s.attr().hasClass("index")) {
-            entry = s.attr().get("entry", org.bookbuild.model.Walk.text(s.content()));
-            keep = s.content();
-          } else if (i instanceof Inline.Ref r && r.kind().equals("index")) {
-            entry = r.label();
-            keep = r.text();
-          }
-          if (entry == null) return List.of(i);
+  /** One entry a chapter gives the index: its text as written, where, and the target it points at. */
+  private record Found(String text, SourcePos pos, Hit hit) {}
+
+  @Override
+  public Run begin(Book book, Context ctx) {
+    return new Run();
+  }
+
+  /** The number of index targets before the chapter (its targets are numbered on from there). */
+  @Override
+  public Integer facts(Run run, Chapter ch) {
+    return run.counter;
+  }
+
+  @Override
+  public Done chapter(Run run, Integer before, Chapter ch, Context ctx) {
+    int[] block = {0};
+    int[] counter = {before};
+    List<Found> found = new ArrayList<>();
+    Chapter out = ch.withBlocks(new Rewriter() {
+      @Override
+      protected List<Block> block(Block b) {
+        block[0]++;
+        if (b instanceof Block.Div d && d.kind().equals("index")) {
           String id = "idx-" + (++counter[0]);
-          add(terms, entry, i.pos(), new Hit(id, ch.id() + "/" + block[0], false), ctx);
-          List<Inline> res = new ArrayList<>();
-          res.add(new Inline.Anchor(i.pos(), id));
-          res.addAll(keep);
-          return res;
+          for (String line : d.attr().get("entries", "").split("\n")) {
+            if (!line.isBlank()) found.add(new Found(line, d.pos(), new Hit(id, ch.id() + "/" + block[0], false)));
+          }
+          return List.of(new Block.Plain(d.pos(), List.of(new Inline.Anchor(d.pos(), id))));
         }
-      }.blocks(ch.blocks()));
-    });
-    if (terms.isEmpty()) return out;
+        return List.of(b);
+      }
+
+      @Override
+      protected List<Inline> inline(Inline i) {
+        String entry = null;
+        List<Inline> keep = List.of();
+        if (i instanceof Inline.Span s && s.attr().hasClass("index")) {
+          entry = s.attr().get("entry", org.bookbuild.model.Walk.text(s.content()));
+          keep = s.content();
+        } else if (i instanceof Inline.Ref r && r.kind().equals("index")) {
+          entry = r.label();
+          keep = r.text();
+        }
+        if (entry == null) return List.of(i);
+        String id = "idx-" + (++counter[0]);
+        found.add(new Found(entry, i.pos(), new Hit(id, ch.id() + "/" + block[0], false)));
+        List<Inline> res = new ArrayList<>();
+        res.add(new Inline.Anchor(i.pos(), id));
+        res.addAll(keep);
+        return res;
+      }
+    }.blocks(ch.blocks()));
+    return new Done(out, new Object[] {found, counter[0]});
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void settle(Run run, Done done, Context ctx) {
+    Object[] extra = (Object[]) done.extra();
+    for (Found f : (List<Found>) extra[0]) add(run.terms, f.text(), f.pos(), f.hit(), ctx);
+    run.counter = (Integer) extra[1];
+  }
+
+  /** The index chapter, after every other, when the book has index entries. */
+  @Override
+  public Book end(Run run, Book out, Context ctx) {
+    if (run.terms.isEmpty()) return out;
     List<Block> blocks = new ArrayList<>();
     SourcePos pos = SourcePos.NONE;
     Style style = ctx.style();
     blocks.add(new Block.Heading(pos, Attr.id(CHAPTER_ID), 1, List.of(new Inline.Text(pos, style.string("index.title")))));
-    blocks.add(render(terms, style, ctx.project().meta().language()));
+    blocks.add(render(run.terms, style, ctx.project().meta().language()));
     List<Part> parts = new ArrayList<>(out.parts());
     parts.add(new Part("", "", List.of(new Chapter("", CHAPTER_ID, Chapter.Kind.BACK, blocks))));
     return new Book(out.meta(), parts);
