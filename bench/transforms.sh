@@ -26,7 +26,7 @@ import org.bookbuild.pipeline.Resident;
 
 public class TransformsBench {
   public static void main(String[] a) throws Exception {
-    DiskWorld world = DiskWorld.of(java.nio.file.Path.of(a[0]));
+    java.nio.file.Path root = java.nio.file.Path.of(a[0]);
     Resident resident = Resident.fresh();
     int n = Integer.parseInt(a[1]);
     java.nio.file.Path edit = a.length > 2 && !a[2].isEmpty() ? java.nio.file.Path.of(a[0]).resolve(a[2]) : null;
@@ -34,7 +34,8 @@ public class TransformsBench {
     for (int i = 0; i < n; i++) {
       if (edit != null) java.nio.file.Files.writeString(edit, "\n\nA paragraph added by run " + i + ".\n",
           java.nio.file.StandardOpenOption.APPEND);
-      Pipeline.FoResult r = Pipeline.fo(world, new Diagnostics(), Pipeline.Edition.BASE, resident);
+      // a world per build, as book watch makes one (a world keeps the fingerprints of files for its build)
+      Pipeline.FoResult r = Pipeline.fo(DiskWorld.of(root), new Diagnostics(), Pipeline.Edition.BASE, resident);
       if (i < n / 2) continue;
       for (var e : r.timings().entries()) {
         stages.computeIfAbsent(e.stage(), k -> new ArrayList<>()).add(e.cpuMs() > 0 ? e.cpuMs() : e.ms());

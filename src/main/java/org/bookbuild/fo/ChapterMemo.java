@@ -31,6 +31,14 @@ public final class ChapterMemo {
   private final Map<String, Entry> chapters = new ConcurrentHashMap<>();
   private int hits;
   private int writes;
+  /**
+   * The style and project the kept chapters were written under, and the objects last found equal to them: each build
+   * loads its own, and comparing them deeply once per chapter was a twentieth of a watch's FO stage.
+   */
+  private Style style;
+  private Style styleSeen;
+  private Project project;
+  private Project projectSeen;
 
   /** What writing one chapter gave and what it depended on. */
   private record Entry(Chapter chapter, Style style, Project project, int headingIn, Object macrosIn, int headingOut,
@@ -55,11 +63,31 @@ public final class ChapterMemo {
     else memo.kept(fo, c);
   }
 
+  /** The kept style equal to {@code s} (then the very object entries hold), or {@code s}, kept from now on. */
+  private synchronized Style style(Style s) {
+    if (s != styleSeen) {
+      if (style == null || !style.equals(s)) style = s;
+      styleSeen = s;
+    }
+    return style;
+  }
+
+  /** The kept project equal to {@code p}, or {@code p}, kept from now on. */
+  private synchronized Project project(Project p) {
+    if (p != projectSeen) {
+      if (project == null || !project.equals(p)) project = p;
+      projectSeen = p;
+    }
+    return project;
+  }
+
   private void kept(Fo fo, Chapter c) {
     String key = c.file() + "#" + c.id();
     Object macrosIn = MathFo.context(fo).macros().snapshot();
+    Style style = style(fo.style());
+    Project project = project(fo.ctx().project());
     Entry e = chapters.get(key);
-    if (e != null && holds(e, fo, c, macrosIn)) {
+    if (e != null && holds(e, fo, c, macrosIn, style, project)) {
       replay(e, fo);
       synchronized (this) {
         hits++;
@@ -100,13 +128,13 @@ public final class ChapterMemo {
     }
     List<Object[]> relative = new java.util.ArrayList<>(notes.size());
     for (Object[] n : notes) relative.add(new Object[] {(Integer) n[0] - start, n[1]});
-    chapters.put(key, new Entry(c, fo.style(), outer.project(), headingIn, macrosIn, fo.headingTag,
+    chapters.put(key, new Entry(c, style, project, headingIn, macrosIn, fo.headingTag,
         MathFo.context(fo).macros().snapshot(), ids, glyphs, rec.facts(), fo.xml().from(start), relative, said));
   }
 
-  private static boolean holds(Entry e, Fo fo, Chapter c, Object macrosIn) {
-    return e.headingIn == fo.headingTag && fo.between() && e.macrosIn.equals(macrosIn) && e.style.equals(fo.style())
-        && e.project.equals(fo.ctx().project()) && e.chapter.equals(c) && fo.ids.agree(e.ids)
+  private static boolean holds(Entry e, Fo fo, Chapter c, Object macrosIn, Style style, Project project) {
+    return e.headingIn == fo.headingTag && fo.between() && e.macrosIn.equals(macrosIn) && e.style == style
+        && e.project == project && e.chapter.equals(c) && fo.ids.agree(e.ids)
         && fo.glyphs.reported.agree(e.glyphs) && RecordingWorld.holds(e.facts, fo.ctx().world());
   }
 
