@@ -59,24 +59,10 @@ public final class RecordingWorld extends ForwardingWorld {
     try {
       b = inner.read(relPath);
     } catch (IOException e) {
-      facts.add(w -> {
-        try {
-          w.read(relPath);
-          return false;
-        } catch (IOException again) {
-          return true;
-        }
-      });
+      noteFile(relPath, null);
       throw e;
     }
-    byte[] print = fingerprint(b);
-    facts.add(w -> {
-      try {
-        return Arrays.equals(print, w.fingerprint(relPath));
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    noteFile(relPath, fingerprint(b));
     return b;
   }
 
@@ -86,24 +72,23 @@ public final class RecordingWorld extends ForwardingWorld {
     try {
       print = inner.fingerprint(relPath);
     } catch (IOException e) {
-      facts.add(w -> {
-        try {
-          w.fingerprint(relPath);
-          return false;
-        } catch (IOException again) {
-          return true;
-        }
-      });
+      noteFile(relPath, null);
       throw e;
     }
+    noteFile(relPath, print);
+    return print;
+  }
+
+  /** Notes that a file had the fingerprint {@code print} (null: it could not be read), to be asked again. */
+  private void noteFile(String relPath, byte[] print) {
     facts.add(w -> {
       try {
-        return Arrays.equals(print, w.fingerprint(relPath));
+        byte[] now = w.fingerprint(relPath);
+        return print != null && Arrays.equals(print, now);
       } catch (IOException e) {
-        return false;
+        return print == null;
       }
     });
-    return print;
   }
 
   @Override

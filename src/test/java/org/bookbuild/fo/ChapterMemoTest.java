@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.bookbuild.TestBooks;
+import org.bookbuild.testing.MemoBuilds;
+import org.bookbuild.testing.MemoBuilds.Built;
 import org.bookbuild.diag.Diagnostic;
 import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.io.DiskWorld;
@@ -27,21 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChapterMemoTest {
   @TempDir Path dir;
 
-  private record Built(String fo, List<String> diags) {}
-
-  private Built build(Resident resident) throws Exception {
-    Diagnostics d = new Diagnostics();
-    Pipeline.FoResult r = Pipeline.fo(DiskWorld.of(dir), d, Pipeline.Edition.BASE, resident);
-    return new Built(r.fo().fo(), d.all().stream().map(Diagnostic::format).toList());
-  }
-
-  /** The memo's build equals a build without memo, and returns it. */
   private Built same(Resident resident) throws Exception {
-    Built memo = build(resident);
-    Built plain = build(null);
-    assertEquals(plain.fo(), memo.fo(), "the FO with the memo is the FO without it");
-    assertEquals(plain.diags(), memo.diags(), "with the same diagnostics");
-    return memo;
+    return MemoBuilds.same(dir, resident, "");
   }
 
   private void png(String name, int w, int h) throws Exception {

@@ -13,6 +13,8 @@ import org.bookbuild.diag.Diagnostics;
 import org.bookbuild.io.DiskWorld;
 import org.bookbuild.pipeline.Pipeline;
 import org.bookbuild.pipeline.Resident;
+import org.bookbuild.testing.MemoBuilds;
+import org.bookbuild.testing.MemoBuilds.Built;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,21 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TransformMemoTest {
   @TempDir Path dir;
 
-  private record Built(String fo, List<String> diags) {}
-
-  private Built build(Resident resident) throws IOException {
-    Diagnostics d = new Diagnostics();
-    Pipeline.FoResult r = Pipeline.fo(DiskWorld.of(dir), d, Pipeline.Edition.BASE, resident);
-    return new Built(r.fo().fo(), d.all().stream().map(Diagnostic::format).toList());
-  }
-
-  /** The memo's build equals a build without memo, and returns it. */
   private Built same(Resident resident, String step) throws IOException {
-    Built memo = build(resident);
-    Built plain = build(null);
-    assertEquals(plain.diags(), memo.diags(), step + ": the diagnostics with the memo are those without it");
-    assertEquals(plain.fo(), memo.fo(), step + ": the FO with the memo is the FO without it");
-    return memo;
+    return MemoBuilds.same(dir, resident, step);
   }
 
   private void copy(String what) throws IOException {
