@@ -55,28 +55,31 @@ public final class RecordingWorld extends ForwardingWorld {
 
   @Override
   public byte[] read(String relPath) throws IOException {
-    byte[] b;
-    try {
-      b = inner.read(relPath);
-    } catch (IOException e) {
-      noteFile(relPath, null);
-      throw e;
-    }
+    byte[] b = noted(relPath, () -> inner.read(relPath));
     noteFile(relPath, fingerprint(b));
     return b;
   }
 
   @Override
   public byte[] fingerprint(String relPath) throws IOException {
-    byte[] print;
+    byte[] print = noted(relPath, () -> inner.fingerprint(relPath));
+    noteFile(relPath, print);
+    return print;
+  }
+
+  /** One look at a file through the wrapped world. */
+  private interface Look {
+    byte[] get() throws IOException;
+  }
+
+  /** What {@code look} gives; a file it cannot read is noted as such before the failure goes on. */
+  private byte[] noted(String relPath, Look look) throws IOException {
     try {
-      print = inner.fingerprint(relPath);
+      return look.get();
     } catch (IOException e) {
       noteFile(relPath, null);
       throw e;
     }
-    noteFile(relPath, print);
-    return print;
   }
 
   /** Notes that a file had the fingerprint {@code print} (null: it could not be read), to be asked again. */
