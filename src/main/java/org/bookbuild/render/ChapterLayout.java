@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.sax.SAXResult;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
@@ -72,8 +70,7 @@ final class ChapterLayout {
       ArtifactSafeLayout.install(ua, MimeConstants.MIME_FOP_IF, out);
       fop = session.factory.newFop(MimeConstants.MIME_FOP_IF, ua, out);
     }
-    Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
-    t.transform(SafeXml.source(fo), new SAXResult(fop.getDefaultHandler()));
+    SafeXml.parse(fo, fop.getDefaultHandler());
     Map<String, Dest> dests = new HashMap<>();
     for (Map.Entry<String, GoToXYAction> e : rec.dests.entrySet()) {
       GoToXYAction a = e.getValue();

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.sax.SAXResult;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.MimeConstants;
@@ -151,8 +149,7 @@ public final class Renderer {
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
       ArtifactSafeLayout.install(ua, MimeConstants.MIME_PDF, out);
       Fop fop = session.factory.newFop(MimeConstants.MIME_PDF, ua, out);
-      Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
-      t.transform(org.bookbuild.io.SafeXml.source(fo), new SAXResult(fop.getDefaultHandler()));
+      org.bookbuild.io.SafeXml.parse(fo, fop.getDefaultHandler());
       return out.toByteArray();
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       throw new RenderException("FOP could not render the book: " + rootMessage(e), e);

@@ -22,7 +22,10 @@ class FopEventPositionTest {
     assertEquals(0, r.status(), r.stderr());
     assertTrue(r.stderr().matches("(?s).*\\nch\\.md:5:1: warning: [^\\n]*exceed the available area[^\\n]*\\[layout-overflow\\]\\n.*")
         || r.stderr().startsWith("ch.md:5:1: warning: "), "the paragraph's position:\n" + r.stderr());
-    assertTrue(r.stderr().contains("ch.md:7:16: warning: "), "the code span's position:\n" + r.stderr());
+    // FOP names the block whose line overflows, not the inline in it: the paragraph holding the code span. (Through an
+    // identity transformer, FOP saw each start tag only at the next event, so a block's position was that of its
+    // first inline after leading text, which here happened to be the code span.)
+    assertTrue(r.stderr().contains("ch.md:7:1: warning: "), "the second paragraph's position:\n" + r.stderr());
     assertFalse(r.stderr().contains("See position"), "FO positions are not shown to authors:\n" + r.stderr());
     assertTrue(r.stderr().contains("hint: text past the margin"), r.stderr());
   }
