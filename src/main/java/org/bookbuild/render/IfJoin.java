@@ -75,12 +75,12 @@ final class IfJoin {
     pdf.setResult(new StreamResult(out));
     JoinFonts fonts = new JoinFonts();
     IFUtil.setupFonts(pdf, fonts);
-    LayoutFonts kept = preview ? LayoutFonts.forPreview(session.config) : null;
-    if (kept != null) kept.take(fonts);
+    LayoutFonts kept = preview ? LayoutFonts.forPreview(session.config) : LayoutFonts.forJoin(session.config);
+    kept.take(fonts);
     try {
       return joinFonts(session, ua, pdf, fonts, parts, places, marks, out, stages);
     } finally {
-      if (kept != null) kept.release();
+      kept.release();
     }
   }
 

@@ -446,8 +446,10 @@ final class PerChapter {
       missing++;
     }
     todo = rest;
+    boolean several = workers > 1 && rest.size() > 1;
     ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>(todo);
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean fontsAhead = new java.util.concurrent.atomic.AtomicBoolean();
     Runnable worker = () -> {
       Integer i;
       while (failure.get() == null && (i = queue.poll()) != null) {
@@ -457,6 +459,10 @@ final class PerChapter {
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
+      }
+      // the first worker left without a chapter, while the others finish theirs, reads the join's fonts ahead
+      if (failure.get() == null && job.preview() == null && several && fontsAhead.compareAndSet(false, true)) {
+        LayoutFonts.readAhead(session);
       }
     };
     int threads = Math.min(workers, todo.size());

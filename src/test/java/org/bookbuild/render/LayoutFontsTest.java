@@ -108,6 +108,15 @@ class LayoutFontsTest {
     return out.toByteArray();
   }
 
+  /**
+   * The PDF's bytes but for the two FOP takes from the clock (the XMP metadata date and the file id, which the
+   * finishing stage sets from the build date).
+   */
+  private static String steady(byte[] pdf) {
+    return new String(pdf, StandardCharsets.ISO_8859_1).replaceAll("<xmp:MetadataDate>[^<]*<", "<xmp:MetadataDate><")
+        .replaceAll("/ID \\[<[0-9A-F]+> <[0-9A-F]+>\\]", "/ID []");
+  }
+
   private static String text(byte[] pdf) throws Exception {
     try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
       return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).trim();
@@ -130,5 +139,25 @@ class LayoutFontsTest {
     byte[] book = paint(session(), ifText, false);
     assertFalse(reads.isEmpty(), "the book's join sets fresh fonts up: its PDF does not depend on earlier runs");
     assertEquals(first, text(book));
+  }
+
+  @Test
+  void theJoinTakesFontsReadAheadOnceAndEmbedsWhatFreshOnesWould() throws Exception {
+    ByteArrayOutputStream laid = new ByteArrayOutputStream();
+    layOut(session(), fo(style.fonts().get(0).family(), ""), laid);
+    String ifText = laid.toString(StandardCharsets.UTF_8);
+    byte[] fresh = paint(session(), ifText, false);
+
+    FopSession session = session();
+    assertEquals(0, LayoutFonts.readAheadFor(session.config));
+    LayoutFonts.readAhead(session);
+    assertEquals(1, LayoutFonts.readAheadFor(session.config), "a set of the faces layout used, read ahead");
+    byte[] ahead = paint(session, ifText, false);
+    assertEquals(0, LayoutFonts.readAheadFor(session.config), "taken by the join");
+    assertEquals(steady(fresh), steady(ahead), "the same PDF as with fresh fonts");
+
+    byte[] next = paint(session(), ifText, false); // nothing read ahead: fresh fonts, and the set was not handed back
+    assertEquals(0, LayoutFonts.readAheadFor(session.config), "a set read ahead serves one join");
+    assertEquals(steady(fresh), steady(next));
   }
 }
