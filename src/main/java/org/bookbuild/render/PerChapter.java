@@ -172,19 +172,56 @@ final class PerChapter {
    * PDF's own tens of megabytes, and the copy an in-memory stream makes of them at its end, are not on the heap too.
    */
   private byte[] join(Map<String, IfJoin.Place> places) throws Exception {
+    java.util.concurrent.ExecutorService ahead = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "bookbuild-join-ahead");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return join(places, ahead);
+    } finally {
+      ahead.shutdownNow();
+    }
+  }
+
+  /**
+   * The join, each chapter's IF read (from memory or the layout cache) and its number colours set back on {@code ahead}
+   * while the chapter before it is painted: on the join's own thread that was 0.14-0.22 s of a 160-page book's join.
+   */
+  private byte[] join(Map<String, IfJoin.Place> places, java.util.concurrent.ExecutorService ahead) throws Exception {
     IfJoin.Parts parts = new IfJoin.Parts() {
+      private java.util.concurrent.Future<byte[]> next;
+      private int nextIndex = -1;
+
       @Override
       public int size() {
         return n;
       }
 
+      private byte[] bytes(int i) throws IOException {
+        return NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor)
+            .getBytes(StandardCharsets.UTF_8);
+      }
+
       @Override
       public InputStream open(int i) throws IOException {
         long tr = System.nanoTime();
-        String text = NumberPatch.restoreColors(ifText(i), numsUsed.get(i), PerChapter.this::ifColor);
-        ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        byte[] text;
+        try {
+          text = next != null && nextIndex == i ? next.get() : bytes(i);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof IOException io) throw io;
+          if (e.getCause() instanceof RuntimeException re) throw re;
+          throw new IOException(e.getCause());
+        }
+        int j = i + 1;
+        next = j < n ? ahead.submit(() -> bytes(j)) : null;
+        nextIndex = j;
         stages.addUp("join.if-read", System.nanoTime() - tr);
-        return in;
+        return new ByteArrayInputStream(text);
       }
     };
     if (!cache.enabled()) {
